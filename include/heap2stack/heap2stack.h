@@ -1,0 +1,99 @@
+/*
+ * heap2stack: escape analysis and heap-to-stack demotion for LLVM IR.
+ *
+ * Public C interface of the analysis core. The pass plugin (heap2stack.so)
+ * drives it from the LLVM PassBuilder; other tools may drive it directly on an
+ * LLVMModuleRef. Data flows one way:
+ *
+ *     h2s_analyze()        builds one result: allocation sites, verdicts,
+ *                          reasons, flows and parameter summaries
+ *     h2s_transform()      rewrites the demotable sites (reads the result)
+ *     h2s_emit_remarks()   optimization remarks (reads the result)
+ *     h2s_format_report()  the Go-style `print<escape>` text (reads the result)
+ *
+ * No consumer re-derives a decision: the report and the transform cannot
+ * disagree because both read the same h2s_result.
+ *
+ * Ownership: h2s_analyze() returns a result the caller frees with
+ * h2s_result_free(); h2s_format_report() returns a malloc'd string the caller
+ * frees with free().
+ */
+#ifndef HEAP2STACK_HEAP2STACK_H
+#define HEAP2STACK_HEAP2STACK_H
+
+#include <llvm-c/Core.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Tunable limits; every field is settable as a pass parameter
+ * (`heap2stack<max-size=N;frame-budget=N;...>`). docs/design.md justifies the
+ * defaults. */
+typedef struct h2s_options {
+	uint64_t max_size;         /* largest single allocation demoted, bytes */
+	uint64_t frame_budget;     /* total bytes demoted per function */
+	uint64_t recursive_budget; /* frame budget inside a recursive call cycle */
+	int loops;                 /* demote allocations inside loops (one slot) */
+	int verbose;               /* report: print the flow behind each verdict */
+} h2s_options;
+
+void h2s_options_init(h2s_options *o);
+
+/* Sets one pass parameter by name ("max-size", "frame-budget",
+ * "recursive-budget", "loops", "no-loops", "verbose"). `value` is NULL for a
+ * flag written without `=`. Returns 0 on success; otherwise writes a one-line
+ * message naming the problem into err (size errlen) and returns -1. */
+int h2s_options_set(h2s_options *o, const char *key, const char *value,
+		    char *err, size_t errlen);
+
+/* Services the C core needs from C++ LLVM APIs that have no C binding. The
+ * glue fills them in; any may be NULL (the feature is then skipped). */
+typedef struct h2s_hooks {
+	void *ctx;
+	/* Emit an optimization remark for `inst` (passed: 1 = Passed,
+	 * 0 = Missed) under the pass name "heap2stack". */
+	void (*remark)(void *ctx, LLVMValueRef inst, int passed,
+		       const char *name, const char *msg);
+	/* Source name and declaration line of parameter `argno` (0-based) of
+	 * `fn` from its DILocalVariable, or NULL when there is no debug info. */
+	const char *(*param_name)(void *ctx, LLVMValueRef fn, unsigned argno,
+				  unsigned *line);
+} h2s_hooks;
+
+typedef struct h2s_result h2s_result;
+
+/* Analyse every function with a body in M. Never modifies M. */
+h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
+			const h2s_hooks *hooks);
+
+/* Demote every site the result marks demotable. Returns the number of
+ * allocation sites demoted. The result stays readable afterwards (its
+ * verdicts, positions and texts are kept), but its IR handles to rewritten
+ * instructions are no longer valid. */
+unsigned h2s_transform(h2s_result *r);
+
+/* Number of functions in the result and whether h2s_transform changed the
+ * i-th one (the glue runs SROA/InstCombine/SimplifyCFG on those). */
+unsigned h2s_num_functions(const h2s_result *r);
+LLVMValueRef h2s_function(const h2s_result *r, unsigned i);
+int h2s_function_changed(const h2s_result *r, unsigned i);
+
+/* One remark per allocation site: Passed for a demotion, Missed with the
+ * reason for a site kept on the heap. */
+void h2s_emit_remarks(const h2s_result *r);
+
+/* Go-style report: one line per allocation site and per pointer parameter,
+ * sorted by position, with explanation blocks when options.verbose is set.
+ * Returns a malloc'd NUL-terminated string. */
+char *h2s_format_report(const h2s_result *r);
+
+void h2s_result_free(h2s_result *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

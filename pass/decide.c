@@ -1,0 +1,298 @@
+/*
+ * Verdicts: which allocation sites move to the stack.
+ *
+ * A site is demoted only when every rule below allows it, checked in this
+ * order (the first that fails is the reason reported):
+ *   1. the function may be optimised (not optnone);
+ *   2. its object reaches neither {heap} nor ~r0 (the escape analysis);
+ *   3. its size is a compile-time constant, at most max-size bytes;
+ *   4. every free() that may receive it receives nothing else, so the free
+ *      can be deleted (and the families match: free for malloc, delete for
+ *      new, delete[] for new[]);
+ *   5. the function neither calls a returns_twice function (setjmp) nor
+ *      makes a musttail call;
+ *   6. inside a CFG cycle, the object from one iteration is dead before the
+ *      allocation runs again: it is never stored into memory, and no SSA
+ *      value holding it is live at the allocation. Then one slot in the
+ *      entry block serves every iteration;
+ *   7. the per-function budget (recursive-budget for functions in a call
+ *      cycle, frame-budget otherwise) still has room.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------ sizes */
+
+static int const_u64(LLVMValueRef v, uint64_t *out)
+{
+	if (!v || !LLVMIsAConstantInt(v))
+		return 0;
+	if (LLVMGetIntTypeWidth(LLVMTypeOf(v)) > 64)
+		return 0;
+	*out = LLVMConstIntGetZExtValue(v);
+	return 1;
+}
+
+static LLVMValueRef arg(LLVMValueRef call, int i)
+{
+	return i < 0 ? NULL : LLVMGetOperand(call, (unsigned)i);
+}
+
+/* Fills size, size_known and align from the call's constant arguments. */
+static void site_size(h2s_func *f, h2s_site *s)
+{
+	const h2s_allocfn *a = s->alloc;
+	uint64_t size = 0, count = 1, align = 0;
+	unsigned base = a->min_align;
+	if (base > 2 * f->mod->ptr_bytes)
+		base = 2 * f->mod->ptr_bytes;
+	s->size_known = const_u64(arg(s->call, a->size_arg), &size);
+	if (a->count_arg >= 0 &&
+	    (!const_u64(arg(s->call, a->count_arg), &count) ||
+	     (count && size > UINT64_MAX / count)))
+		s->size_known = 0;
+	s->size = size * count;
+	s->align = base;
+	if (a->align_arg >= 0) {
+		if (!const_u64(arg(s->call, a->align_arg), &align) ||
+		    !align || (align & (align - 1)) || align > (1u << 16))
+			s->size_known = 0;
+		else if (align > s->align)
+			s->align = align;
+	}
+}
+
+/* ------------------------------------------------------------ liveness */
+
+typedef struct inst_pos {
+	unsigned block, idx;
+} inst_pos;
+
+static inst_pos position(h2s_func *f, h2s_map *index, LLVMValueRef I)
+{
+	uint64_t v = 0;
+	inst_pos p;
+	map_get(index, ptrkey(I), &v);
+	p.block = (unsigned)(v >> 32);
+	p.idx = (unsigned)v;
+	(void)f;
+	return p;
+}
+
+static void number_insts(h2s_func *f, h2s_map *index)
+{
+	for (unsigned b = 0; b < f->cfg.n; b++) {
+		unsigned i = 0;
+		for (LLVMValueRef I = LLVMGetFirstInstruction(f->cfg.block[b]); I;
+		     I = LLVMGetNextInstruction(I), i++)
+			map_put(index, ptrkey(I), ((uint64_t)b << 32) | i);
+	}
+}
+
+/* 1 when the SSA value v (an instruction) may be used after the allocation
+ * `at` executes again, i.e. v is live at `at`: some path from `at` reaches a
+ * use of v without passing v's definition. Phi uses count at the end of the
+ * incoming block. */
+static int live_at(h2s_func *f, h2s_map *index, LLVMValueRef v,
+		   LLVMValueRef at)
+{
+	inst_pos def = position(f, index, v), a = position(f, index, at);
+	unsigned n = f->cfg.n;
+	unsigned *first_use = xcalloc(n, sizeof(unsigned)); /* idx+1, 0=none */
+	unsigned *last_use = xcalloc(n, sizeof(unsigned));
+	h2s_map edge_use = {0};
+	unsigned char *seen = xcalloc(n, 1);
+	h2s_uvec stack = {0};
+	int live = 0;
+
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef U = LLVMGetUser(u);
+		if (LLVMIsAPHINode(U)) {
+			unsigned to = cfg_index(&f->cfg, LLVMGetInstructionParent(U));
+			for (unsigned k = 0; k < LLVMCountIncoming(U); k++)
+				if (LLVMGetIncomingValue(U, k) == v) {
+					unsigned from = cfg_index(
+						&f->cfg, LLVMGetIncomingBlock(U, k));
+					map_put(&edge_use,
+						((uint64_t)from << 32) | to, 1);
+				}
+			continue;
+		}
+		inst_pos p = position(f, index, U);
+		if (!first_use[p.block] || p.idx + 1 < first_use[p.block])
+			first_use[p.block] = p.idx + 1;
+		if (p.idx + 1 > last_use[p.block])
+			last_use[p.block] = p.idx + 1;
+	}
+
+	/* the rest of the allocation's own block */
+	if (def.block == a.block && def.idx > a.idx) {
+		/* redefined later in this block: only uses in between see the
+		 * old value */
+		for (LLVMUseRef u = LLVMGetFirstUse(v); u && !live;
+		     u = LLVMGetNextUse(u)) {
+			LLVMValueRef U = LLVMGetUser(u);
+			inst_pos p;
+			if (LLVMIsAPHINode(U))
+				continue;
+			p = position(f, index, U);
+			if (p.block == a.block && p.idx > a.idx && p.idx < def.idx)
+				live = 1;
+		}
+		goto out;
+	}
+	if (last_use[a.block] > a.idx + 1)
+		live = 1;
+	uvec_push(&stack, a.block);
+	while (!live && stack.n) {
+		unsigned b = stack.v[--stack.n];
+		h2s_uvec *succ = &f->cfg.succ[b];
+		for (unsigned k = 0; k < succ->n && !live; k++) {
+			unsigned s = succ->v[k];
+			uint64_t one;
+			if (map_get(&edge_use, ((uint64_t)b << 32) | s, &one)) {
+				live = 1;
+				break;
+			}
+			if (seen[s])
+				continue;
+			seen[s] = 1;
+			if (first_use[s] &&
+			    (def.block != s || first_use[s] - 1 < def.idx)) {
+				live = 1;
+				break;
+			}
+			if (def.block != s)
+				uvec_push(&stack, s);
+		}
+	}
+out:
+	free(first_use);
+	free(last_use);
+	free(seen);
+	map_free(&edge_use);
+	uvec_free(&stack);
+	return live;
+}
+
+/* Rule 6. Returns 1 when one slot may serve every execution of the site;
+ * otherwise sets s->where to the instruction that keeps the object alive. */
+static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
+{
+	for (unsigned o = 0; o < f->nobj; o++)
+		if (loc_has(f, f->objs[o].content, s->obj)) {
+			unsigned e = why_edge(f, f->objs[o].content, s->obj);
+			s->where = e != H2S_NONE ? f->edges[e].inst : NULL;
+			return 0;
+		}
+	for (unsigned l = 0; l < f->nloc; l++) {
+		LLVMValueRef v = f->locs[l].value;
+		if (f->locs[l].kind != LOC_VALUE || !LLVMIsAInstruction(v) ||
+		    v == s->call || !loc_has(f, l, s->obj))
+			continue;
+		if (live_at(f, index, v, s->call)) {
+			s->where = v;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* ------------------------------------------------------------ rules */
+
+/* Rule 4: every free that may see the object sees only it. */
+static int frees_removable(h2s_func *f, h2s_site *s)
+{
+	for (unsigned r = 0; r < f->nfree; r++) {
+		h2s_free *fr = &f->frees[r];
+		if (!loc_has(f, fr->loc, s->obj))
+			continue;
+		for (unsigned o = 0; o < f->nobj; o++)
+			if (o != s->obj && loc_has(f, fr->loc, o)) {
+				s->where = fr->call;
+				return 0;
+			}
+		if (strcmp(lib_free_call(fr->call), s->alloc->family)) {
+			s->where = fr->call;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Rule 6 with its switch; numbers the instructions on first use. */
+static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
+{
+	if (!f->mod->opt.loops)
+		return 0;
+	if (!*numbered) {
+		number_insts(f, index);
+		*numbered = 1;
+	}
+	return dead_each_iteration(f, index, s);
+}
+
+static int unwind_has_phi(LLVMValueRef call)
+{
+	LLVMValueRef first;
+	if (!LLVMIsAInvokeInst(call))
+		return 0;
+	first = LLVMGetFirstInstruction(LLVMGetUnwindDest(call));
+	return first && LLVMIsAPHINode(first);
+}
+
+static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
+
+void decide(h2s_func *f)
+{
+	const h2s_options *opt = &f->mod->opt;
+	uint64_t budget = f->recursive ? opt->recursive_budget : opt->frame_budget;
+	uint64_t used = 0;
+	h2s_map index = {0};
+	int numbered = 0;
+
+	for (unsigned i = 0; i < f->nsite; i++) {
+		h2s_site *s = &f->sites[i];
+		s->block = cfg_index(&f->cfg, LLVMGetInstructionParent(s->call));
+		site_size(f, s);
+		s->where = NULL;
+		s->flow_edge = H2S_NONE;
+		if (f->optnone) {
+			s->reason = R_OPTNONE;
+		} else if (loc_has(f, f->heap, s->obj)) {
+			s->reason = R_ESCAPES;
+			s->flow_edge = why_edge(f, f->heap, s->obj);
+		} else if (loc_has(f, f->result, s->obj)) {
+			s->reason = R_ESCAPES;
+			s->flow_edge = why_edge(f, f->result, s->obj);
+		} else if (loc_has(f, f->called, s->obj)) {
+			s->reason = R_ESCAPES;
+			s->flow_edge = why_edge(f, f->called, s->obj);
+		} else if (!s->size_known) {
+			s->reason = R_DYNAMIC_SIZE;
+		} else if (s->size > opt->max_size) {
+			s->reason = R_TOO_LARGE;
+		} else if (!frees_removable(f, s)) {
+			s->reason = R_MIXED_FREE;
+		} else if (f->calls_setjmp) {
+			s->reason = R_SETJMP;
+		} else if (f->has_musttail) {
+			s->reason = R_MUSTTAIL;
+		} else if (unwind_has_phi(s->call)) {
+			s->reason = R_INVOKE_PHI;
+		} else if (f->cfg.in_cycle[s->block] &&
+			   !loop_ok(f, &index, &numbered, s)) {
+			s->reason = R_LOOP;
+		} else {
+			uint64_t need = round_up(s->size ? s->size : 1, s->align);
+			if (used + need > budget) {
+				s->reason = f->recursive ? R_RECURSIVE : R_BUDGET;
+			} else {
+				used += need;
+				s->reason = R_DEMOTE;
+			}
+		}
+	}
+	map_free(&index);
+}

@@ -1,0 +1,749 @@
+/*
+ * Lowering one function's IR into the location graph.
+ *
+ * Locations (h2s_loc) are SSA values, the contents of objects, unnamed
+ * temporaries, and three sinks: {heap} (everything that outlives the
+ * function), ~r0 (the result) and {exposed} (memory that unknown code may
+ * write pointers into). Objects (h2s_obj) are what pointers point to: each
+ * allocation site, each alloca, each parameter's pointee at each dereference
+ * level, and one `unknown` object standing for all memory the function does
+ * not own (globals, what unknown calls return).
+ *
+ * Edges are Go's flows: a copy `dst = src` (GEP, casts, phi, select,
+ * integer arithmetic on loaded pointer bits), a load `dst = *src` and a store
+ * `*dst = src`. An allocation or alloca seeds its own location with its
+ * object (Go's `p = &{storage}`). Everything the analysis does not model
+ * flows to {heap}: that is the rule that keeps it sound.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+static unsigned new_loc(h2s_func *f, h2s_lkind kind)
+{
+	h2s_loc *l;
+	if (f->nloc == f->loccap) {
+		f->loccap = f->loccap ? 2 * f->loccap : 64;
+		f->locs = xrealloc(f->locs, f->loccap * sizeof *f->locs);
+	}
+	l = &f->locs[f->nloc];
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	l->obj = H2S_NONE;
+	l->pts = xcalloc(f->words, sizeof(uint64_t));
+	return f->nloc++;
+}
+
+static unsigned new_obj(h2s_func *f, h2s_okind kind, LLVMValueRef inst)
+{
+	h2s_obj *o;
+	if (f->nobj == f->objcap) {
+		f->objcap = f->objcap ? 2 * f->objcap : 16;
+		f->objs = xrealloc(f->objs, f->objcap * sizeof *f->objs);
+	}
+	o = &f->objs[f->nobj];
+	memset(o, 0, sizeof *o);
+	o->kind = kind;
+	o->inst = inst;
+	o->content = H2S_NONE;
+	o->site = H2S_NONE;
+	o->param = H2S_NONE;
+	return f->nobj++;
+}
+
+/* Adds an edge and indexes it at the location the solver visits it from. */
+static unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
+			 unsigned src, unsigned dst, LLVMValueRef inst)
+{
+	h2s_edge *e;
+	unsigned id;
+	if (f->nedge == f->edgecap) {
+		f->edgecap = f->edgecap ? 2 * f->edgecap : 64;
+		f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
+	}
+	id = f->nedge++;
+	e = &f->edges[id];
+	e->kind = (unsigned char)kind;
+	e->why = (unsigned char)why;
+	e->src = src;
+	e->dst = dst;
+	e->inst = inst;
+	e->parent = H2S_NONE;
+	e->via = H2S_NONE;
+	switch (kind) {
+	case E_COPY:
+		uvec_push(&f->locs[src].copies, id);
+		break;
+	case E_LOAD:
+		uvec_push(&f->locs[src].loads, id);
+		break;
+	case E_STORE:
+		uvec_push(&f->locs[dst].stores, id);
+		break;
+	}
+	return id;
+}
+
+/* Seeds location l with object o: Go's `l = &{storage for o}`. The seed is
+ * an edge with no source so that flows can be traced back to it. */
+static void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why,
+		 LLVMValueRef inst)
+{
+	h2s_edge *e;
+	unsigned id;
+	if (f->nedge == f->edgecap) {
+		f->edgecap = f->edgecap ? 2 * f->edgecap : 64;
+		f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
+	}
+	id = f->nedge++;
+	e = &f->edges[id];
+	memset(e, 0, sizeof *e);
+	e->kind = E_COPY;
+	e->why = (unsigned char)why;
+	e->src = H2S_NONE;
+	e->dst = l;
+	e->inst = inst;
+	e->parent = H2S_NONE;
+	e->via = o;
+	if (!bit_test(f->locs[l].pts, o)) {
+		bit_set(f->locs[l].pts, o);
+		map_add(&f->why, ((uint64_t)l << 32) | o, id);
+	}
+}
+
+static int is_null_like(LLVMValueRef v)
+{
+	return LLVMIsAConstantPointerNull(v) || LLVMIsAUndefValue(v) ||
+	       LLVMIsAConstantInt(v) || LLVMIsAConstantFP(v) ||
+	       LLVMIsAConstantAggregateZero(v) ||
+	       LLVMIsAConstantDataSequential(v) || LLVMIsABasicBlock(v) ||
+	       LLVMIsAInlineAsm(v) || LLVMIsAMDNode(v) || LLVMIsAMDString(v) ||
+	       LLVMIsABlockAddress(v) || LLVMIsAConstantTokenNone(v);
+}
+
+/* The location of an operand value. Instructions get a location of their
+ * own; constants are either null-like (point nowhere) or point to unknown
+ * memory (globals, constant expressions). */
+unsigned graph_value_loc(h2s_func *f, LLVMValueRef v)
+{
+	uint64_t l;
+	if (map_get(&f->valloc, ptrkey(v), &l))
+		return (unsigned)l;
+	if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
+		unsigned n = new_loc(f, LOC_VALUE);
+		f->locs[n].value = v;
+		map_put(&f->valloc, ptrkey(v), n);
+		return n;
+	}
+	return is_null_like(v) ? f->nullloc : f->unknownloc;
+}
+
+static int is_pointer(LLVMValueRef v)
+{
+	return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+}
+
+static int has_enum_attr(LLVMValueRef call, LLVMValueRef callee, unsigned idx,
+			 const char *name)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	if (!kind)
+		return 0;
+	if (LLVMGetCallSiteEnumAttribute(call, idx, kind))
+		return 1;
+	return callee && LLVMIsAFunction(callee) &&
+	       LLVMGetEnumAttributeAtIndex(callee, idx, kind) != NULL;
+}
+
+/* 1 when a value of type t can carry a pointer's bits: a pointer, an
+ * integer at least as wide, or an aggregate or vector holding one. A narrower
+ * integer or a float cannot, so loading one is no flow. */
+static int may_hold_pointer(h2s_func *f, LLVMTypeRef t)
+{
+	switch (LLVMGetTypeKind(t)) {
+	case LLVMPointerTypeKind:
+		return 1;
+	case LLVMIntegerTypeKind:
+		return LLVMGetIntTypeWidth(t) >= 8 * f->mod->ptr_bytes;
+	case LLVMArrayTypeKind:
+	case LLVMVectorTypeKind:
+	case LLVMScalableVectorTypeKind:
+		return may_hold_pointer(f, LLVMGetElementType(t));
+	case LLVMStructTypeKind:
+		for (unsigned i = 0; i < LLVMCountStructElementTypes(t); i++)
+			if (may_hold_pointer(f, LLVMStructGetTypeAtIndex(t, i)))
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* --------------------------------------------------------------- objects */
+
+/* Creates the objects of parameter i: its pointee at levels 0..MAX, each
+ * holding the next level. They are external: a store into one is a flow to
+ * {heap} (to ~r0 for an sret parameter). */
+static void make_param(h2s_func *f, unsigned i, LLVMValueRef arg)
+{
+	unsigned prev = H2S_NONE;
+	int sret = LLVMGetEnumAttributeAtIndex(
+			   f->fn, i + 1,
+			   LLVMGetEnumAttributeKindForName("sret", 4)) != NULL;
+	(void)arg;
+	for (unsigned k = 0; k <= H2S_MAX_LEVEL; k++) {
+		unsigned o = new_obj(f, OBJ_PARAM, NULL);
+		f->objs[o].param = i;
+		f->objs[o].level = k;
+		f->objs[o].external = 1;
+		f->objs[o].sret = (unsigned char)(sret && k == 0);
+		if (k == 0)
+			f->param_obj[i] = o;
+		else
+			f->objs[prev].content = o; /* patched to a loc below */
+		prev = o;
+	}
+	(void)prev;
+}
+
+/* First pass: every object of the function, so that bitset sizes are known
+ * before any location exists. */
+static void collect_objects(h2s_func *f)
+{
+	unsigned i = 0;
+	f->unknown_obj = new_obj(f, OBJ_UNKNOWN, NULL);
+	f->objs[f->unknown_obj].external = 1;
+	f->nparams = LLVMCountParams(f->fn);
+	f->param_obj = xcalloc(f->nparams ? f->nparams : 1, sizeof(unsigned));
+	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
+	     a = LLVMGetNextParam(a), i++) {
+		f->param_obj[i] = H2S_NONE;
+		if (is_pointer(a))
+			make_param(f, i, a);
+	}
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+		     I = LLVMGetNextInstruction(I)) {
+			const h2s_allocfn *a;
+			if (LLVMIsAAllocaInst(I)) {
+				new_obj(f, OBJ_ALLOCA, I);
+			} else if ((LLVMIsACallInst(I) || LLVMIsAInvokeInst(I)) &&
+				   (a = lib_alloc_call(I))) {
+				unsigned o = new_obj(f, OBJ_SITE, I);
+				h2s_site *s;
+				if (f->nsite == f->sitecap) {
+					f->sitecap = f->sitecap ? 2 * f->sitecap : 8;
+					f->sites = xrealloc(f->sites,
+							    f->sitecap * sizeof *s);
+				}
+				s = &f->sites[f->nsite];
+				memset(s, 0, sizeof *s);
+				s->call = I;
+				s->alloc = a;
+				s->obj = o;
+				s->flow_edge = H2S_NONE;
+				f->objs[o].site = f->nsite++;
+			}
+		}
+}
+
+/* Gives every object its content location. A parameter object's content
+ * holds the next level's object; unknown memory holds unknown pointers. */
+static void make_contents(h2s_func *f)
+{
+	unsigned *next = xcalloc(f->nobj, sizeof(unsigned));
+	for (unsigned o = 0; o < f->nobj; o++)
+		next[o] = f->objs[o].kind == OBJ_PARAM ? f->objs[o].content
+						       : H2S_NONE;
+	for (unsigned o = 0; o < f->nobj; o++) {
+		unsigned l = new_loc(f, LOC_CONTENT);
+		f->locs[l].obj = o;
+		f->objs[o].content = l;
+	}
+	for (unsigned o = 0; o < f->nobj; o++) {
+		h2s_obj *ob = &f->objs[o];
+		if (ob->kind == OBJ_UNKNOWN)
+			seed(f, ob->content, o, W_LOAD, NULL);
+		else if (ob->kind == OBJ_PARAM)
+			seed(f, ob->content, next[o] != H2S_NONE ? next[o] : o,
+			     W_LOAD, NULL);
+	}
+	free(next);
+}
+
+void graph_init(h2s_func *f)
+{
+	collect_objects(f);
+	f->words = (f->nobj + 63) / 64;
+	f->heap = new_loc(f, LOC_HEAP);
+	f->result = new_loc(f, LOC_RESULT);
+	f->exposed = new_loc(f, LOC_EXPOSED);
+	f->nullloc = new_loc(f, LOC_TEMP);
+	f->unknownloc = new_loc(f, LOC_TEMP);
+	f->called = new_loc(f, LOC_TEMP);
+	seed(f, f->unknownloc, f->unknown_obj, W_OTHER_INST, NULL);
+	make_contents(f);
+}
+
+/* ------------------------------------------------------------- lowering */
+
+static unsigned temp(h2s_func *f) { return new_loc(f, LOC_TEMP); }
+
+/* dst = *src, as a fresh temporary. */
+static unsigned load_into_temp(h2s_func *f, unsigned src, h2s_why why,
+			       LLVMValueRef inst)
+{
+	unsigned t = temp(f);
+	add_edge(f, E_LOAD, why, src, t, inst);
+	return t;
+}
+
+static void to_heap(h2s_func *f, LLVMValueRef v, h2s_why why,
+		    LLVMValueRef inst)
+{
+	add_edge(f, E_COPY, why, graph_value_loc(f, v), f->heap, inst);
+}
+
+static void copy_from(h2s_func *f, LLVMValueRef dst, LLVMValueRef src,
+		      h2s_why why)
+{
+	add_edge(f, E_COPY, why, graph_value_loc(f, src),
+		 graph_value_loc(f, dst), dst);
+}
+
+static int is_intrinsic_named(const char *name, const char *prefix)
+{
+	return !strncmp(name, prefix, strlen(prefix));
+}
+
+/* Intrinsics with no effect on where pointers go. */
+static const char *const inert_intrinsics[] = {
+	"llvm.lifetime.", "llvm.dbg.", "llvm.assume", "llvm.invariant.",
+	"llvm.experimental.noalias.scope.decl", "llvm.prefetch",
+	"llvm.objectsize", "llvm.is.constant", "llvm.donothing",
+	"llvm.pseudoprobe", "llvm.var.annotation", "llvm.memset",
+	"llvm.sideeffect", "llvm.va_start", "llvm.va_end", "llvm.va_copy",
+	"llvm.trap", "llvm.debugtrap", "llvm.ubsantrap", "llvm.stackrestore",
+	"llvm.allow.runtime.check", "llvm.allow.ubsan.check",
+	"llvm.experimental.memset.pattern",
+};
+
+/* Intrinsics whose result is (derived from) their first operand. */
+static const char *const passthrough_intrinsics[] = {
+	"llvm.launder.invariant.group", "llvm.strip.invariant.group",
+	"llvm.ptrmask", "llvm.ssa.copy", "llvm.expect",
+};
+
+static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
+			    unsigned nargs)
+{
+	const char *name = fn_name(callee);
+	int ptr_arg = 0;
+	for (size_t k = 0; k < sizeof inert_intrinsics / sizeof *inert_intrinsics;
+	     k++)
+		if (is_intrinsic_named(name, inert_intrinsics[k]))
+			return;
+	if (is_intrinsic_named(name, "llvm.memcpy") ||
+	    is_intrinsic_named(name, "llvm.memmove")) {
+		unsigned t = load_into_temp(
+			f, graph_value_loc(f, LLVMGetOperand(I, 1)), W_MEMCPY, I);
+		add_edge(f, E_STORE, W_MEMCPY, t,
+			 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
+		return;
+	}
+	for (size_t k = 0;
+	     k < sizeof passthrough_intrinsics / sizeof *passthrough_intrinsics;
+	     k++)
+		if (is_intrinsic_named(name, passthrough_intrinsics[k])) {
+			copy_from(f, I, LLVMGetOperand(I, 0), W_ASSIGN);
+			return;
+		}
+	for (unsigned k = 0; k < nargs; k++) {
+		LLVMTypeKind t = LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(I, k)));
+		if (t == LLVMPointerTypeKind || t == LLVMVectorTypeKind)
+			ptr_arg = 1;
+	}
+	if (!ptr_arg) {
+		/* Pure value intrinsics (min, max, bswap, ...): the result
+		 * is computed from the operands. */
+		for (unsigned k = 0; k < nargs; k++)
+			copy_from(f, I, LLVMGetOperand(I, k), W_ASSIGN);
+		return;
+	}
+	for (unsigned k = 0; k < nargs; k++)
+		to_heap(f, LLVMGetOperand(I, k), W_OTHER_INST, I);
+	seed(f, graph_value_loc(f, I), f->unknown_obj, W_CALL_RESULT, I);
+}
+
+/* The callee's parameter objects do not leak beyond the call. */
+static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
+{
+	h2s_func *g;
+	uint64_t idx;
+	if (!cmp || !LLVMIsAFunction(cmp) ||
+	    !map_get(&f->mod->fnindex, ptrkey(cmp), &idx))
+		return 0;
+	g = &f->mod->fns[idx];
+	if (!g->ptags || g->nparams < 2)
+		return 0;
+	for (unsigned i = 0; i < 2; i++)
+		if (g->ptags[i].heap || g->ptags[i].content_heap ||
+		    g->ptags[i].freed || g->ptags[i].result_level >= 0)
+			return 0;
+	return 1;
+}
+
+static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
+			  unsigned nargs)
+{
+	unsigned res = graph_value_loc(f, I);
+	LLVMValueRef cmp = NULL;
+	for (unsigned k = 0; k < nargs && k < 6; k++)
+		if (lf->arg[k] & LF_COMPARATOR)
+			cmp = LLVMGetOperand(I, k);
+	unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(I));
+	for (unsigned k = 0; k < nargs; k++) {
+		unsigned fl = k < fixed && k < 6 ? lf->arg[k] : lf->rest;
+		LLVMValueRef a = LLVMGetOperand(I, k);
+		unsigned al = graph_value_loc(f, a);
+		if (fl & LF_COMPARATOR)
+			continue;
+		if (fl & LF_CALLBACK) {
+			if (!comparator_is_local(f, cmp))
+				to_heap(f, a, W_CALL_UNKNOWN, I);
+			else
+				add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+		} else if (fl & LF_ESCAPE) {
+			to_heap(f, a, W_REALLOC, I);
+		} else if (!(fl & LF_NOCAP)) {
+			to_heap(f, a, W_CALL_UNKNOWN, I);
+		}
+		if (fl & LF_RETALIAS)
+			add_edge(f, E_COPY, W_CALL_RESULT, al, res, I);
+		if (fl & LF_ENDPTR)
+			add_edge(f, E_STORE, W_STORE,
+				 graph_value_loc(f, LLVMGetOperand(I, 0)), al, I);
+		if (fl & LF_MEMCPY_SRC) {
+			unsigned t = load_into_temp(f, al, W_MEMCPY, I);
+			add_edge(f, E_STORE, W_MEMCPY, t,
+				 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
+		}
+	}
+	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+}
+
+/* A call to a function defined in this module: each argument flows where
+ * the callee's parameter tag says (Go's tagged parameters). */
+static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
+			     unsigned nargs)
+{
+	unsigned res = graph_value_loc(f, I);
+	unsigned target = res; /* where ~r0 of the callee lands */
+	int store_result = 0;
+	for (unsigned k = 0; k < nargs && k < g->nparams; k++)
+		if (g->param_obj[k] != H2S_NONE &&
+		    g->objs[g->param_obj[k]].sret) {
+			target = graph_value_loc(f, LLVMGetOperand(I, k));
+			store_result = 1;
+		}
+	for (unsigned k = 0; k < nargs; k++) {
+		LLVMValueRef a = LLVMGetOperand(I, k);
+		unsigned al = graph_value_loc(f, a);
+		const h2s_ptag *t;
+		if (k >= g->nparams || g->param_obj[k] == H2S_NONE) {
+			/* variadic or non-pointer parameter: its bits may be
+			 * anything the callee wants them to be */
+			to_heap(f, a, W_CALL_UNKNOWN, I);
+			continue;
+		}
+		t = &g->ptags[k];
+		if (t->heap)
+			add_edge(f, E_COPY, W_CALL_LEAK, al, f->heap, I);
+		if (t->freed)
+			add_edge(f, E_COPY, W_FREED_BY_CALLEE, al, f->heap, I);
+		if (t->content_heap) {
+			unsigned c = load_into_temp(f, al, W_LOAD, I);
+			add_edge(f, E_COPY, W_CALL_LEAK, c, f->heap, I);
+		}
+		if (t->written || t->heap)
+			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+		if (t->result_level >= 0) {
+			unsigned v = al;
+			for (int lv = 0; lv < t->result_level; lv++)
+				v = load_into_temp(f, v, W_LOAD, I);
+			if (store_result)
+				add_edge(f, E_STORE, W_CALL_RESULT, v, target, I);
+			else
+				add_edge(f, E_COPY, W_CALL_RESULT, v, res, I);
+		}
+	}
+	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+}
+
+/* A declaration we know nothing about beyond its attributes. */
+static void lower_declared(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
+			   unsigned nargs)
+{
+	unsigned res = graph_value_loc(f, I);
+	for (unsigned k = 0; k < nargs; k++) {
+		LLVMValueRef a = LLVMGetOperand(I, k);
+		unsigned al = graph_value_loc(f, a);
+		int via_ret = 1;
+		if (!is_pointer(a)) {
+			to_heap(f, a, W_CALL_UNKNOWN, I);
+			continue;
+		}
+		if (has_enum_attr(I, callee, k + 1, "byval")) {
+			/* the callee gets a copy of the pointee */
+			unsigned c = load_into_temp(f, al, W_LOAD, I);
+			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
+			continue;
+		}
+		if (!compat_param_nocapture(I, callee, k, &via_ret)) {
+			to_heap(f, a, W_CALL_UNKNOWN, I);
+			continue;
+		}
+		/* Not captured; what it points to may still be read and
+		 * leaked, and unknown pointers may be written into it. */
+		unsigned c = load_into_temp(f, al, W_LOAD, I);
+		add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
+		if (!has_enum_attr(I, callee, k + 1, "readonly") &&
+		    !has_enum_attr(I, callee, k + 1, "readnone"))
+			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+		if (via_ret)
+			add_edge(f, E_COPY, W_CALL_RESULT, al, res, I);
+	}
+	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+}
+
+static void lower_unknown_call(h2s_func *f, LLVMValueRef I, unsigned nargs,
+			       h2s_why why)
+{
+	for (unsigned k = 0; k < nargs; k++)
+		to_heap(f, LLVMGetOperand(I, k), why, I);
+	/* Calling through a pointer does not leak it, but memory that is
+	 * executed must stay where it is. */
+	add_edge(f, E_COPY, W_OTHER_INST,
+		 graph_value_loc(f, LLVMGetCalledValue(I)), f->called, I);
+	seed(f, graph_value_loc(f, I), f->unknown_obj, W_CALL_RESULT, I);
+}
+
+h2s_func *callee_func(h2s_result *r, LLVMValueRef call)
+{
+	LLVMValueRef c = LLVMGetCalledValue(call);
+	uint64_t idx;
+	if (!c || !LLVMIsAFunction(c) || !map_get(&r->fnindex, ptrkey(c), &idx))
+		return NULL;
+	return r->fns[idx].interposable ? NULL : &r->fns[idx];
+}
+
+static void note_call_flags(h2s_func *f, LLVMValueRef I, LLVMValueRef callee)
+{
+	if (has_enum_attr(I, callee, LLVMAttributeFunctionIndex,
+			  "returns_twice"))
+		f->calls_setjmp = 1;
+	if (LLVMIsACallInst(I) && LLVMGetTailCallKind(I) == LLVMTailCallKindMustTail)
+		f->has_musttail = 1;
+}
+
+static void add_free(h2s_func *f, LLVMValueRef I)
+{
+	if (f->nfree == f->freecap) {
+		f->freecap = f->freecap ? 2 * f->freecap : 8;
+		f->frees = xrealloc(f->frees, f->freecap * sizeof *f->frees);
+	}
+	f->frees[f->nfree].call = I;
+	f->frees[f->nfree].loc = graph_value_loc(f, LLVMGetOperand(I, 0));
+	f->nfree++;
+}
+
+static void lower_call(h2s_func *f, LLVMValueRef I)
+{
+	LLVMValueRef callee = LLVMGetCalledValue(I);
+	unsigned nargs = LLVMGetNumArgOperands(I);
+	const h2s_allocfn *a;
+	const h2s_libfn *lf;
+	h2s_func *g;
+	note_call_flags(f, I, callee);
+	if (LLVMIsAInlineAsm(callee)) {
+		lower_unknown_call(f, I, nargs, W_ASM);
+		return;
+	}
+	if (LLVMIsAFunction(callee) && LLVMGetIntrinsicID(callee)) {
+		lower_intrinsic(f, I, callee, nargs);
+		return;
+	}
+	if ((a = lib_alloc_call(I))) {
+		uint64_t o;
+		unsigned obj = H2S_NONE;
+		for (unsigned s = 0; s < f->nsite; s++)
+			if (f->sites[s].call == I)
+				obj = f->sites[s].obj;
+		assert(obj != H2S_NONE);
+		(void)o;
+		if (a->kind == AK_POSIX_MEMALIGN) {
+			unsigned t = temp(f);
+			seed(f, t, obj, W_ALLOC, I);
+			add_edge(f, E_STORE, W_ASSIGN, t,
+				 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
+		} else {
+			seed(f, graph_value_loc(f, I), obj, W_ALLOC, I);
+		}
+		return;
+	}
+	if (lib_free_call(I)) {
+		add_free(f, I);
+		return;
+	}
+	if ((g = callee_func(f->mod, I)) && g->ptags) {
+		lower_summarized(f, I, g, nargs);
+		return;
+	}
+	if ((lf = lib_effects(I))) {
+		lower_libcall(f, I, lf, nargs);
+		return;
+	}
+	if (LLVMIsAFunction(callee) && LLVMIsDeclaration(callee)) {
+		lower_declared(f, I, callee, nargs);
+		return;
+	}
+	lower_unknown_call(f, I, nargs, W_CALL_UNKNOWN);
+}
+
+static void copy_operands(h2s_func *f, LLVMValueRef I, unsigned first)
+{
+	unsigned n = (unsigned)LLVMGetNumOperands(I);
+	for (unsigned k = first; k < n; k++)
+		copy_from(f, I, LLVMGetOperand(I, k), W_ASSIGN);
+}
+
+static void lower_inst(h2s_func *f, LLVMValueRef I)
+{
+	LLVMOpcode op = LLVMGetInstructionOpcode(I);
+	unsigned n = (unsigned)LLVMGetNumOperands(I);
+	switch (op) {
+	case LLVMAlloca:
+		for (unsigned o = 0; o < f->nobj; o++)
+			if (f->objs[o].inst == I)
+				seed(f, graph_value_loc(f, I), o, W_ALLOC, I);
+		break;
+	case LLVMLoad:
+		if (may_hold_pointer(f, LLVMTypeOf(I)))
+			add_edge(f, E_LOAD, W_LOAD,
+				 graph_value_loc(f, LLVMGetOperand(I, 0)),
+				 graph_value_loc(f, I), I);
+		break;
+	case LLVMStore:
+		add_edge(f, E_STORE, W_STORE,
+			 graph_value_loc(f, LLVMGetOperand(I, 0)),
+			 graph_value_loc(f, LLVMGetOperand(I, 1)), I);
+		break;
+	case LLVMAtomicRMW:
+	case LLVMAtomicCmpXchg: {
+		unsigned addr = graph_value_loc(f, LLVMGetOperand(I, 0));
+		add_edge(f, E_LOAD, W_LOAD, addr, graph_value_loc(f, I), I);
+		add_edge(f, E_STORE, W_STORE,
+			 graph_value_loc(f, LLVMGetOperand(I, n - 1)), addr, I);
+		break;
+	}
+	case LLVMGetElementPtr:
+	case LLVMBitCast:
+	case LLVMAddrSpaceCast:
+	case LLVMFreeze:
+	case LLVMPHI:
+	case LLVMSelect:
+	case LLVMExtractValue:
+	case LLVMInsertValue:
+	case LLVMExtractElement:
+	case LLVMInsertElement:
+	case LLVMShuffleVector:
+	/* integer arithmetic on loaded pointer bits keeps them */
+	case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMUDiv:
+	case LLVMSDiv: case LLVMURem: case LLVMSRem: case LLVMShl:
+	case LLVMLShr: case LLVMAShr: case LLVMAnd: case LLVMOr:
+	case LLVMXor: case LLVMTrunc: case LLVMZExt: case LLVMSExt:
+		copy_operands(f, I, 0);
+		break;
+	case LLVMIntToPtr:
+		copy_operands(f, I, 0);
+		seed(f, graph_value_loc(f, I), f->unknown_obj, W_OTHER_INST, I);
+		break;
+	case LLVMPtrToInt:
+		to_heap(f, LLVMGetOperand(I, 0), W_PTRTOINT, I);
+		break;
+	case LLVMRet:
+		if (n)
+			add_edge(f, E_COPY, W_RETURN,
+				 graph_value_loc(f, LLVMGetOperand(I, 0)),
+				 f->result, I);
+		break;
+	case LLVMCall:
+	case LLVMInvoke:
+		lower_call(f, I);
+		break;
+	case LLVMCallBr:
+		lower_unknown_call(f, I, LLVMGetNumArgOperands(I), W_ASM);
+		break;
+	case LLVMICmp: case LLVMFCmp: case LLVMBr: case LLVMSwitch:
+	case LLVMUnreachable: case LLVMFence:
+	case LLVMFAdd: case LLVMFSub: case LLVMFMul: case LLVMFDiv:
+	case LLVMFRem: case LLVMFNeg: case LLVMFPTrunc: case LLVMFPExt:
+	case LLVMFPToUI: case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP:
+		break;
+	case LLVMVAArg:
+	case LLVMLandingPad:
+	case LLVMCatchPad:
+	case LLVMCleanupPad:
+	case LLVMCatchSwitch:
+		seed(f, graph_value_loc(f, I), f->unknown_obj, W_OTHER_INST, I);
+		break;
+	default:
+		/* Anything not modelled above: its operands escape. */
+		for (unsigned k = 0; k < n; k++)
+			to_heap(f, LLVMGetOperand(I, k), W_OTHER_INST, I);
+		if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMVoidTypeKind)
+			seed(f, graph_value_loc(f, I), f->unknown_obj,
+			     W_OTHER_INST, I);
+		break;
+	}
+}
+
+void graph_build(h2s_func *f)
+{
+	unsigned i = 0;
+	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
+	     a = LLVMGetNextParam(a), i++) {
+		unsigned l = graph_value_loc(f, a);
+		if (f->param_obj[i] != H2S_NONE)
+			seed(f, l, f->param_obj[i], W_ARG, NULL);
+		else
+			seed(f, l, f->unknown_obj, W_ARG, NULL);
+	}
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+		     I = LLVMGetNextInstruction(I))
+			lower_inst(f, I);
+}
+
+void graph_free(h2s_func *f)
+{
+	for (unsigned l = 0; l < f->nloc; l++) {
+		free(f->locs[l].pts);
+		uvec_free(&f->locs[l].copies);
+		uvec_free(&f->locs[l].loads);
+		uvec_free(&f->locs[l].stores);
+	}
+	free(f->locs);
+	free(f->objs);
+	free(f->edges);
+	map_free(&f->valloc);
+	map_free(&f->edgeset);
+	map_free(&f->why);
+	f->locs = NULL;
+	f->objs = NULL;
+	f->edges = NULL;
+	f->nloc = f->nobj = f->nedge = 0;
+	f->loccap = f->objcap = f->edgecap = 0;
+}

@@ -1,0 +1,381 @@
+/*
+ * Internal header shared by the C files of the heap2stack core.
+ *
+ * Files, in the order data flows through them:
+ *   util.c       small containers (vectors, hash maps, bitsets)
+ *   cfg.c        basic-block numbering, successors and predecessors
+ *   domtree.c    dominator tree (Cooper-Harvey-Kennedy)
+ *   loops.c      natural loops, loop depth, blocks on any CFG cycle
+ *   scc.c        strongly connected components (iterative Tarjan)
+ *   libfuncs.c   allocators, deallocators and the libc effect table
+ *   graph.c      lowering one function's IR into the location graph
+ *   solve.c      the fixpoint over the graph
+ *   summary.c    parameter tags, bottom-up over the call graph's SCCs
+ *   decide.c     verdicts: escape, size, loops, recursion, budget
+ *   transform.c  the rewrite of demotable sites
+ *   report.c     print<escape> text and remarks
+ *   heap2stack.c the driver behind the public API
+ */
+#ifndef HEAP2STACK_INTERNAL_H
+#define HEAP2STACK_INTERNAL_H
+
+#include "heap2stack/heap2stack.h"
+#include "compat.h"
+
+#include <assert.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#define H2S_NONE 0xffffffffu
+
+/* ------------------------------------------------------------------ util.c */
+
+typedef struct h2s_uvec {
+	unsigned *v;
+	unsigned n, cap;
+} h2s_uvec;
+
+void uvec_push(h2s_uvec *a, unsigned x);
+void uvec_free(h2s_uvec *a);
+
+/* Open-addressing map from a non-NULL pointer or a nonzero-able 64-bit key to
+ * a 64-bit value. Keys are compared by value. */
+typedef struct h2s_map {
+	uint64_t *keys;
+	uint64_t *vals;
+	unsigned cap, n;
+} h2s_map;
+
+/* Returns 1 and sets *val when key is present. */
+int map_get(const h2s_map *m, uint64_t key, uint64_t *val);
+/* Inserts or overwrites. */
+void map_put(h2s_map *m, uint64_t key, uint64_t val);
+/* Inserts when absent; returns 1 when it inserted. */
+int map_add(h2s_map *m, uint64_t key, uint64_t val);
+void map_free(h2s_map *m);
+static inline uint64_t ptrkey(const void *p) { return (uint64_t)(uintptr_t)p; }
+
+/* Bitsets of a fixed number of 64-bit words. */
+static inline int bit_test(const uint64_t *b, unsigned i)
+{
+	return (int)((b[i >> 6] >> (i & 63)) & 1);
+}
+static inline void bit_set(uint64_t *b, unsigned i)
+{
+	b[i >> 6] |= (uint64_t)1 << (i & 63);
+}
+
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+/* Growable string for reports and messages. */
+typedef struct h2s_str {
+	char *s;
+	size_t n, cap;
+} h2s_str;
+void str_printf(h2s_str *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------- cfg.c, domtree.c, loops.c */
+
+/* The control-flow graph of one function with a body. Blocks are numbered in
+ * function order; block 0 is the entry block. */
+typedef struct h2s_cfg {
+	unsigned n;                 /* number of blocks */
+	LLVMBasicBlockRef *block;   /* index -> block */
+	h2s_map index;              /* block -> index */
+	h2s_uvec *succ, *pred;      /* per block, duplicates removed */
+	unsigned *rpo;              /* reachable blocks in reverse post-order */
+	unsigned nrpo;              /* number of reachable blocks */
+	unsigned *rpo_num;          /* block -> position in rpo, H2S_NONE if
+				     * unreachable */
+	unsigned *idom;             /* block -> immediate dominator; entry and
+				     * unreachable blocks: H2S_NONE */
+	unsigned *loop_depth;       /* natural-loop nesting depth, 0 = none */
+	unsigned *loop_header;      /* innermost natural loop's header, or
+				     * H2S_NONE */
+	unsigned char *in_cycle;    /* block lies on some CFG cycle (natural or
+				     * irreducible) */
+} h2s_cfg;
+
+/* cfg.c: fills n, block, index, succ, pred, rpo, nrpo, rpo_num. */
+void cfg_build(h2s_cfg *g, LLVMValueRef fn);
+/* Block index of bb, or H2S_NONE. */
+unsigned cfg_index(const h2s_cfg *g, LLVMBasicBlockRef bb);
+void cfg_free(h2s_cfg *g);
+
+/* domtree.c: fills idom. Requires cfg_build. */
+void dom_build(h2s_cfg *g);
+/* 1 when block a dominates block b (every block dominates itself;
+ * unreachable blocks are dominated by everything). */
+int dom_dominates(const h2s_cfg *g, unsigned a, unsigned b);
+
+/* loops.c: fills loop_depth, loop_header, in_cycle. Requires dom_build. */
+void loops_build(h2s_cfg *g);
+
+/* scc.c: strongly connected components of a directed graph on nodes 0..n-1
+ * with adjacency lists adj[0..n-1]. Writes comp[v] for every node and returns
+ * the number of components. Components are numbered in the order Tarjan's
+ * algorithm completes them: if there is an edge u->v with comp[u] != comp[v]
+ * then comp[v] < comp[u] (callees before callers). Iterative: no recursion
+ * depth limit. */
+unsigned scc_compute(unsigned n, const h2s_uvec *adj, unsigned *comp);
+
+/* --------------------------------------------------------------- libfuncs.c */
+
+typedef enum h2s_akind {
+	AK_MALLOC,          /* size in arg size_arg */
+	AK_CALLOC,          /* count * size */
+	AK_ALIGNED,         /* alignment in arg align_arg, size in size_arg */
+	AK_POSIX_MEMALIGN,  /* int posix_memalign(void **p, align, size) */
+} h2s_akind;
+
+typedef struct h2s_allocfn {
+	const char *name;
+	h2s_akind kind;
+	int size_arg, count_arg, align_arg;  /* -1 when absent */
+	const char *family;                  /* "malloc", "_Znwm", "_Znam" */
+	unsigned min_align;                  /* what the allocator guarantees */
+	const char *pretty;                  /* name in reports */
+} h2s_allocfn;
+
+/* Effects of well-known library functions on their pointer arguments. */
+enum {
+	LF_NOCAP = 1,      /* argument neither captured nor its contents leaked */
+	LF_RETALIAS = 2,   /* the result may point into this argument */
+	LF_WRITES = 4,     /* may write (non-pointer) data through it */
+	LF_ESCAPE = 8,     /* argument escapes (realloc, ...) */
+	LF_ENDPTR = 16,    /* *arg stores a pointer into argument 0 (strtol) */
+	LF_MEMCPY_SRC = 32, /* contents copied into argument 0 */
+	LF_CALLBACK = 64,  /* elements handed to the comparator argument */
+	LF_COMPARATOR = 128,
+};
+
+typedef struct h2s_libfn {
+	const char *name;
+	unsigned char arg[6];  /* flags for args 0..5 */
+	unsigned char rest;    /* flags for further (variadic) args */
+} h2s_libfn;
+
+/* Recognise an allocation call: returns its descriptor or NULL. Checks that
+ * the callee is a library declaration and that neither the call nor the
+ * caller forbids treating it as a builtin. */
+const h2s_allocfn *lib_alloc_call(LLVMValueRef call);
+/* The family ("malloc", "_Znwm", ...) a deallocation call frees, or NULL. */
+const char *lib_free_call(LLVMValueRef call);
+/* Library function effects, or NULL when call is not a recognised library
+ * call. */
+const h2s_libfn *lib_effects(LLVMValueRef call);
+/* 1 when call may be treated as a call to the builtin library function
+ * named by its callee. */
+int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee);
+/* Name of a function value, "" when it has none. */
+const char *fn_name(LLVMValueRef fn);
+
+/* --------------------------------------------------------- the location graph */
+
+typedef enum h2s_okind {
+	OBJ_UNKNOWN,   /* memory the function does not own: globals, what
+			* unknown calls return, what inttoptr produces */
+	OBJ_PARAM,     /* what parameter `param` points to, `level` derefs deep */
+	OBJ_ALLOCA,    /* a local variable */
+	OBJ_SITE,      /* an allocation site */
+} h2s_okind;
+
+#define H2S_MAX_LEVEL 3  /* parameter objects deeper than this are merged */
+
+typedef struct h2s_obj {
+	h2s_okind kind;
+	unsigned content;  /* location holding the pointers stored in it */
+	unsigned param, level;
+	unsigned site;     /* OBJ_SITE: index into fn->sites */
+	LLVMValueRef inst; /* alloca or allocating call */
+	unsigned char external; /* stores into it flow to {heap} (or ~r0) */
+	unsigned char sret;     /* stores into it flow to ~r0 */
+	unsigned char written;  /* a store or memcpy may write into it */
+	unsigned char sunk;     /* bit 0: handled as escaped, bit 1: exposed */
+} h2s_obj;
+
+typedef enum h2s_lkind {
+	LOC_VALUE,    /* an SSA value */
+	LOC_CONTENT,  /* the contents of an object */
+	LOC_TEMP,     /* an unnamed intermediate */
+	LOC_HEAP,     /* {heap}: everything that outlives the function */
+	LOC_RESULT,   /* ~r0 */
+	LOC_EXPOSED,  /* memory unknown code may write pointers into */
+} h2s_lkind;
+
+typedef struct h2s_loc {
+	h2s_lkind kind;
+	LLVMValueRef value;  /* LOC_VALUE */
+	unsigned obj;        /* LOC_CONTENT: owner */
+	uint64_t *pts;       /* objects this location may point to */
+	h2s_uvec copies;     /* edges e with e.src == this (kind E_COPY) */
+	h2s_uvec loads;      /* load edges whose address is this */
+	h2s_uvec stores;     /* store edges whose address is this */
+	unsigned char queued;
+} h2s_loc;
+
+typedef enum h2s_ekind {
+	E_COPY,   /* dst ⊇ src            (Go: derefs 0) */
+	E_LOAD,   /* dst ⊇ *src           (Go: derefs +1) */
+	E_STORE,  /* *dst ⊇ src           (a store through dst) */
+} h2s_ekind;
+
+/* Why a flow exists; printed as Go's `(REASON)` and used for remarks. */
+typedef enum h2s_why {
+	W_ALLOC,        /* the allocation itself (spill) */
+	W_ASSIGN,       /* copy: GEP, cast, phi, select */
+	W_LOAD,         /* indirection */
+	W_STORE,        /* store through a pointer */
+	W_STORE_GLOBAL, /* store into memory the function does not own */
+	W_STORE_PARAM,  /* store through a parameter */
+	W_RETURN,       /* returned */
+	W_CALL_UNKNOWN, /* argument of an unknown or indirect call */
+	W_CALL_LEAK,    /* argument of a function whose summary leaks it */
+	W_CALL_RESULT,  /* flows to a call's result through the callee */
+	W_FREED_BY_CALLEE,
+	W_REALLOC,      /* handed to realloc */
+	W_PTRTOINT,
+	W_ASM,
+	W_OTHER_INST,   /* used by an instruction the analysis does not model */
+	W_ESCAPED_MEM,  /* held by memory that itself escapes */
+	W_EXPOSED,      /* memory handed to code that may write pointers */
+	W_MEMCPY,
+	W_ARG,          /* a parameter's pointee */
+} h2s_why;
+
+typedef struct h2s_edge {
+	unsigned char kind, why;
+	unsigned src, dst;
+	LLVMValueRef inst;    /* the instruction the flow happens at */
+	unsigned parent;      /* derived edges: the load/store edge they come
+			       * from; H2S_NONE otherwise */
+	unsigned via;         /* derived edges: the object dereferenced */
+} h2s_edge;
+
+/* Verdict reasons; report.c turns them into text. */
+typedef enum h2s_reason {
+	R_DEMOTE,
+	R_ESCAPES,        /* a flow reaches {heap} or ~r0: see the flow */
+	R_DYNAMIC_SIZE,
+	R_TOO_LARGE,
+	R_LOOP,
+	R_RECURSIVE,
+	R_BUDGET,
+	R_MIXED_FREE,     /* a free may receive it and other pointers */
+	R_OPTNONE,
+	R_MUSTTAIL,
+	R_SETJMP,
+	R_INVOKE_PHI,
+} h2s_reason;
+
+typedef struct h2s_site {
+	LLVMValueRef call;
+	const h2s_allocfn *alloc;
+	unsigned obj;
+	int size_known;
+	uint64_t size, align;
+	unsigned block;          /* cfg block index */
+	/* verdict */
+	h2s_reason reason;
+	unsigned flow_edge;      /* R_ESCAPES: the edge into the sink */
+	LLVMValueRef where;      /* R_MIXED_FREE: the free; R_LOOP: the user */
+	/* position and text, kept valid after the transform */
+	char *file;
+	unsigned line, col;
+	char *text;              /* "malloc(16)" */
+	char *detail;            /* reason in words, for remarks */
+} h2s_site;
+
+typedef struct h2s_free {
+	LLVMValueRef call;
+	unsigned loc;            /* location of the freed pointer */
+} h2s_free;
+
+/* A parameter's summary, in Go's terms. */
+typedef struct h2s_ptag {
+	unsigned char heap;          /* the pointer itself leaks (derefs 0) */
+	unsigned char content_heap;  /* what it points to leaks (derefs >= 1) */
+	unsigned char freed;         /* the callee frees it */
+	unsigned char written;       /* the callee stores through it */
+	signed char result_level;    /* flows to ~r0 with N derefs, or -1 */
+	unsigned flow_edge;          /* edge that made it leak, for -m=2 */
+} h2s_ptag;
+
+typedef struct h2s_func h2s_func;
+
+struct h2s_func {
+	LLVMValueRef fn;
+	struct h2s_result *mod;
+	h2s_cfg cfg;
+	/* graph */
+	h2s_obj *objs;  unsigned nobj, objcap;
+	h2s_loc *locs;  unsigned nloc, loccap;
+	h2s_edge *edges; unsigned nedge, edgecap;
+	unsigned words;            /* bitset words per location */
+	h2s_map valloc;            /* value -> location */
+	h2s_map edgeset;           /* (src,dst) of derived copies, deduped */
+	h2s_map why;               /* (loc,obj) -> edge that first brought obj */
+	unsigned heap, result, exposed, nullloc, unknownloc;
+	unsigned called;           /* what indirect calls jump to */
+	unsigned unknown_obj;
+	unsigned *param_obj;       /* param i -> its level-0 object or H2S_NONE */
+	unsigned nparams;
+	/* findings */
+	h2s_site *sites; unsigned nsite, sitecap;
+	h2s_free *frees; unsigned nfree, freecap;
+	h2s_ptag *ptags;           /* per parameter */
+	char **pnames;             /* per parameter: source or IR name */
+	unsigned *pline;
+	char *file;                /* function's file, from debug info */
+	unsigned recursive;        /* in a call cycle */
+	unsigned calls_setjmp, has_musttail, optnone;
+	unsigned interposable;     /* callers may not use its summary */
+	unsigned changed;
+	unsigned scc;              /* component in the call graph */
+};
+
+struct h2s_result {
+	LLVMModuleRef mod;
+	h2s_options opt;
+	h2s_hooks hooks;
+	h2s_func *fns; unsigned nfn;
+	h2s_map fnindex;           /* function value -> index into fns */
+	unsigned ptr_bytes;
+	int transformed;
+};
+
+/* graph.c */
+void graph_init(h2s_func *f);
+void graph_build(h2s_func *f);
+void graph_free(h2s_func *f);
+unsigned graph_value_loc(h2s_func *f, LLVMValueRef v);
+/* solve.c */
+void solve(h2s_func *f);
+/* 1 when object o may be reached from location l. */
+static inline int loc_has(const h2s_func *f, unsigned l, unsigned o)
+{
+	return bit_test(f->locs[l].pts, o);
+}
+/* The edge that first brought obj into loc, or H2S_NONE. */
+unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj);
+/* summary.c */
+void summarize(h2s_func *f);
+h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);
+/* decide.c */
+void decide(h2s_func *f);
+/* transform.c */
+unsigned transform_func(h2s_func *f);
+/* report.c */
+void site_describe(h2s_func *f, h2s_site *s);
+void func_describe(h2s_func *f);
+/* Position of an instruction: outermost inlined-at call site. Returns 0 when
+ * the instruction has no debug location. */
+int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
+		  unsigned *col);
+
+#endif

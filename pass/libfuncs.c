@@ -1,0 +1,247 @@
+/*
+ * Library knowledge: which calls allocate, which free, and what well-known C
+ * library functions do with their pointer arguments.
+ *
+ * A call is only treated as the library function its callee is named after
+ * when the callee is a declaration (a `malloc` defined in the module is the
+ * program's own function), the call is not `nobuiltin` (C++ direct calls of
+ * `operator new` are; new-expressions carry `builtin`), and the calling
+ * function was not compiled with -fno-builtin or -fno-builtin-NAME (clang
+ * records those as the "no-builtins" and "no-builtin-NAME" attributes).
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Alignment glibc's malloc and libstdc++'s operator new guarantee on 64-bit
+ * targets; transform.c lowers it to 2 * pointer size on 32-bit ones. */
+#define MALLOC_ALIGN 16
+
+static const h2s_allocfn allocators[] = {
+	{"malloc", AK_MALLOC, 0, -1, -1, "malloc", MALLOC_ALIGN, "malloc"},
+	{"calloc", AK_CALLOC, 1, 0, -1, "malloc", MALLOC_ALIGN, "calloc"},
+	{"aligned_alloc", AK_ALIGNED, 1, -1, 0, "malloc", MALLOC_ALIGN,
+	 "aligned_alloc"},
+	{"memalign", AK_ALIGNED, 1, -1, 0, "malloc", MALLOC_ALIGN, "memalign"},
+	{"posix_memalign", AK_POSIX_MEMALIGN, 2, -1, 1, "malloc", MALLOC_ALIGN,
+	 "posix_memalign"},
+	{"_Znwm", AK_MALLOC, 0, -1, -1, "_Znwm", MALLOC_ALIGN, "new"},
+	{"_Znam", AK_MALLOC, 0, -1, -1, "_Znam", MALLOC_ALIGN, "new[]"},
+	{"_ZnwmRKSt9nothrow_t", AK_MALLOC, 0, -1, -1, "_Znwm", MALLOC_ALIGN,
+	 "new(nothrow)"},
+	{"_ZnamRKSt9nothrow_t", AK_MALLOC, 0, -1, -1, "_Znam", MALLOC_ALIGN,
+	 "new[](nothrow)"},
+	{"_ZnwmSt11align_val_t", AK_ALIGNED, 0, -1, 1, "_Znwm", MALLOC_ALIGN,
+	 "new"},
+	{"_ZnamSt11align_val_t", AK_ALIGNED, 0, -1, 1, "_Znam", MALLOC_ALIGN,
+	 "new[]"},
+	{"_ZnwmSt11align_val_tRKSt9nothrow_t", AK_ALIGNED, 0, -1, 1, "_Znwm",
+	 MALLOC_ALIGN, "new(nothrow)"},
+	{"_ZnamSt11align_val_tRKSt9nothrow_t", AK_ALIGNED, 0, -1, 1, "_Znam",
+	 MALLOC_ALIGN, "new[](nothrow)"},
+};
+
+static const struct {
+	const char *name, *family;
+} deallocators[] = {
+	{"free", "malloc"},
+	{"_ZdlPv", "_Znwm"},
+	{"_ZdlPvm", "_Znwm"},
+	{"_ZdlPvRKSt9nothrow_t", "_Znwm"},
+	{"_ZdlPvSt11align_val_t", "_Znwm"},
+	{"_ZdlPvmSt11align_val_t", "_Znwm"},
+	{"_ZdlPvSt11align_val_tRKSt9nothrow_t", "_Znwm"},
+	{"_ZdaPv", "_Znam"},
+	{"_ZdaPvm", "_Znam"},
+	{"_ZdaPvRKSt9nothrow_t", "_Znam"},
+	{"_ZdaPvSt11align_val_t", "_Znam"},
+	{"_ZdaPvmSt11align_val_t", "_Znam"},
+	{"_ZdaPvSt11align_val_tRKSt9nothrow_t", "_Znam"},
+};
+
+#define N LF_NOCAP
+#define R LF_RETALIAS
+#define W LF_WRITES
+
+/* Each row: the flags of arguments 0..5, then of any further argument. An
+ * argument whose flags are 0 is treated as passed to unknown code. */
+static const h2s_libfn libfns[] = {
+	{"memcpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"memmove", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"mempcpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"memset", {N | W | R}, 0},
+	{"memcmp", {N, N}, 0},
+	{"bcmp", {N, N}, 0},
+	{"memchr", {N | R}, 0},
+	{"memrchr", {N | R}, 0},
+	{"strlen", {N}, 0},
+	{"strnlen", {N}, 0},
+	{"strcmp", {N, N}, 0},
+	{"strncmp", {N, N}, 0},
+	{"strcasecmp", {N, N}, 0},
+	{"strncasecmp", {N, N}, 0},
+	{"strcoll", {N, N}, 0},
+	{"strcpy", {N | W | R, N}, 0},
+	{"strncpy", {N | W | R, N}, 0},
+	{"stpcpy", {N | W | R, N}, 0},
+	{"stpncpy", {N | W | R, N}, 0},
+	{"strcat", {N | W | R, N}, 0},
+	{"strncat", {N | W | R, N}, 0},
+	{"strchr", {N | R}, 0},
+	{"strrchr", {N | R}, 0},
+	{"strchrnul", {N | R}, 0},
+	{"strstr", {N | R, N}, 0},
+	{"strpbrk", {N | R, N}, 0},
+	{"strspn", {N, N}, 0},
+	{"strcspn", {N, N}, 0},
+	{"strdup", {N}, 0},
+	{"strndup", {N}, 0},
+	{"strtol", {N, N | W | LF_ENDPTR}, 0},
+	{"strtoul", {N, N | W | LF_ENDPTR}, 0},
+	{"strtoll", {N, N | W | LF_ENDPTR}, 0},
+	{"strtoull", {N, N | W | LF_ENDPTR}, 0},
+	{"strtod", {N, N | W | LF_ENDPTR}, 0},
+	{"strtof", {N, N | W | LF_ENDPTR}, 0},
+	{"strtold", {N, N | W | LF_ENDPTR}, 0},
+	{"atoi", {N}, 0},
+	{"atol", {N}, 0},
+	{"atoll", {N}, 0},
+	{"atof", {N}, 0},
+	{"printf", {N}, N},
+	{"fprintf", {0, N}, N},
+	{"dprintf", {0, N}, N},
+	{"sprintf", {N | W, N}, N},
+	{"snprintf", {N | W, 0, N}, N},
+	{"__printf_chk", {0, N}, N},
+	{"__fprintf_chk", {0, 0, N}, N},
+	{"__sprintf_chk", {N | W, 0, 0, N}, N},
+	{"__snprintf_chk", {N | W, 0, 0, 0, N}, N},
+	{"scanf", {N}, N | W},
+	{"sscanf", {N, N}, N | W},
+	{"fscanf", {0, N}, N | W},
+	{"__isoc99_scanf", {N}, N | W},
+	{"__isoc99_sscanf", {N, N}, N | W},
+	{"__isoc99_fscanf", {0, N}, N | W},
+	{"__isoc23_scanf", {N}, N | W},
+	{"__isoc23_sscanf", {N, N}, N | W},
+	{"__isoc23_fscanf", {0, N}, N | W},
+	{"__isoc23_strtol", {N, N | W | LF_ENDPTR}, 0},
+	{"__isoc23_strtoul", {N, N | W | LF_ENDPTR}, 0},
+	{"__isoc23_strtoll", {N, N | W | LF_ENDPTR}, 0},
+	{"__isoc23_strtoull", {N, N | W | LF_ENDPTR}, 0},
+	{"puts", {N}, 0},
+	{"fputs", {N}, 0},
+	{"perror", {N}, 0},
+	{"fwrite", {N}, 0},
+	{"fread", {N | W}, 0},
+	{"fgets", {N | W | R}, 0},
+	{"fopen", {N, N}, 0},
+	{"getenv", {N}, 0},
+	{"write", {0, N}, 0},
+	{"read", {0, N | W}, 0},
+	{"time", {N | W}, 0},
+	{"gettimeofday", {N | W, N | W}, 0},
+	{"clock_gettime", {0, N | W}, 0},
+	{"qsort", {LF_CALLBACK, 0, 0, LF_COMPARATOR}, 0},
+	{"bsearch", {N, LF_CALLBACK | R, 0, 0, LF_COMPARATOR}, 0},
+	{"realloc", {LF_ESCAPE}, 0},
+	{"reallocarray", {LF_ESCAPE}, 0},
+};
+
+#undef N
+#undef R
+#undef W
+
+const char *fn_name(LLVMValueRef fn)
+{
+	size_t len;
+	const char *s = fn ? LLVMGetValueName2(fn, &len) : NULL;
+	return s ? s : "";
+}
+
+/* Function-level enum attribute `name` on a call site. */
+static int call_has_fn_attr(LLVMValueRef call, const char *name)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	return kind && LLVMGetCallSiteEnumAttribute(
+			       call, LLVMAttributeFunctionIndex, kind) != NULL;
+}
+
+static int fn_has_attr(LLVMValueRef fn, const char *name)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	return kind && LLVMGetEnumAttributeAtIndex(
+			       fn, LLVMAttributeFunctionIndex, kind) != NULL;
+}
+
+static int fn_has_string_attr(LLVMValueRef fn, const char *name)
+{
+	return LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+					     name, strlen(name)) != NULL;
+}
+
+int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee)
+{
+	char key[256];
+	LLVMValueRef caller;
+	if (!callee || !LLVMIsAFunction(callee) || !LLVMIsDeclaration(callee))
+		return 0;
+	if (LLVMGetIntrinsicID(callee))
+		return 0;
+	if (call_has_fn_attr(call, "nobuiltin"))
+		return 0;
+	if (fn_has_attr(callee, "nobuiltin") &&
+	    !call_has_fn_attr(call, "builtin"))
+		return 0;
+	caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+	if (fn_has_string_attr(caller, "no-builtins"))
+		return 0;
+	snprintf(key, sizeof key, "no-builtin-%s", fn_name(callee));
+	return !fn_has_string_attr(caller, key);
+}
+
+static LLVMValueRef direct_callee(LLVMValueRef call)
+{
+	LLVMValueRef c = LLVMGetCalledValue(call);
+	return c && LLVMIsAFunction(c) ? c : NULL;
+}
+
+const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
+{
+	LLVMValueRef callee = direct_callee(call);
+	const char *name;
+	if (!callee || !lib_builtin_ok(call, callee))
+		return NULL;
+	name = fn_name(callee);
+	for (size_t i = 0; i < sizeof allocators / sizeof *allocators; i++)
+		if (!strcmp(name, allocators[i].name))
+			return &allocators[i];
+	return NULL;
+}
+
+const char *lib_free_call(LLVMValueRef call)
+{
+	LLVMValueRef callee = direct_callee(call);
+	const char *name;
+	if (!callee || !lib_builtin_ok(call, callee))
+		return NULL;
+	name = fn_name(callee);
+	for (size_t i = 0; i < sizeof deallocators / sizeof *deallocators; i++)
+		if (!strcmp(name, deallocators[i].name))
+			return deallocators[i].family;
+	return NULL;
+}
+
+const h2s_libfn *lib_effects(LLVMValueRef call)
+{
+	LLVMValueRef callee = direct_callee(call);
+	const char *name;
+	if (!callee || !lib_builtin_ok(call, callee))
+		return NULL;
+	name = fn_name(callee);
+	for (size_t i = 0; i < sizeof libfns / sizeof *libfns; i++)
+		if (!strcmp(name, libfns[i].name))
+			return &libfns[i];
+	return NULL;
+}

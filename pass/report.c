@@ -1,0 +1,469 @@
+/*
+ * Words for the result: the Go-style `print<escape>` report and the
+ * optimization remarks. Both read verdicts and flows that decide.c and
+ * summary.c stored; nothing here decides anything.
+ *
+ * Report lines, sorted by file, line and column and de-duplicated:
+ *   FILE:LINE:COL: malloc(16) does not escape
+ *   FILE:LINE:COL: malloc(16) escapes to heap
+ *   FILE:LINE: leaking param: p            (and Go's three other forms)
+ * Without debug information a line starts with the function's name instead
+ * of a position. With the `verbose` option each escaping site is preceded by
+ * Go's explanation block: the flow from the allocation to where it escapes,
+ * or the non-flow reason.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
+		  unsigned *col)
+{
+	LLVMMetadataRef loc, up, scope, df;
+	unsigned len;
+	if (!inst || !LLVMIsAInstruction(inst))
+		return 0;
+	loc = LLVMInstructionGetDebugLoc(inst);
+	if (!loc)
+		return 0;
+	/* Go reports inlined code at the outermost call site */
+	while ((up = LLVMDILocationGetInlinedAt(loc)))
+		loc = up;
+	*line = LLVMDILocationGetLine(loc);
+	*col = LLVMDILocationGetColumn(loc);
+	scope = LLVMDILocationGetScope(loc);
+	df = scope ? LLVMDIScopeGetFile(scope) : NULL;
+	*file = df ? LLVMDIFileGetFilename(df, &len) : "";
+	if (!*file)
+		*file = "";
+	return 1;
+}
+
+/* "f.c:12" for messages, or "" when inst has no position. */
+static void at_position(h2s_str *b, LLVMValueRef inst)
+{
+	const char *file;
+	unsigned line, col;
+	if (inst_position(inst, &file, &line, &col))
+		str_printf(b, " at %s:%u:%u", file, line, col);
+}
+
+static void arg_text(h2s_str *b, LLVMValueRef call, int i)
+{
+	LLVMValueRef v = LLVMGetOperand(call, (unsigned)i);
+	size_t len;
+	const char *name;
+	if (LLVMIsAConstantInt(v)) {
+		str_printf(b, "%llu",
+			   (unsigned long long)LLVMConstIntGetZExtValue(v));
+		return;
+	}
+	name = LLVMGetValueName2(v, &len);
+	str_printf(b, "%s", name && *name ? name : "...");
+}
+
+/* "malloc(16)", "calloc(4, 8)", "new(24)", "aligned_alloc(64, 256)". */
+static char *site_text(const h2s_site *s)
+{
+	const h2s_allocfn *a = s->alloc;
+	h2s_str b = {0};
+	str_printf(&b, "%s(", a->pretty);
+	switch (a->kind) {
+	case AK_MALLOC:
+		arg_text(&b, s->call, a->size_arg);
+		break;
+	case AK_CALLOC:
+		arg_text(&b, s->call, a->count_arg);
+		str_printf(&b, ", ");
+		arg_text(&b, s->call, a->size_arg);
+		break;
+	case AK_ALIGNED:
+	case AK_POSIX_MEMALIGN:
+		if (a->align_arg < a->size_arg) {
+			arg_text(&b, s->call, a->align_arg);
+			str_printf(&b, ", ");
+			arg_text(&b, s->call, a->size_arg);
+		} else {
+			arg_text(&b, s->call, a->size_arg);
+			str_printf(&b, ", align ");
+			arg_text(&b, s->call, a->align_arg);
+		}
+		break;
+	}
+	str_printf(&b, ")");
+	return b.s;
+}
+
+static const char *callee_label(LLVMValueRef call)
+{
+	LLVMValueRef c = LLVMGetCalledValue(call);
+	if (c && LLVMIsAFunction(c))
+		return fn_name(c);
+	return NULL;
+}
+
+/* The global a store writes into, when its address is one (possibly
+ * through constant GEPs). */
+static const char *stored_global(LLVMValueRef store)
+{
+	LLVMValueRef p;
+	if (!store || !LLVMIsAStoreInst(store))
+		return NULL;
+	p = LLVMGetOperand(store, 1);
+	while (p && LLVMIsAConstantExpr(p))
+		p = LLVMGetOperand(p, 0);
+	while (p && LLVMIsAGetElementPtrInst(p))
+		p = LLVMGetOperand(p, 0);
+	return p && LLVMIsAGlobalVariable(p) ? fn_name(p) : NULL;
+}
+
+/* The reason an escaping flow's last edge gives, in words. */
+static void escape_words(h2s_str *b, const h2s_func *f, unsigned e)
+{
+	const h2s_edge *ed;
+	const char *name;
+	if (e == H2S_NONE) {
+		str_printf(b, "escapes");
+		return;
+	}
+	ed = &f->edges[e];
+	switch ((h2s_why)ed->why) {
+	case W_RETURN:
+		str_printf(b, "returned");
+		break;
+	case W_STORE_GLOBAL:
+		if ((name = stored_global(ed->inst)))
+			str_printf(b, "stored to global %s", name);
+		else
+			str_printf(b, "stored to memory the function does not own");
+		break;
+	case W_STORE_PARAM:
+		str_printf(b, "stored through a parameter");
+		break;
+	case W_CALL_UNKNOWN:
+		if ((name = callee_label(ed->inst)) && *name)
+			str_printf(b, "passed to unknown function %s", name);
+		else
+			str_printf(b, "passed to an indirect call");
+		break;
+	case W_CALL_LEAK:
+		str_printf(b, "passed to %s, which leaks it",
+			   callee_label(ed->inst));
+		break;
+	case W_FREED_BY_CALLEE:
+		str_printf(b, "freed by %s", callee_label(ed->inst));
+		break;
+	case W_REALLOC:
+		str_printf(b, "passed to %s", callee_label(ed->inst));
+		break;
+	case W_PTRTOINT:
+		str_printf(b, "converted to an integer");
+		break;
+	case W_ASM:
+		str_printf(b, "used by inline asm");
+		break;
+	case W_OTHER_INST:
+		str_printf(b, "used by an instruction the analysis does not "
+			      "model");
+		break;
+	case W_ESCAPED_MEM:
+		str_printf(b, "stored in memory that escapes");
+		break;
+	default:
+		str_printf(b, "flows to the heap");
+		break;
+	}
+	at_position(b, ed->inst);
+}
+
+static char *reason_words(const h2s_func *f, const h2s_site *s)
+{
+	const h2s_options *o = &f->mod->opt;
+	h2s_str b = {0};
+	switch (s->reason) {
+	case R_DEMOTE:
+		str_printf(&b, "moved to a %llu-byte stack slot",
+			   (unsigned long long)s->size);
+		break;
+	case R_ESCAPES:
+		escape_words(&b, f, s->flow_edge);
+		break;
+	case R_DYNAMIC_SIZE:
+		str_printf(&b, "size not constant");
+		break;
+	case R_TOO_LARGE:
+		str_printf(&b, "too large: %llu bytes > max-size %llu",
+			   (unsigned long long)s->size,
+			   (unsigned long long)o->max_size);
+		break;
+	case R_LOOP:
+		str_printf(&b, "live across loop iterations");
+		at_position(&b, s->where);
+		break;
+	case R_RECURSIVE:
+		str_printf(&b, "recursive function: %llu bytes exceed "
+			       "recursive-budget %llu",
+			   (unsigned long long)s->size,
+			   (unsigned long long)o->recursive_budget);
+		break;
+	case R_BUDGET:
+		str_printf(&b, "frame budget exhausted: %llu more bytes exceed "
+			       "frame-budget %llu",
+			   (unsigned long long)s->size,
+			   (unsigned long long)o->frame_budget);
+		break;
+	case R_MIXED_FREE:
+		str_printf(&b, "a free may also receive another pointer");
+		at_position(&b, s->where);
+		break;
+	case R_OPTNONE:
+		str_printf(&b, "function is optnone");
+		break;
+	case R_MUSTTAIL:
+		str_printf(&b, "function makes a musttail call");
+		break;
+	case R_SETJMP:
+		str_printf(&b, "function calls a returns_twice function (setjmp)");
+		break;
+	case R_INVOKE_PHI:
+		str_printf(&b, "invoke whose unwind block starts with a phi");
+		break;
+	}
+	return b.s;
+}
+
+void site_describe(h2s_func *f, h2s_site *s)
+{
+	const char *file;
+	unsigned line, col;
+	if (inst_position(s->call, &file, &line, &col)) {
+		s->file = xstrdup(file);
+		s->line = line;
+		s->col = col;
+	}
+	s->text = site_text(s);
+	s->detail = reason_words(f, s);
+}
+
+/* Parameter names, lines and the function's file. */
+void func_describe(h2s_func *f)
+{
+	const h2s_hooks *h = &f->mod->hooks;
+	unsigned i = 0;
+	LLVMMetadataRef sp = LLVMGetSubprogram(f->fn);
+	f->pnames = xcalloc(f->nparams ? f->nparams : 1, sizeof(char *));
+	f->pline = xcalloc(f->nparams ? f->nparams : 1, sizeof(unsigned));
+	if (sp) {
+		unsigned len;
+		LLVMMetadataRef df = LLVMDIScopeGetFile(sp);
+		const char *n = df ? LLVMDIFileGetFilename(df, &len) : NULL;
+		f->file = n ? xstrdup(n) : NULL;
+	}
+	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
+	     a = LLVMGetNextParam(a), i++) {
+		const char *n = NULL;
+		size_t len;
+		if (h->param_name)
+			n = h->param_name(h->ctx, f->fn, i, &f->pline[i]);
+		if (!n || !*n) {
+			n = LLVMGetValueName2(a, &len);
+			f->pline[i] = 0;
+		}
+		if (n && *n) {
+			f->pnames[i] = xstrdup(n);
+		} else {
+			char buf[32];
+			snprintf(buf, sizeof buf, "arg%u", i);
+			f->pnames[i] = xstrdup(buf);
+		}
+	}
+}
+
+/* ------------------------------------------------------------- report */
+
+typedef struct line {
+	const char *file;
+	unsigned line, col, seq;
+	char *text;
+} line;
+
+typedef struct lines {
+	line *v;
+	unsigned n, cap;
+} lines;
+
+static void add_line(lines *L, const char *file, unsigned ln, unsigned col,
+		     char *text)
+{
+	if (L->n == L->cap) {
+		L->cap = L->cap ? 2 * L->cap : 32;
+		L->v = xrealloc(L->v, L->cap * sizeof *L->v);
+	}
+	L->v[L->n] = (line){file ? file : "", ln, col, L->n, text};
+	L->n++;
+}
+
+static int line_cmp(const void *a, const void *b)
+{
+	const line *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void prefix(h2s_str *b, const h2s_func *f, const char *file,
+		   unsigned ln, unsigned col, int has_col)
+{
+	if (file && *file && ln) {
+		if (has_col)
+			str_printf(b, "%s:%u:%u: ", file, ln, col);
+		else
+			str_printf(b, "%s:%u: ", file, ln);
+	} else {
+		str_printf(b, "%s: ", fn_name(f->fn));
+	}
+}
+
+static const char *go_reason(h2s_why w)
+{
+	switch (w) {
+	case W_ALLOC: return "spill";
+	case W_ASSIGN: return "assign";
+	case W_LOAD: return "indirection";
+	case W_STORE: case W_STORE_GLOBAL: case W_STORE_PARAM: return "assign";
+	case W_RETURN: return "return";
+	case W_CALL_UNKNOWN: case W_CALL_LEAK: case W_REALLOC:
+	case W_FREED_BY_CALLEE: return "call parameter";
+	case W_CALL_RESULT: return "call result";
+	case W_PTRTOINT: return "converted to integer";
+	case W_ASM: return "inline asm";
+	case W_ESCAPED_MEM: return "stored in escaping memory";
+	case W_MEMCPY: return "copy";
+	default: return "flow";
+	}
+}
+
+/* Go's explanation block for site s, written with the site's prefix pre. */
+static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
+		    const char *pre)
+{
+	unsigned sink = H2S_NONE, e = s->flow_edge, steps = 0;
+	unsigned chain[64];
+	str_printf(b, "%s%s escapes to heap:\n", pre, s->text);
+	if (s->reason != R_ESCAPES) {
+		str_printf(b, "%s  flow: {heap} = &{storage for %s}:\n", pre,
+			   s->text);
+		str_printf(b, "%s    from %s (%s)", pre, s->text, s->detail);
+		if (s->file)
+			str_printf(b, " at %s:%u:%u", s->file, s->line, s->col);
+		str_printf(b, "\n");
+		return;
+	}
+	if (e != H2S_NONE)
+		sink = f->edges[e].dst;
+	/* walk back from the sink to the allocation */
+	unsigned loc = sink;
+	while (e != H2S_NONE && steps < 64) {
+		chain[steps++] = e;
+		if (f->edges[e].src == H2S_NONE)
+			break;
+		loc = f->edges[e].src;
+		e = why_edge(f, loc, s->obj);
+	}
+	str_printf(b, "%s  flow: %s = &{storage for %s}:\n", pre,
+		   f->locs[sink].kind == LOC_RESULT ? "~r0" : "{heap}", s->text);
+	while (steps--) {
+		const h2s_edge *ed = &f->edges[chain[steps]];
+		const char *file;
+		unsigned ln, col;
+		str_printf(b, "%s    from %s (%s)", pre,
+			   ed->src == H2S_NONE ? s->text : "",
+			   go_reason((h2s_why)ed->why));
+		if (inst_position(ed->inst, &file, &ln, &col))
+			str_printf(b, " at %s:%u:%u", file, ln, col);
+		str_printf(b, "\n");
+	}
+}
+
+static void report_func(lines *L, const h2s_func *f)
+{
+	int verbose = f->mod->opt.verbose;
+	for (unsigned i = 0; i < f->nsite; i++) {
+		const h2s_site *s = &f->sites[i];
+		h2s_str pre = {0}, b = {0};
+		prefix(&pre, f, s->file, s->line, s->col, 1);
+		if (s->reason == R_DEMOTE) {
+			str_printf(&b, "%s%s does not escape", pre.s, s->text);
+		} else {
+			if (verbose)
+				explain(&b, f, s, pre.s);
+			str_printf(&b, "%s%s escapes to heap", pre.s, s->text);
+		}
+		add_line(L, s->file, s->line, s->col, b.s);
+		free(pre.s);
+	}
+	for (unsigned i = 0; i < f->nparams; i++) {
+		const h2s_ptag *t = &f->ptags[i];
+		unsigned o = f->param_obj[i];
+		h2s_str b = {0};
+		if (o == H2S_NONE || f->objs == NULL)
+			continue;
+		prefix(&b, f, f->file, f->pline[i], 0, 0);
+		if (t->heap || t->freed)
+			str_printf(&b, "leaking param: %s", f->pnames[i]);
+		else if (t->content_heap)
+			str_printf(&b, "leaking param content: %s", f->pnames[i]);
+		else if (t->result_level >= 0)
+			str_printf(&b, "leaking param: %s to result ~r0 level=%d",
+				   f->pnames[i], t->result_level);
+		else
+			str_printf(&b, "%s does not escape", f->pnames[i]);
+		add_line(L, f->file, f->pline[i], 0, b.s);
+	}
+}
+
+char *h2s_format_report(const h2s_result *r)
+{
+	lines L = {0};
+	h2s_str out = {0};
+	for (unsigned i = 0; i < r->nfn; i++)
+		report_func(&L, &r->fns[i]);
+	qsort(L.v, L.n, sizeof *L.v, line_cmp);
+	for (unsigned i = 0; i < L.n; i++) {
+		if (!i || strcmp(L.v[i].text, L.v[i - 1].text))
+			str_printf(&out, "%s\n", L.v[i].text);
+		free(L.v[i].text);
+	}
+	free(L.v);
+	if (!out.s)
+		out.s = xstrdup("");
+	return out.s;
+}
+
+void h2s_emit_remarks(const h2s_result *r)
+{
+	const h2s_hooks *h = &r->hooks;
+	if (!h->remark || r->transformed)
+		return;
+	for (unsigned i = 0; i < r->nfn; i++) {
+		const h2s_func *f = &r->fns[i];
+		for (unsigned k = 0; k < f->nsite; k++) {
+			const h2s_site *s = &f->sites[k];
+			int passed = s->reason == R_DEMOTE;
+			h2s_str b = {0};
+			str_printf(&b, "%s %s: %s", s->text,
+				   passed ? "does not escape" : "escapes to heap",
+				   s->detail);
+			h->remark(h->ctx, s->call, passed,
+				  passed ? "Demoted" : "KeptOnHeap", b.s);
+			free(b.s);
+		}
+	}
+}

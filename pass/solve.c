@@ -1,0 +1,190 @@
+/*
+ * The fixpoint over one function's location graph.
+ *
+ * Each location holds the set of objects it may point to. A worklist
+ * propagates sets along copy edges; a load edge `d = *a` becomes, for every
+ * object o that a may point to, a copy edge content(o) -> d; a store edge
+ * `*a = v` becomes a copy edge v -> content(o), or v -> {heap} when o is
+ * memory the function does not own (v -> ~r0 for an sret parameter). These
+ * derived edges are added as the sets grow, as in Andersen's analysis; the
+ * sets only grow, so the loop terminates.
+ *
+ * Reaching a sink has consequences Go also draws: an object that reaches
+ * {heap} or ~r0 escapes, so everything stored in it escapes too, and unknown
+ * code may write unknown pointers into it; an object that reaches {exposed}
+ * may have unknown pointers written into it.
+ *
+ * For every (location, object) pair the edge that first brought the object
+ * there is recorded, so report.c can print the flow as Go's -m=2 does.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+typedef struct worklist {
+	h2s_uvec q;
+} worklist;
+
+static void push(h2s_func *f, worklist *w, unsigned l)
+{
+	if (!f->locs[l].queued) {
+		f->locs[l].queued = 1;
+		uvec_push(&w->q, l);
+	}
+}
+
+unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj)
+{
+	uint64_t e;
+	return map_get(&f->why, ((uint64_t)loc << 32) | obj, &e) ? (unsigned)e
+								  : H2S_NONE;
+}
+
+/* dst |= bits; records edge e as the reason for every new object. Returns 1
+ * when dst changed. */
+static int merge(h2s_func *f, unsigned dst, const uint64_t *bits, unsigned e)
+{
+	uint64_t *d = f->locs[dst].pts;
+	int changed = 0;
+	for (unsigned w = 0; w < f->words; w++) {
+		uint64_t add = bits[w] & ~d[w];
+		if (!add)
+			continue;
+		changed = 1;
+		d[w] |= add;
+		while (add) {
+			unsigned b = (unsigned)__builtin_ctzll(add);
+			add &= add - 1;
+			map_add(&f->why, ((uint64_t)dst << 32) | (w * 64 + b), e);
+		}
+	}
+	return changed;
+}
+
+/* Adds the copy edge src -> dst derived from edge `parent` through object
+ * `via`, once, and propagates along it. */
+static void derive(h2s_func *f, worklist *w, unsigned src, unsigned dst,
+		   unsigned parent, unsigned via, h2s_why why)
+{
+	h2s_edge *e;
+	unsigned id;
+	uint64_t key = ((uint64_t)src << 32) | dst;
+	if (!map_add(&f->edgeset, key, 1))
+		return;
+	if (f->nedge == f->edgecap) {
+		f->edgecap = f->edgecap ? 2 * f->edgecap : 64;
+		f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
+	}
+	id = f->nedge++;
+	e = &f->edges[id];
+	memset(e, 0, sizeof *e);
+	e->kind = E_COPY;
+	e->why = (unsigned char)why;
+	e->src = src;
+	e->dst = dst;
+	e->parent = parent;
+	e->via = via;
+	e->inst = parent != H2S_NONE ? f->edges[parent].inst : NULL;
+	uvec_push(&f->locs[src].copies, id);
+	if (merge(f, dst, f->locs[src].pts, id))
+		push(f, w, dst);
+}
+
+/* Makes content(o) hold unknown pointers: unknown code may write there. */
+static void expose(h2s_func *f, worklist *w, unsigned o, unsigned parent)
+{
+	derive(f, w, f->unknownloc, f->objs[o].content, parent, o, W_EXPOSED);
+}
+
+/* Consequences of object o reaching sink location l. */
+static void sink(h2s_func *f, worklist *w, unsigned l, unsigned o)
+{
+	h2s_obj *ob = &f->objs[o];
+	unsigned e = why_edge(f, l, o);
+	if (ob->kind != OBJ_ALLOCA && ob->kind != OBJ_SITE)
+		return;
+	if (f->locs[l].kind == LOC_EXPOSED) {
+		if (ob->sunk & 2)
+			return;
+		ob->sunk |= 2;
+		expose(f, w, o, e);
+		derive(f, w, ob->content, f->exposed, e, o, W_EXPOSED);
+		return;
+	}
+	if (ob->sunk & 1)
+		return;
+	ob->sunk |= 1;
+	/* escaped via {heap} or ~r0: what it holds is reachable from outside */
+	derive(f, w, ob->content, f->heap, e, o, W_ESCAPED_MEM);
+	expose(f, w, o, e);
+}
+
+static h2s_why store_why(const h2s_obj *ob, h2s_why dflt)
+{
+	if (!ob->external)
+		return dflt;
+	if (ob->sret)
+		return W_RETURN;
+	return ob->kind == OBJ_PARAM ? W_STORE_PARAM : W_STORE_GLOBAL;
+}
+
+static void visit(h2s_func *f, worklist *w, unsigned l)
+{
+	h2s_loc *L = &f->locs[l];
+	/* copies: indexes, since derive() may grow the vectors */
+	for (unsigned i = 0; i < f->locs[l].copies.n; i++) {
+		unsigned id = f->locs[l].copies.v[i];
+		unsigned dst = f->edges[id].dst;
+		if (merge(f, dst, f->locs[l].pts, id))
+			push(f, w, dst);
+	}
+	for (unsigned i = 0; i < f->locs[l].loads.n; i++) {
+		unsigned id = f->locs[l].loads.v[i];
+		for (unsigned o = 0; o < f->nobj; o++)
+			if (bit_test(f->locs[l].pts, o))
+				derive(f, w, f->objs[o].content, f->edges[id].dst,
+				       id, o, (h2s_why)f->edges[id].why);
+	}
+	for (unsigned i = 0; i < f->locs[l].stores.n; i++) {
+		unsigned id = f->locs[l].stores.v[i];
+		for (unsigned o = 0; o < f->nobj; o++) {
+			h2s_obj *ob = &f->objs[o];
+			unsigned target;
+			if (!bit_test(f->locs[l].pts, o))
+				continue;
+			ob->written = 1;
+			if (!ob->external)
+				target = ob->content;
+			else
+				target = ob->sret ? f->result : f->heap;
+			derive(f, w, f->edges[id].src, target, id, o,
+			       store_why(ob, (h2s_why)f->edges[id].why));
+		}
+	}
+	L = &f->locs[l];
+	if (L->kind == LOC_HEAP || L->kind == LOC_RESULT ||
+	    L->kind == LOC_EXPOSED)
+		for (unsigned o = 0; o < f->nobj; o++)
+			if (bit_test(f->locs[l].pts, o))
+				sink(f, w, l, o);
+}
+
+void solve(h2s_func *f)
+{
+	worklist w = {{0}};
+	for (unsigned l = 0; l < f->nloc; l++)
+		for (unsigned k = 0; k < f->words; k++)
+			if (f->locs[l].pts[k]) {
+				push(f, &w, l);
+				break;
+			}
+	/* Every location with out-edges must be visited at least once even
+	 * when its set only grows later: push() handles that; locations with
+	 * empty sets have nothing to propagate yet. */
+	while (w.q.n) {
+		unsigned l = w.q.v[--w.q.n];
+		f->locs[l].queued = 0;
+		visit(f, &w, l);
+	}
+	uvec_free(&w.q);
+}

@@ -1,0 +1,55 @@
+/*
+ * Parameter summaries: Go's leak tags, read off one function's solved graph.
+ *
+ * For parameter p with pointee objects P0 (what p points to), P1 (what *p
+ * points to), ...:
+ *   heap          P0 reaches {heap}            -> leaking param: p
+ *   content_heap  some Pk, k >= 1, reaches it  -> leaking param content: p
+ *   result_level  smallest k with Pk in ~r0    -> ... to result ~r0 level=k
+ *   freed         P0 reaches a free()          (a caller cannot demote it)
+ *   written       a store may write through p  (a caller's object may then
+ *                                               hold unknown pointers)
+ * A freed pointee at a deeper level counts as a content leak: the caller's
+ * objects stored there cannot be demoted either.
+ *
+ * heap2stack.c computes them bottom-up over the call graph's strongly
+ * connected components, iterating inside a component until no tag changes.
+ */
+#include "internal.h"
+
+void summarize(h2s_func *f)
+{
+	for (unsigned i = 0; i < f->nparams; i++) {
+		h2s_ptag *t = &f->ptags[i];
+		unsigned p0 = f->param_obj[i];
+		t->heap = t->content_heap = t->freed = t->written = 0;
+		t->result_level = -1;
+		t->flow_edge = H2S_NONE;
+		if (p0 == H2S_NONE)
+			continue;
+		for (unsigned k = 0; k <= H2S_MAX_LEVEL; k++) {
+			unsigned o = p0 + k;
+			assert(f->objs[o].kind == OBJ_PARAM &&
+			       f->objs[o].param == i && f->objs[o].level == k);
+			if (loc_has(f, f->heap, o)) {
+				if (k == 0)
+					t->heap = 1;
+				else
+					t->content_heap = 1;
+				if (t->flow_edge == H2S_NONE)
+					t->flow_edge = why_edge(f, f->heap, o);
+			}
+			if (loc_has(f, f->result, o) && t->result_level < 0)
+				t->result_level = (signed char)k;
+			if (f->objs[o].written)
+				t->written = 1;
+			for (unsigned r = 0; r < f->nfree; r++)
+				if (loc_has(f, f->frees[r].loc, o)) {
+					if (k == 0)
+						t->freed = 1;
+					else
+						t->content_heap = 1;
+				}
+		}
+	}
+}
