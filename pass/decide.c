@@ -3,7 +3,8 @@
  *
  * A site is demoted only when every rule below allows it, checked in this
  * order (the first that fails is the reason reported):
- *   1. the function may be optimised (not optnone);
+ *   1. the function may be optimised (not optnone) and is not a coroutine
+ *      awaiting CoroSplit (its locals may live in the coroutine frame);
  *   2. its object reaches neither {heap} nor ~r0 (the escape analysis);
  *   3. its size is a compile-time constant, at most max-size bytes;
  *   4. every free() that may receive it receives nothing else, so the free
@@ -260,6 +261,8 @@ void decide(h2s_func *f)
 		s->flow_edge = H2S_NONE;
 		if (f->optnone) {
 			s->reason = R_OPTNONE;
+		} else if (f->coroutine) {
+			s->reason = R_COROUTINE;
 		} else if (loc_has(f, f->heap, s->obj)) {
 			s->reason = R_ESCAPES;
 			s->flow_edge = why_edge(f, f->heap, s->obj);

@@ -618,6 +618,42 @@ static void copy_operands(h2s_func *f, LLVMValueRef I, unsigned first)
 		copy_from(f, I, LLVMGetOperand(I, k), W_ASSIGN);
 }
 
+/* 1 when the integer v, computed from a pointer's address, may let code
+ * outside the function rebuild the pointer. It cannot when every use of v
+ * only compares it (alignment and ordering checks), or subtracts it from
+ * another address (a pointer difference is an offset, not an address), or
+ * computes an integer that again only does so. C's pointer subtraction is
+ * lowered to exactly that: sub (ptrtoint p), (ptrtoint q). */
+static int int_exposes(LLVMValueRef v, unsigned depth)
+{
+	if (depth > 8)
+		return 1;
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef U = LLVMGetUser(u);
+		switch (LLVMGetInstructionOpcode(U)) {
+		case LLVMICmp:
+		case LLVMSwitch:
+			continue;
+		case LLVMSub:
+			if (LLVMIsAPtrToIntInst(LLVMGetOperand(U, 0)) &&
+			    LLVMIsAPtrToIntInst(LLVMGetOperand(U, 1)))
+				continue;
+			/* fall through */
+		case LLVMAdd: case LLVMMul: case LLVMAnd: case LLVMOr:
+		case LLVMXor: case LLVMShl: case LLVMLShr: case LLVMAShr:
+		case LLVMURem: case LLVMSRem: case LLVMUDiv: case LLVMSDiv:
+		case LLVMTrunc: case LLVMZExt: case LLVMSExt: case LLVMFreeze:
+		case LLVMSelect: case LLVMPHI:
+			if (int_exposes(U, depth + 1))
+				return 1;
+			continue;
+		default:
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void lower_inst(h2s_func *f, LLVMValueRef I)
 {
 	LLVMOpcode op = LLVMGetInstructionOpcode(I);
@@ -670,7 +706,8 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 		seed(f, graph_value_loc(f, I), f->unknown_obj, W_OTHER_INST, I);
 		break;
 	case LLVMPtrToInt:
-		to_heap(f, LLVMGetOperand(I, 0), W_PTRTOINT, I);
+		if (int_exposes(I, 0))
+			to_heap(f, LLVMGetOperand(I, 0), W_PTRTOINT, I);
 		break;
 	case LLVMRet:
 		if (n)

@@ -24,7 +24,7 @@ void h2s_options_init(h2s_options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->max_size = 4096;
-	o->frame_budget = 16384;
+	o->frame_budget = 8192;
 	o->recursive_budget = 0;
 	o->loops = 1;
 	o->verbose = 0;
@@ -221,6 +221,11 @@ static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
 	f->nparams = LLVMCountParams(fn);
 	f->optnone = LLVMGetEnumAttributeAtIndex(
 			     fn, LLVMAttributeFunctionIndex, optnone) != NULL;
+	/* a coroutine before CoroSplit: its frame is not the function's */
+	f->coroutine = LLVMGetEnumAttributeAtIndex(
+			       fn, LLVMAttributeFunctionIndex,
+			       LLVMGetEnumAttributeKindForName(
+				       "presplitcoroutine", 17)) != NULL;
 	f->interposable = l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
 			  l == LLVMExternalWeakLinkage || l == LLVMCommonLinkage;
 	cfg_build(&f->cfg, fn);

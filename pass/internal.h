@@ -271,6 +271,7 @@ typedef enum h2s_reason {
 	R_MUSTTAIL,
 	R_SETJMP,
 	R_INVOKE_PHI,
+	R_COROUTINE,
 } h2s_reason;
 
 typedef struct h2s_site {
@@ -333,7 +334,7 @@ struct h2s_func {
 	unsigned *pline;
 	char *file;                /* function's file, from debug info */
 	unsigned recursive;        /* in a call cycle */
-	unsigned calls_setjmp, has_musttail, optnone;
+	unsigned calls_setjmp, has_musttail, optnone, coroutine;
 	unsigned interposable;     /* callers may not use its summary */
 	unsigned changed;
 	unsigned scc;              /* component in the call graph */

@@ -230,6 +230,9 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	case R_INVOKE_PHI:
 		str_printf(&b, "invoke whose unwind block starts with a phi");
 		break;
+	case R_COROUTINE:
+		str_printf(&b, "function is a coroutine not yet split");
+		break;
 	}
 	return b.s;
 }

@@ -13,6 +13,7 @@
  * directly or through memory: a tail call promises the callee touches no
  * alloca of the caller, and dead-store elimination relies on that promise.
  * Invokes of `operator new` become branches to their normal destination.
+ * A function whose frame grows by more than a page gets stack probes.
  */
 #include "internal.h"
 
@@ -137,8 +138,30 @@ static void rewrite_site(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	erase_call(b, call);
 }
 
+/* A frame that grows by more than a page could step over the guard page
+ * below the stack without touching it; ask the backend for stack probes
+ * (what -fstack-clash-protection does) unless the function already has a
+ * probing choice. */
+#define PAGE_BYTES 4096
+
+static void add_stack_probes(h2s_func *f, uint64_t bytes)
+{
+	static const char key[] = "probe-stack";
+	static const char val[] = "inline-asm";
+	LLVMContextRef ctx = LLVMGetModuleContext(f->mod->mod);
+	if (bytes <= PAGE_BYTES ||
+	    LLVMGetStringAttributeAtIndex(f->fn, LLVMAttributeFunctionIndex, key,
+					  sizeof key - 1))
+		return;
+	LLVMAddAttributeAtIndex(
+		f->fn, LLVMAttributeFunctionIndex,
+		LLVMCreateStringAttribute(ctx, key, sizeof key - 1, val,
+					  sizeof val - 1));
+}
+
 unsigned transform_func(h2s_func *f)
 {
+	uint64_t bytes = 0;
 	LLVMModuleRef m = f->mod->mod;
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMBuilderRef b;
@@ -163,7 +186,9 @@ unsigned transform_func(h2s_func *f)
 				       s->size ? s->size : 1),
 			"h2s.slot");
 		LLVMSetAlignment(slot[i], (unsigned)s->align);
+		bytes += s->size;
 	}
+	add_stack_probes(f, bytes);
 	/* Frees first: their operands still name the original calls. */
 	for (unsigned r = 0; r < f->nfree; r++) {
 		h2s_free *fr = &f->frees[r];

@@ -1,0 +1,443 @@
+// heap2stack: the pass-plugin glue, the only C++ file of the project.
+//
+// It holds no analysis logic. It registers the passes with the PassBuilder,
+// parses their parameters, drives the C core (include/heap2stack/heap2stack.h)
+// and provides the services the core needs from C++-only LLVM APIs:
+// optimization remarks and parameter names from debug info. Every difference
+// between the supported LLVM releases is in compat.h.
+//
+//   heap2stack, heap2stack<PARAMS>        the transform (module pass)
+//   print<escape>, print<escape<PARAMS>>  the Go-style report on stderr
+//
+// PARAMS is a ';'-separated list of `key=value` or `flag` (h2s_options_set).
+
+#include "heap2stack/heap2stack.h"
+
+#include "compat.h"
+
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/DenseMap.h>
+#include <llvm/ADT/SmallVector.h>
+#include <llvm/ADT/StringRef.h>
+#include <llvm/ADT/Twine.h>
+#include <llvm/Analysis/OptimizationRemarkEmitter.h>
+#include <llvm/IR/DebugInfoMetadata.h>
+#include <llvm/IR/DebugProgramInstruction.h>
+#include <llvm/IR/DiagnosticInfo.h>
+#include <llvm/IR/Function.h>
+#include <llvm/IR/InstIterator.h>
+#include <llvm/IR/Instruction.h>
+#include <llvm/IR/IntrinsicInst.h>
+#include <llvm/IR/Module.h>
+#include <llvm/IR/PassManager.h>
+#include <llvm/Passes/OptimizationLevel.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/Compiler.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <memory>
+#include <string>
+
+using namespace llvm;
+
+namespace {
+
+constexpr const char *PassName = "heap2stack";
+
+// ------------------------------------------------------------------- hooks
+
+// State behind h2s_hooks for one run of the core. Lives until the result is
+// freed: the strings handed to the core stay valid that long.
+class HookContext {
+public:
+	h2s_hooks hooks()
+	{
+		h2s_hooks H;
+		H.ctx = this;
+		H.remark = &HookContext::remark;
+		H.param_name = &HookContext::paramName;
+		return H;
+	}
+
+	// Forget everything derived from the IR; called once the IR may change.
+	void reset()
+	{
+		Emitters.clear();
+		Params.clear();
+	}
+
+private:
+	// One emitter per function: with remark hotness requested, building one
+	// computes the function's block frequencies, so it is done once.
+	DenseMap<const Function *, std::unique_ptr<OptimizationRemarkEmitter>>
+		Emitters;
+	// Per function, the DILocalVariable of each parameter (or null).
+	DenseMap<const Function *, SmallVector<const DILocalVariable *, 4>>
+		Params;
+	// Names returned to the core; a deque never moves its elements.
+	std::deque<std::string> Names;
+
+	OptimizationRemarkEmitter &emitter(const Function &F)
+	{
+		std::unique_ptr<OptimizationRemarkEmitter> &E = Emitters[&F];
+		if (!E)
+			E = std::make_unique<OptimizationRemarkEmitter>(&F);
+		return *E;
+	}
+
+	static void remark(void *Ctx, LLVMValueRef Inst, int Passed,
+			   const char *Name, const char *Msg)
+	{
+		auto *I = dyn_cast_or_null<Instruction>(unwrap(Inst));
+		if (!I || !I->getFunction())
+			return;
+		auto *Self = static_cast<HookContext *>(Ctx);
+		OptimizationRemarkEmitter &ORE = Self->emitter(*I->getFunction());
+		StringRef RemarkName = Name ? Name : "";
+		StringRef Text = Msg ? Msg : "";
+		if (Passed)
+			ORE.emit([&] {
+				return OptimizationRemark(PassName, RemarkName,
+							  I)
+				       << Text;
+			});
+		else
+			ORE.emit([&] {
+				return OptimizationRemarkMissed(PassName,
+								RemarkName, I)
+				       << Text;
+			});
+	}
+
+	// Records Var as the description of parameter Var->getArg() - 1 of F
+	// when it belongs to F itself (not to a function inlined into it).
+	static void noteParam(SmallVectorImpl<const DILocalVariable *> &Tab,
+			      const DISubprogram *SP, const DILocalVariable *Var)
+	{
+		if (!Var || !Var->isParameter() || Var->getName().empty())
+			return;
+		const DILocalScope *Scope = Var->getScope();
+		if (!Scope || Scope->getSubprogram() != SP)
+			return;
+		unsigned Idx = Var->getArg() - 1;
+		if (Idx < Tab.size() && !Tab[Idx])
+			Tab[Idx] = Var;
+	}
+
+	const SmallVectorImpl<const DILocalVariable *> &
+	paramTable(const Function &F)
+	{
+		auto It = Params.find(&F);
+		if (It != Params.end())
+			return It->second;
+		SmallVector<const DILocalVariable *, 4> Tab(F.arg_size(),
+							    nullptr);
+		if (const DISubprogram *SP = F.getSubprogram()) {
+			// Optimised code keeps the parameters in retainedNodes.
+			for (const DINode *N : SP->getRetainedNodes())
+				noteParam(Tab, SP, dyn_cast<DILocalVariable>(N));
+			// Otherwise the debug records (or, in a module still in
+			// the old format, the dbg intrinsics) name them.
+			for (const Instruction &I : instructions(F)) {
+				for (const DbgVariableRecord &DVR :
+				     filterDbgVars(I.getDbgRecordRange()))
+					noteParam(Tab, SP, DVR.getVariable());
+				if (const auto *DVI =
+					    dyn_cast<DbgVariableIntrinsic>(&I))
+					noteParam(Tab, SP, DVI->getVariable());
+			}
+		}
+		return Params.try_emplace(&F, std::move(Tab)).first->second;
+	}
+
+	static const char *paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo,
+				     unsigned *Line)
+	{
+		auto *F = dyn_cast_or_null<Function>(unwrap(Fn));
+		if (!F)
+			return nullptr;
+		auto *Self = static_cast<HookContext *>(Ctx);
+		const SmallVectorImpl<const DILocalVariable *> &Tab =
+			Self->paramTable(*F);
+		if (ArgNo >= Tab.size() || !Tab[ArgNo])
+			return nullptr;
+		if (Line)
+			*Line = Tab[ArgNo]->getLine();
+		Self->Names.push_back(Tab[ArgNo]->getName().str());
+		return Self->Names.back().c_str();
+	}
+};
+
+// ------------------------------------------------------------------ passes
+
+// Writes "<PARAMS>" for the options that differ from the defaults, then Tail,
+// so that -print-pipeline-passes round-trips.
+void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
+{
+	h2s_options D;
+	h2s_options_init(&D);
+	std::string P;
+	auto Add = [&P](const std::string &Item) {
+		P += P.empty() ? "" : ";";
+		P += Item;
+	};
+	if (O.max_size != D.max_size)
+		Add("max-size=" + std::to_string(O.max_size));
+	if (O.frame_budget != D.frame_budget)
+		Add("frame-budget=" + std::to_string(O.frame_budget));
+	if (O.recursive_budget != D.recursive_budget)
+		Add("recursive-budget=" + std::to_string(O.recursive_budget));
+	if (!O.loops != !D.loops)
+		Add(O.loops ? "loops" : "no-loops");
+	if (O.verbose && !D.verbose)
+		Add("verbose");
+	if (!P.empty())
+		OS << '<' << P << '>';
+	OS << Tail;
+}
+
+class Heap2StackPass : public PassInfoMixin<Heap2StackPass> {
+public:
+	explicit Heap2StackPass(const h2s_options &O) : Opts(O) {}
+
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM)
+	{
+		HookContext Ctx;
+		h2s_hooks Hooks = Ctx.hooks();
+		h2s_result *R = h2s_analyze(wrap(&M), &Opts, &Hooks);
+		if (!R)
+			return PreservedAnalyses::all();
+		h2s_emit_remarks(R);
+		Ctx.reset();
+		unsigned Demoted = h2s_transform(R);
+		Ctx.reset();
+
+		bool Changed = Demoted > 0;
+		FunctionAnalysisManager *FAM = nullptr;
+		FunctionPassManager Cleanup;
+		Cleanup.addPass(SROAPass(SROAOptions::ModifyCFG));
+		Cleanup.addPass(InstCombinePass());
+		Cleanup.addPass(SimplifyCFGPass());
+		for (unsigned I = 0, N = h2s_num_functions(R); I < N; ++I) {
+			if (!h2s_function_changed(R, I))
+				continue;
+			auto *F = dyn_cast_or_null<Function>(
+				unwrap(h2s_function(R, I)));
+			if (!F || F->isDeclaration())
+				continue;
+			Changed = true;
+			if (!FAM)
+				FAM = &MAM.getResult<
+						  FunctionAnalysisManagerModuleProxy>(M)
+					       .getManager();
+			FAM->invalidate(*F, PreservedAnalyses::none());
+			Cleanup.run(*F, *FAM);
+		}
+		h2s_result_free(R);
+		return Changed ? PreservedAnalyses::none()
+			       : PreservedAnalyses::all();
+	}
+
+	// Skipped like any optimisation (optnone, -O0, opt-bisect).
+	static bool isRequired() { return false; }
+	static StringRef name() { return "Heap2StackPass"; }
+	void printPipeline(raw_ostream &OS,
+			   function_ref<StringRef(StringRef)> MapClassName2PassName)
+	{
+		OS << MapClassName2PassName(name());
+		printParams(OS, Opts, "");
+	}
+
+private:
+	h2s_options Opts;
+};
+
+class EscapePrinterPass : public PassInfoMixin<EscapePrinterPass> {
+public:
+	explicit EscapePrinterPass(const h2s_options &O) : Opts(O) {}
+
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
+	{
+		HookContext Ctx;
+		h2s_hooks Hooks = Ctx.hooks();
+		h2s_result *R = h2s_analyze(wrap(&M), &Opts, &Hooks);
+		if (!R)
+			return PreservedAnalyses::all();
+		char *Text = h2s_format_report(R);
+		if (Text) {
+			errs() << Text;
+			errs().flush();
+			std::free(Text);
+		}
+		h2s_result_free(R);
+		return PreservedAnalyses::all();
+	}
+
+	// Printers run whatever the optimisation level, like LLVM's own.
+	static bool isRequired() { return true; }
+	static StringRef name() { return "EscapePrinterPass"; }
+	void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>)
+	{
+		OS << "print<escape";
+		printParams(OS, Opts, ">");
+	}
+
+private:
+	h2s_options Opts;
+};
+
+// -------------------------------------------------------- pipeline parsing
+
+[[noreturn]] void parameterError(StringRef PassText, const Twine &Msg)
+{
+	H2S_FATAL_USAGE_ERROR(Twine(PassName) + ": in '" + PassText +
+			      "': " + Msg);
+}
+
+// Parses the PARAMS of PassText (the text between the outermost '<' '>'
+// delimiters of the pass) into O, starting from the defaults. Errors are
+// fatal.
+void parseParams(StringRef PassText, StringRef Params, h2s_options &O)
+{
+	h2s_options_init(&O);
+	if (Params.find_first_of("<>") != StringRef::npos)
+		parameterError(PassText, "unexpected '<' or '>' in parameters");
+	SmallVector<StringRef, 8> Items;
+	Params.split(Items, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
+	for (StringRef Item : Items) {
+		if (Item.empty())
+			parameterError(PassText, "empty parameter");
+		auto [Key, Value] = Item.split('=');
+		bool HasValue = Key.size() != Item.size();
+		if (Key.empty())
+			parameterError(PassText, "parameter '" + Item +
+							 "' has no name");
+		std::string K = Key.str(), V = Value.str();
+		char Err[256] = "";
+		if (h2s_options_set(&O, K.c_str(), HasValue ? V.c_str() : nullptr,
+				    Err, sizeof Err) == 0)
+			continue;
+		if (Err[0])
+			parameterError(PassText, Err);
+		parameterError(PassText, "invalid parameter '" + Item + "'");
+	}
+}
+
+// Recognises the pass spelt `Base Tail` (defaults) or `Base<PARAMS>Tail`:
+// "heap2stack" / "heap2stack<PARAMS>" (Tail "") and "print<escape>" /
+// "print<escape<PARAMS>>" (Base "print<escape", Tail ">"). Returns false when
+// Name is another pass; otherwise fills O. Errors are fatal.
+bool matchPass(StringRef Name, StringRef Base, StringRef Tail, h2s_options &O)
+{
+	StringRef Rest = Name;
+	if (!Rest.consume_front(Base))
+		return false;
+	if (Rest == Tail) {
+		h2s_options_init(&O);
+		return true;
+	}
+	// Only a parameter list, or a misspelt one, continues the name:
+	// "heap2stackx" is some other pass.
+	if (Rest.empty() || StringRef("<>;=").find(Rest.front()) == StringRef::npos)
+		return false;
+	if (!Rest.consume_front("<") || !Rest.consume_back((">" + Tail).str()))
+		parameterError(Name, "expected '" + Base + Tail + "' or '" +
+					     Base + "<PARAMS>" + Tail + "'");
+	parseParams(Name, Rest, O);
+	return true;
+}
+
+bool parseModulePass(StringRef Name, ModulePassManager &MPM,
+		     ArrayRef<PassBuilder::PipelineElement>)
+{
+	h2s_options O;
+	if (matchPass(Name, "heap2stack", "", O)) {
+		MPM.addPass(Heap2StackPass(O));
+		return true;
+	}
+	if (matchPass(Name, "print<escape", ">", O)) {
+		MPM.addPass(EscapePrinterPass(O));
+		return true;
+	}
+	return false;
+}
+
+// ------------------------------------------------------------ registration
+
+void addDefaultPass(ModulePassManager &MPM)
+{
+	h2s_options O;
+	h2s_options_init(&O);
+	MPM.addPass(Heap2StackPass(O));
+}
+
+void registerCallbacks(PassBuilder &PB)
+{
+	PB.registerPipelineParsingCallback(parseModulePass);
+
+	// Pass names for -print-pipeline-passes, -print-after=heap2stack, ...
+	if (PassInstrumentationCallbacks *PIC =
+		    PB.getPassInstrumentationCallbacks()) {
+		PIC->addClassToPassName(Heap2StackPass::name(), "heap2stack");
+		PIC->addClassToPassName(EscapePrinterPass::name(),
+					"print<escape>");
+	}
+
+	// Per-module pipelines and the ThinLTO backend. Before an LTO link
+	// the pass waits for the link, where it sees the whole program
+	// (LLVM 19 cannot tell, and runs at both).
+	PB.registerOptimizerLastEPCallback(
+		[](ModulePassManager &MPM,
+		   OptimizationLevel Level H2S_EP_PHASE_PARAM) {
+			if (Level == OptimizationLevel::O0 || H2S_EP_IS_PRELINK)
+				return;
+			addDefaultPass(MPM);
+		});
+
+	// Full LTO at link time.
+	PB.registerFullLinkTimeOptimizationLastEPCallback(
+		[](ModulePassManager &MPM, OptimizationLevel Level) {
+			if (Level == OptimizationLevel::O0)
+				return;
+			addDefaultPass(MPM);
+		});
+}
+
+} // namespace
+
+// The plugin uses the C++ ABI of the LLVM release it was built against, which
+// changes with every major release. Hosts check only LLVM_PLUGIN_API_VERSION,
+// which names no release ("Wrong API version on plugin ... Got version 2,
+// supported version is 1"), and would accept a plugin from another release
+// with the same API version. So compare the host's release (LLVMGetVersion,
+// a C function with a stable ABI) with ours first: on a mismatch, say which
+// releases are involved, on stderr without using any C++ API of the host, and
+// return an API version no host accepts so that the host refuses the plugin.
+extern "C" LLVM_ATTRIBUTE_WEAK LLVM_ATTRIBUTE_VISIBILITY_DEFAULT
+	::llvm::PassPluginLibraryInfo
+	llvmGetPassPluginInfo()
+{
+	unsigned Major = 0, Minor = 0, Patch = 0;
+	LLVMGetVersion(&Major, &Minor, &Patch);
+	if (Major != LLVM_VERSION_MAJOR) {
+		std::fprintf(stderr,
+			     "heap2stack: this heap2stack.so was built for LLVM "
+			     "%s but is loaded by LLVM %u.%u.%u; rebuild it "
+			     "against LLVM %u (-DLLVM_DIR=.../llvm-%u/lib/cmake/"
+			     "llvm)\n",
+			     LLVM_VERSION_STRING, Major, Minor, Patch, Major,
+			     Major);
+		// API version 0 is accepted by no host: it refuses the plugin
+		// with an error (a null callback alone is accepted silently
+		// since LLVM 22).
+		return {0, "heap2stack", LLVM_VERSION_STRING, nullptr};
+	}
+	return {LLVM_PLUGIN_API_VERSION, "heap2stack", LLVM_VERSION_STRING,
+		registerCallbacks};
+}

@@ -1,0 +1,69 @@
+// A linked list built and freed in one function. No node escapes, but each
+// node allocated in the loop is still live in the next iteration, so the
+// nodes cannot share one stack slot: the allocation stays on the heap. (A
+// wrong demotion links the slot to itself; the loops are bounded by n so
+// that such a bug shows as a wrong output rather than a hang.)
+//
+// RUN: %clang -O2 %s -o %t.plain
+// RUN: %clang -O2 -fpass-plugin=%plugin %s -o %t.h2s
+// RUN: %t.plain > %t.plain.out
+// RUN: %t.h2s > %t.h2s.out
+// RUN: diff %t.plain.out %t.h2s.out
+// RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
+// RUN: %clang -O2 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
+// RUN: diff %t.plain.out %t.asan.out
+// RUN: %clang -O2 -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack -c %s -o /dev/null 2> %t.rem
+// RUN: FileCheck %s < %t.rem
+// RUN: grep remark: %t.rem | count 1
+// RUN: rm -f %t.cnt
+// RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.plain > /dev/null
+// RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.h2s > /dev/null
+// RUN: FileCheck --check-prefix=COUNT %s < %t.cnt
+#include <stdio.h>
+#include <stdlib.h>
+
+struct node {
+	int value;
+	struct node *next;
+};
+
+static __attribute__((noinline)) long list_sum(int n, int seed)
+{
+	struct node *head = NULL;
+	for (int i = 0; i < n; i++) {
+		// CHECK-DAG: list.c:[[@LINE+1]]:{{[0-9]+}}: remark: {{.*}}[-Rpass-missed=heap2stack]
+		struct node *x = malloc(sizeof *x);
+		if (!x)
+			abort();
+		x->value = seed * i + 1;
+		x->next = head;
+		head = x;
+	}
+	long sum = 0;
+	int count = 0;
+	for (struct node *p = head; p && count <= n; p = p->next, count++)
+		sum += (long)p->value * (count + 1);
+	printf("visited %d nodes\n", count);
+	for (int i = 0; head && i < n; i++) {
+		struct node *next = head->next;
+		free(head);
+		head = next;
+	}
+	return sum;
+}
+
+int main(int argc, char **argv)
+{
+	(void)argv;
+	printf("sum %ld\n", list_sum(10, argc + 2));
+	printf("sum %ld\n", list_sum(5, argc));
+	return 0;
+}
+
+// OUT: visited 10 nodes
+// OUT: sum 550
+// OUT: visited 5 nodes
+// OUT: sum 35
+// COUNT: alloccount: program=15 all={{[0-9]+}}
+// COUNT-NEXT: alloccount: program=15 all={{[0-9]+}}

@@ -1,0 +1,71 @@
+# lit configuration for the heap2stack suites (ir/, print/, remarks/, e2e/).
+#
+# Substitutions:
+#   %opt %clang %clangxx  the tools of the LLVM release the plugin was built for
+#   %plugin               heap2stack.so
+#   %alloccount           alloccount.so (LD_PRELOAD allocation counter)
+#   %llvm_major           19 or 22
+# Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
+# ld.lld is in the tools directory. The tools directory comes first in PATH,
+# so FileCheck, not and count are those of the same release.
+import glob
+import os
+import subprocess
+
+import lit.formats
+
+config.name = "heap2stack"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".ll", ".c", ".cpp"]
+config.excludes = ["Inputs", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(os.path.abspath(__file__))
+
+if not hasattr(config, "llvm_tools_dir"):
+    lit_config.fatal(
+        "lit.site.cfg.py is missing: run lit on the build directory "
+        "(lit -sv build-llvmN/test) or `cmake --build build-llvmN --target check`")
+
+
+def tool(name):
+    path = os.path.join(config.llvm_tools_dir, name)
+    if not os.path.exists(path):
+        lit_config.fatal("%s not found in %s" % (name, config.llvm_tools_dir))
+    return path
+
+
+opt = tool("opt")
+clang = tool("clang")
+clangxx = tool("clang++")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+
+# Longest names first: lit substitutes in order, and %clang is a prefix of
+# %clangxx.
+config.substitutions.append(("%clangxx", clangxx))
+config.substitutions.append(("%clang", clang))
+config.substitutions.append(("%opt", opt))
+config.substitutions.append(("%plugin", config.heap2stack_plugin))
+config.substitutions.append(("%alloccount", config.alloccount))
+config.substitutions.append(("%llvm_major", config.llvm_major))
+
+config.available_features.add("llvm" + config.llvm_major)
+
+
+def has_asan_runtime():
+    """clang can link -fsanitize=address: its resource directory holds the
+    ASan runtime (Debian's libclang-rt-N-dev)."""
+    try:
+        res = subprocess.run([clang, "-print-resource-dir"],
+                             capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    libdir = os.path.join(res.stdout.strip(), "lib")
+    return bool(glob.glob(os.path.join(libdir, "*", "libclang_rt.asan*.a")))
+
+
+if has_asan_runtime():
+    config.available_features.add("asan")
+
+if os.path.exists(os.path.join(config.llvm_tools_dir, "ld.lld")):
+    config.available_features.add("lld")
