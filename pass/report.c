@@ -18,8 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
-		  unsigned *col)
+/* Position of inst: where its code was written (outermost = 0), or the
+ * outermost call site it was inlined into (outermost = 1). */
+static int position_of(LLVMValueRef inst, int outermost, const char **file,
+		       unsigned *line, unsigned *col)
 {
 	LLVMMetadataRef loc, up, scope, df;
 	unsigned len;
@@ -28,8 +30,7 @@ int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
 	loc = LLVMInstructionGetDebugLoc(inst);
 	if (!loc)
 		return 0;
-	/* Go reports inlined code at the outermost call site */
-	while ((up = LLVMDILocationGetInlinedAt(loc)))
+	while (outermost && (up = LLVMDILocationGetInlinedAt(loc)))
 		loc = up;
 	*line = LLVMDILocationGetLine(loc);
 	*col = LLVMDILocationGetColumn(loc);
@@ -41,12 +42,20 @@ int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
 	return 1;
 }
 
-/* "f.c:12" for messages, or "" when inst has no position. */
+/* Go reports inlined code at the outermost call site. */
+int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
+		  unsigned *col)
+{
+	return position_of(inst, 1, file, line, col);
+}
+
+/* " at f.c:12:3" for reasons, where the code was written (not where it
+ * was inlined), or nothing when inst has no position. */
 static void at_position(h2s_str *b, LLVMValueRef inst)
 {
 	const char *file;
 	unsigned line, col;
-	if (inst_position(inst, &file, &line, &col))
+	if (position_of(inst, 0, &file, &line, &col))
 		str_printf(b, " at %s:%u:%u", file, line, col);
 }
 
@@ -119,8 +128,28 @@ static const char *stored_global(LLVMValueRef store)
 	return p && LLVMIsAGlobalVariable(p) ? fn_name(p) : NULL;
 }
 
+/* "stored into malloc(24) at f.c:12:5, which escapes": object obj was
+ * stored into the container `ed->via`, whose own escape carried it along. */
+static void escaped_container(h2s_str *b, const h2s_func *f,
+			      const h2s_edge *ed, unsigned obj)
+{
+	const h2s_obj *c = &f->objs[ed->via];
+	unsigned e = why_edge(f, c->content, obj);
+	if (c->kind == OBJ_SITE) {
+		char *t = site_text(&f->sites[c->site]);
+		str_printf(b, "stored into %s", t);
+		free(t);
+	} else {
+		str_printf(b, "stored into a local variable");
+	}
+	if (e != H2S_NONE)
+		at_position(b, f->edges[e].inst);
+	str_printf(b, ", which escapes");
+}
+
 /* The reason an escaping flow's last edge gives, in words. */
-static void escape_words(h2s_str *b, const h2s_func *f, unsigned e)
+static void escape_words(h2s_str *b, const h2s_func *f, unsigned e,
+			 unsigned obj)
 {
 	const h2s_edge *ed;
 	const char *name;
@@ -169,8 +198,8 @@ static void escape_words(h2s_str *b, const h2s_func *f, unsigned e)
 			      "model");
 		break;
 	case W_ESCAPED_MEM:
-		str_printf(b, "stored in memory that escapes");
-		break;
+		escaped_container(b, f, ed, obj);
+		return;
 	default:
 		str_printf(b, "flows to the heap");
 		break;
@@ -188,7 +217,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			   (unsigned long long)s->size);
 		break;
 	case R_ESCAPES:
-		escape_words(&b, f, s->flow_edge);
+		escape_words(&b, f, s->flow_edge, s->obj);
 		break;
 	case R_DYNAMIC_SIZE:
 		str_printf(&b, "size not constant");
@@ -462,7 +491,7 @@ void h2s_emit_remarks(const h2s_result *r)
 			int passed = s->reason == R_DEMOTE;
 			h2s_str b = {0};
 			str_printf(&b, "%s %s: %s", s->text,
-				   passed ? "does not escape" : "escapes to heap",
+				   passed ? "does not escape" : "kept on the heap",
 				   s->detail);
 			h->remark(h->ctx, s->call, passed,
 				  passed ? "Demoted" : "KeptOnHeap", b.s);

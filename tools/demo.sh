@@ -29,10 +29,20 @@ cd "$root" # so that positions read examples/demo.c:LINE:COL
 	-Rpass-missed=heap2stack -fno-caret-diagnostics "$src" \
 	-o "$tmp/demo.h2s" 2>"$tmp/remarks"
 
-# The report: one remark per allocation site, [-Rpass=...] for a site moved
-# to the stack, [-Rpass-missed=...] for one kept on the heap.
+# The Go-style report: print<escape> on the module as the plugin sees it
+# (clang's -O2 pipeline runs the plugin last, so its input is exactly the
+# -O2 IR).
+"$clang" -O2 -g -S -emit-llvm "$src" -o "$tmp/demo.ll"
+echo "== escape report (opt -passes='print<escape>' on the -O2 IR of $src)"
+/usr/lib/llvm-22/bin/opt -load-pass-plugin="$plugin" -passes='print<escape>' \
+	-disable-output "$tmp/demo.ll"
+echo
+
+# The remarks: one per allocation site, [-Rpass=...] for a site moved
+# to the stack, [-Rpass-missed=...] for one kept on the heap; sorted by
+# position (clang prints them in the order the pass visits functions).
 echo "== heap2stack on $src (clang -O2 -Rpass=heap2stack -Rpass-missed=heap2stack)"
-cat "$tmp/remarks"
+sort -t: -k1,1 -k2,2n -k3,3n "$tmp/remarks"
 demoted=$(grep -c -e '\[-Rpass=heap2stack\]' "$tmp/remarks" || true)
 kept=$(grep -c -e '\[-Rpass-missed=heap2stack\]' "$tmp/remarks" || true)
 echo "allocation sites: $demoted demoted to the stack, $kept kept on the heap"
