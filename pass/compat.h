@@ -103,17 +103,6 @@ static inline int compat_param_nocapture(LLVMValueRef call,
 #define H2S_EP_IS_PRELINK false
 #endif
 
-/* A fatal error caused by the user (a bad pass parameter): the handler prints
- * "LLVM ERROR: <msg>" and exits with status 1, with no stack dump and no
- * request to file a bug. LLVM 22 deprecates report_fatal_error in favour of
- * reportFatalUsageError, which LLVM 19 does not have. */
-#if LLVM_VERSION_MAJOR >= 22
-#define H2S_FATAL_USAGE_ERROR(msg) llvm::reportFatalUsageError(msg)
-#else
-#define H2S_FATAL_USAGE_ERROR(msg)                                             \
-	llvm::report_fatal_error(msg, /*gen_crash_diag=*/false)
-#endif
-
 #endif /* __cplusplus */
 
 #endif

@@ -32,7 +32,9 @@
 #include <llvm/IR/PassManager.h>
 #include <llvm/Passes/OptimizationLevel.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Compiler.h>
+#include <llvm/Support/FileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/SROA.h>
@@ -49,6 +51,20 @@ using namespace llvm;
 namespace {
 
 constexpr const char *PassName = "heap2stack";
+
+// Options for the instance the default pipelines add (clang -fpass-plugin,
+// LTO), where no pipeline string can carry parameters:
+//   clang -O2 -fpass-plugin=heap2stack.so -mllvm -heap2stack-options=max-size=64
+cl::opt<std::string> DefaultParams(
+	"heap2stack-options", cl::value_desc("PARAMS"),
+	cl::desc("heap2stack parameters for the default pipeline "
+		 "(e.g. 'max-size=64;no-loops')"));
+// The report of what that instance decided, the text of print<escape>,
+// appended to FILE ('-' is stderr). escape-report reads it.
+cl::opt<std::string> DefaultReport(
+	"heap2stack-report", cl::value_desc("FILE"),
+	cl::desc("append heap2stack's escape report of each module to FILE "
+		 "('-' for stderr)"));
 
 // ------------------------------------------------------------------- hooks
 
@@ -202,9 +218,42 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 	OS << Tail;
 }
 
+// A mistake in how the plugin is used: one line naming it, exit status 1.
+// Not report_fatal_error: clang answers that with a crash report and a stack
+// dump, which a typo in a parameter does not deserve.
+[[noreturn]] void usageError(const Twine &Msg)
+{
+	errs() << PassName << ": error: " << Msg << "\n";
+	errs().flush();
+	std::exit(1);
+}
+
+// Appends the report of R to Path ('-' is stderr).
+void writeReport(const h2s_result *R, StringRef Path)
+{
+	char *Text = h2s_format_report(R);
+	if (!Text)
+		return;
+	if (Path == "-") {
+		errs() << Text;
+		errs().flush();
+	} else {
+		std::error_code EC;
+		raw_fd_ostream OS(Path, EC, sys::fs::OF_Append | sys::fs::OF_Text);
+		if (EC)
+			usageError("cannot write the report to '" + Path +
+				   "': " + EC.message());
+		OS << Text;
+	}
+	std::free(Text);
+}
+
 class Heap2StackPass : public PassInfoMixin<Heap2StackPass> {
 public:
-	explicit Heap2StackPass(const h2s_options &O) : Opts(O) {}
+	explicit Heap2StackPass(const h2s_options &O, std::string Report = "")
+		: Opts(O), ReportPath(std::move(Report))
+	{
+	}
 
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM)
 	{
@@ -214,6 +263,8 @@ public:
 		if (!R)
 			return PreservedAnalyses::all();
 		h2s_emit_remarks(R);
+		if (!ReportPath.empty())
+			writeReport(R, ReportPath);
 		Ctx.reset();
 		unsigned Demoted = h2s_transform(R);
 		Ctx.reset();
@@ -256,6 +307,7 @@ public:
 
 private:
 	h2s_options Opts;
+	std::string ReportPath;
 };
 
 class EscapePrinterPass : public PassInfoMixin<EscapePrinterPass> {
@@ -269,12 +321,7 @@ public:
 		h2s_result *R = h2s_analyze(wrap(&M), &Opts, &Hooks);
 		if (!R)
 			return PreservedAnalyses::all();
-		char *Text = h2s_format_report(R);
-		if (Text) {
-			errs() << Text;
-			errs().flush();
-			std::free(Text);
-		}
+		writeReport(R, "-");
 		h2s_result_free(R);
 		return PreservedAnalyses::all();
 	}
@@ -296,8 +343,7 @@ private:
 
 [[noreturn]] void parameterError(StringRef PassText, const Twine &Msg)
 {
-	H2S_FATAL_USAGE_ERROR(Twine(PassName) + ": in '" + PassText +
-			      "': " + Msg);
+	usageError("in '" + PassText + "': " + Msg);
 }
 
 // Parses the PARAMS of PassText (the text between the outermost '<' '>'
@@ -374,7 +420,10 @@ void addDefaultPass(ModulePassManager &MPM)
 {
 	h2s_options O;
 	h2s_options_init(&O);
-	MPM.addPass(Heap2StackPass(O));
+	if (!DefaultParams.empty())
+		parseParams("-heap2stack-options=" + DefaultParams, DefaultParams,
+			    O);
+	MPM.addPass(Heap2StackPass(O, DefaultReport));
 }
 
 void registerCallbacks(PassBuilder &PB)
