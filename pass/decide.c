@@ -6,7 +6,8 @@
  *   1. the function may be optimised (not optnone) and is not a coroutine
  *      awaiting CoroSplit (its locals may live in the coroutine frame);
  *   2. its object reaches neither {heap} nor ~r0 (the escape analysis);
- *   3. its size is a compile-time constant, at most max-size bytes;
+ *   3. its size is a compile-time constant, at most max-size bytes, and its
+ *      alignment a constant the allocator accepts;
  *   4. every free() that may receive it receives nothing else, so the free
  *      can be deleted (and the families match: free for malloc, delete for
  *      new, delete[] for new[]);
@@ -56,9 +57,12 @@ static void site_size(h2s_func *f, h2s_site *s)
 	s->size = size * count;
 	s->align = base;
 	if (a->align_arg >= 0) {
+		/* posix_memalign fails with EINVAL unless the alignment is
+		 * also a multiple of sizeof(void *) */
 		if (!const_u64(arg(s->call, a->align_arg), &align) ||
-		    !align || (align & (align - 1)) || align > (1u << 16))
-			s->size_known = 0;
+		    !align || (align & (align - 1)) || align > (1u << 16) ||
+		    (a->kind == AK_POSIX_MEMALIGN && align % f->mod->ptr_bytes))
+			s->bad_align = 1;
 		else if (align > s->align)
 			s->align = align;
 	}
@@ -272,6 +276,8 @@ void decide(h2s_func *f)
 		} else if (loc_has(f, f->called, s->obj)) {
 			s->reason = R_ESCAPES;
 			s->flow_edge = why_edge(f, f->called, s->obj);
+		} else if (s->bad_align) {
+			s->reason = R_BAD_ALIGN;
 		} else if (!s->size_known) {
 			s->reason = R_DYNAMIC_SIZE;
 		} else if (s->size > opt->max_size) {

@@ -299,6 +299,11 @@ static unsigned load_into_temp(h2s_func *f, unsigned src, h2s_why why,
 	return t;
 }
 
+void graph_to_heap(h2s_func *f, unsigned l, h2s_why why, LLVMValueRef inst)
+{
+	add_edge(f, E_COPY, why, l, f->heap, inst);
+}
+
 static void to_heap(h2s_func *f, LLVMValueRef v, h2s_why why,
 		    LLVMValueRef inst)
 {
@@ -419,6 +424,9 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 		} else if (!(fl & LF_NOCAP)) {
 			to_heap(f, a, W_CALL_UNKNOWN, I);
 		}
+		/* whatever it writes (scanf's %p) is unknown to us */
+		if (fl & LF_WRITES)
+			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
 		if (fl & LF_RETALIAS)
 			add_edge(f, E_COPY, W_CALL_RESULT, al, res, I);
 		if (fl & LF_ENDPTR)
@@ -441,17 +449,17 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 	unsigned res = graph_value_loc(f, I);
 	unsigned target = res; /* where ~r0 of the callee lands */
 	int store_result = 0;
-	for (unsigned k = 0; k < nargs && k < g->nparams; k++)
-		if (g->param_obj[k] != H2S_NONE &&
-		    g->objs[g->param_obj[k]].sret) {
-			target = graph_value_loc(f, LLVMGetOperand(I, k));
-			store_result = 1;
-		}
+	/* only the signature of g is used: g may be a member of the same
+	 * call-graph cycle that has not been analysed yet */
+	if (g->sret_param != H2S_NONE && g->sret_param < nargs) {
+		target = graph_value_loc(f, LLVMGetOperand(I, g->sret_param));
+		store_result = 1;
+	}
 	for (unsigned k = 0; k < nargs; k++) {
 		LLVMValueRef a = LLVMGetOperand(I, k);
 		unsigned al = graph_value_loc(f, a);
 		const h2s_ptag *t;
-		if (k >= g->nparams || g->param_obj[k] == H2S_NONE) {
+		if (k >= g->nparams || !g->pptr[k]) {
 			/* variadic or non-pointer parameter: its bits may be
 			 * anything the callee wants them to be */
 			to_heap(f, a, W_CALL_UNKNOWN, I);
@@ -618,12 +626,21 @@ static void copy_operands(h2s_func *f, LLVMValueRef I, unsigned first)
 		copy_from(f, I, LLVMGetOperand(I, k), W_ASSIGN);
 }
 
+static int is_pointer_difference(LLVMValueRef I)
+{
+	return LLVMGetInstructionOpcode(I) == LLVMSub &&
+	       LLVMIsAPtrToIntInst(LLVMGetOperand(I, 0)) &&
+	       LLVMIsAPtrToIntInst(LLVMGetOperand(I, 1));
+}
+
 /* 1 when the integer v, computed from a pointer's address, may let code
  * outside the function rebuild the pointer. It cannot when every use of v
  * only compares it (alignment and ordering checks), or subtracts it from
- * another address (a pointer difference is an offset, not an address), or
- * computes an integer that again only does so. C's pointer subtraction is
- * lowered to exactly that: sub (ptrtoint p), (ptrtoint q). */
+ * another address, or computes an integer that again only does so. C's
+ * pointer subtraction is lowered to sub (ptrtoint p), (ptrtoint q): the
+ * difference is an offset; when it is more than compared (the vectorizer's
+ * overlap checks only compare it) it is harmless only while p and q point
+ * into one object, which solve.c checks (h2s_pdiff). */
 static int int_exposes(LLVMValueRef v, unsigned depth)
 {
 	if (depth > 8)
@@ -635,8 +652,7 @@ static int int_exposes(LLVMValueRef v, unsigned depth)
 		case LLVMSwitch:
 			continue;
 		case LLVMSub:
-			if (LLVMIsAPtrToIntInst(LLVMGetOperand(U, 0)) &&
-			    LLVMIsAPtrToIntInst(LLVMGetOperand(U, 1)))
+			if (is_pointer_difference(U))
 				continue;
 			/* fall through */
 		case LLVMAdd: case LLVMMul: case LLVMAnd: case LLVMOr:
@@ -652,6 +668,21 @@ static int int_exposes(LLVMValueRef v, unsigned depth)
 		}
 	}
 	return 0;
+}
+
+static void add_pdiff(h2s_func *f, LLVMValueRef sub)
+{
+	if (f->npdiff == f->pdiffcap) {
+		f->pdiffcap = f->pdiffcap ? 2 * f->pdiffcap : 4;
+		f->pdiffs = xrealloc(f->pdiffs, f->pdiffcap * sizeof *f->pdiffs);
+	}
+	f->pdiffs[f->npdiff].a = graph_value_loc(
+		f, LLVMGetOperand(LLVMGetOperand(sub, 0), 0));
+	f->pdiffs[f->npdiff].b = graph_value_loc(
+		f, LLVMGetOperand(LLVMGetOperand(sub, 1), 0));
+	f->pdiffs[f->npdiff].inst = sub;
+	f->pdiffs[f->npdiff].done = 0;
+	f->npdiff++;
 }
 
 static void lower_inst(h2s_func *f, LLVMValueRef I)
@@ -708,6 +739,11 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 	case LLVMPtrToInt:
 		if (int_exposes(I, 0))
 			to_heap(f, LLVMGetOperand(I, 0), W_PTRTOINT, I);
+		for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u))
+			if (is_pointer_difference(LLVMGetUser(u)) &&
+			    LLVMGetOperand(LLVMGetUser(u), 0) == I &&
+			    int_exposes(LLVMGetUser(u), 0))
+				add_pdiff(f, LLVMGetUser(u));
 		break;
 	case LLVMRet:
 		if (n)

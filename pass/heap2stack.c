@@ -147,9 +147,12 @@ static void reset_func(h2s_func *f)
 	graph_free(f);
 	free(f->sites);
 	free(f->frees);
+	free(f->pdiffs);
 	free(f->param_obj);
 	f->sites = NULL;
 	f->frees = NULL;
+	f->pdiffs = NULL;
+	f->npdiff = f->pdiffcap = 0;
 	f->param_obj = NULL;
 	f->nsite = f->sitecap = f->nfree = f->freecap = 0;
 	f->calls_setjmp = f->has_musttail = 0;
@@ -219,6 +222,16 @@ static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
 	f->fn = fn;
 	f->mod = r;
 	f->nparams = LLVMCountParams(fn);
+	f->pptr = xcalloc(f->nparams ? f->nparams : 1, 1);
+	f->sret_param = H2S_NONE;
+	for (unsigned i = 0; i < f->nparams; i++) {
+		LLVMValueRef a = LLVMGetParam(fn, i);
+		f->pptr[i] = LLVMGetTypeKind(LLVMTypeOf(a)) == LLVMPointerTypeKind;
+		if (f->pptr[i] &&
+		    LLVMGetEnumAttributeAtIndex(
+			    fn, i + 1, LLVMGetEnumAttributeKindForName("sret", 4)))
+			f->sret_param = i;
+	}
 	f->optnone = LLVMGetEnumAttributeAtIndex(
 			     fn, LLVMAttributeFunctionIndex, optnone) != NULL;
 	/* a coroutine before CoroSplit: its frame is not the function's */
@@ -338,6 +351,7 @@ void h2s_result_free(h2s_result *r)
 		free(f->pline);
 		free(f->file);
 		free(f->ptags);
+		free(f->pptr);
 		reset_func(f);
 		cfg_free(&f->cfg);
 	}

@@ -272,13 +272,14 @@ typedef enum h2s_reason {
 	R_SETJMP,
 	R_INVOKE_PHI,
 	R_COROUTINE,
+	R_BAD_ALIGN,
 } h2s_reason;
 
 typedef struct h2s_site {
 	LLVMValueRef call;
 	const h2s_allocfn *alloc;
 	unsigned obj;
-	int size_known;
+	int size_known, bad_align;
 	uint64_t size, align;
 	unsigned block;          /* cfg block index */
 	/* verdict */
@@ -291,6 +292,14 @@ typedef struct h2s_site {
 	char *text;              /* "malloc(16)" */
 	char *detail;            /* reason in words, for remarks */
 } h2s_site;
+
+/* `sub (ptrtoint a), (ptrtoint b)`: a pointer difference. It reveals
+ * nothing while a and b point into one object; otherwise both escape. */
+typedef struct h2s_pdiff {
+	unsigned a, b;           /* locations of the two pointers */
+	LLVMValueRef inst;
+	unsigned char done;
+} h2s_pdiff;
 
 typedef struct h2s_free {
 	LLVMValueRef call;
@@ -326,9 +335,13 @@ struct h2s_func {
 	unsigned unknown_obj;
 	unsigned *param_obj;       /* param i -> its level-0 object or H2S_NONE */
 	unsigned nparams;
+	unsigned char *pptr;       /* param i is a pointer (from the signature,
+				    * valid before the function is analysed) */
+	unsigned sret_param;       /* index of the sret parameter or H2S_NONE */
 	/* findings */
 	h2s_site *sites; unsigned nsite, sitecap;
 	h2s_free *frees; unsigned nfree, freecap;
+	h2s_pdiff *pdiffs; unsigned npdiff, pdiffcap;
 	h2s_ptag *ptags;           /* per parameter */
 	char **pnames;             /* per parameter: source or IR name */
 	unsigned *pline;
@@ -355,6 +368,8 @@ void graph_init(h2s_func *f);
 void graph_build(h2s_func *f);
 void graph_free(h2s_func *f);
 unsigned graph_value_loc(h2s_func *f, LLVMValueRef v);
+/* Adds the flow {heap} = l (for the solver's late discoveries). */
+void graph_to_heap(h2s_func *f, unsigned l, h2s_why why, LLVMValueRef inst);
 /* solve.c */
 void solve(h2s_func *f);
 /* 1 when object o may be reached from location l. */

@@ -259,6 +259,9 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	case R_INVOKE_PHI:
 		str_printf(&b, "invoke whose unwind block starts with a phi");
 		break;
+	case R_BAD_ALIGN:
+		str_printf(&b, "alignment not a constant the allocator accepts");
+		break;
 	case R_COROUTINE:
 		str_printf(&b, "function is a coroutine not yet split");
 		break;
@@ -468,11 +471,11 @@ char *h2s_format_report(const h2s_result *r)
 	for (unsigned i = 0; i < r->nfn; i++)
 		report_func(&L, &r->fns[i]);
 	qsort(L.v, L.n, sizeof *L.v, line_cmp);
-	for (unsigned i = 0; i < L.n; i++) {
+	for (unsigned i = 0; i < L.n; i++)
 		if (!i || strcmp(L.v[i].text, L.v[i - 1].text))
 			str_printf(&out, "%s\n", L.v[i].text);
+	for (unsigned i = 0; i < L.n; i++)
 		free(L.v[i].text);
-	}
 	free(L.v);
 	if (!out.s)
 		out.s = xstrdup("");

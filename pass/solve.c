@@ -169,6 +169,32 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 				sink(f, w, l, o);
 }
 
+/* A pointer difference between two objects tells the caller how to reach
+ * one from the other: when a and b may point to more than one object, both
+ * escape. Returns 1 when it added flows (the fixpoint must go on). */
+static int check_differences(h2s_func *f, worklist *w)
+{
+	int added = 0;
+	for (unsigned i = 0; i < f->npdiff; i++) {
+		h2s_pdiff *d = &f->pdiffs[i];
+		unsigned objs = 0;
+		if (d->done)
+			continue;
+		for (unsigned k = 0; k < f->words; k++)
+			objs += (unsigned)__builtin_popcountll(
+				f->locs[d->a].pts[k] | f->locs[d->b].pts[k]);
+		if (objs <= 1)
+			continue;
+		d->done = 1;
+		graph_to_heap(f, d->a, W_PTRTOINT, d->inst);
+		graph_to_heap(f, d->b, W_PTRTOINT, d->inst);
+		push(f, w, d->a);
+		push(f, w, d->b);
+		added = 1;
+	}
+	return added;
+}
+
 void solve(h2s_func *f)
 {
 	worklist w = {{0}};
@@ -181,10 +207,12 @@ void solve(h2s_func *f)
 	/* Every location with out-edges must be visited at least once even
 	 * when its set only grows later: push() handles that; locations with
 	 * empty sets have nothing to propagate yet. */
-	while (w.q.n) {
-		unsigned l = w.q.v[--w.q.n];
-		f->locs[l].queued = 0;
-		visit(f, &w, l);
-	}
+	do {
+		while (w.q.n) {
+			unsigned l = w.q.v[--w.q.n];
+			f->locs[l].queued = 0;
+			visit(f, &w, l);
+		}
+	} while (check_differences(f, &w));
 	uvec_free(&w.q);
 }

@@ -121,13 +121,9 @@ static void rewrite_site(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
 	compat_lifetime(b, m, 1, slot, s->size ? s->size : 1);
 	if (s->alloc->kind == AK_CALLOC && s->size)
-		LLVMSetAlignment(
-			LLVMBuildMemSet(b, slot,
-					LLVMConstInt(LLVMInt8TypeInContext(ctx), 0, 0),
-					LLVMConstInt(LLVMInt64TypeInContext(ctx),
-						     s->size, 0),
-					(unsigned)s->align),
-			0);
+		LLVMBuildMemSet(b, slot, LLVMConstInt(LLVMInt8TypeInContext(ctx), 0, 0),
+				LLVMConstInt(LLVMInt64TypeInContext(ctx), s->size, 0),
+				(unsigned)s->align);
 	if (s->alloc->kind == AK_POSIX_MEMALIGN) {
 		LLVMBuildStore(b, slot, LLVMGetOperand(call, 0));
 		LLVMReplaceAllUsesWith(call, LLVMConstInt(LLVMTypeOf(call), 0, 0));

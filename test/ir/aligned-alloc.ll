@@ -1,6 +1,7 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+;
 ; aligned_alloc(64, 128) becomes a 128-byte slot with the requested 64-byte
 ; alignment.
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
 
 declare noalias ptr @aligned_alloc(i64, i64)
 declare void @free(ptr)

@@ -1,7 +1,8 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+;
 ; calloc(4, 8) becomes a 32-byte slot cleared with a memset at the
 ; allocation point (not in the entry block: a slot reused by a loop must be
 ; cleared on every iteration).
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
 
 declare noalias ptr @calloc(i64, i64)
 declare void @free(ptr)

@@ -1,6 +1,7 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+;
 ; On a target with 4-byte pointers the slot of a malloc is aligned to
 ; 2 * pointer size (8), not to the 16 bytes of a 64-bit malloc.
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
 
 target datalayout = "e-m:e-p:32:32-i64:64-n32-S128"
 

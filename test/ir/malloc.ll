@@ -1,7 +1,9 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack,sroa,instcombine' -S %s | FileCheck %s
+;
 ; A constant-size malloc whose pointer does not escape becomes a 16-byte,
 ; 16-aligned slot in the entry block; the lifetime of the slot starts at the
 ; allocation and ends where the allocation itself was freed; the free is gone.
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)

@@ -1,6 +1,7 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+;
 ; memalign(align, size): the slot gets the requested alignment, but never
 ; less than what malloc guarantees (16 on a 64-bit target).
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
 
 declare noalias ptr @memalign(i64, i64)
 declare void @free(ptr)

@@ -1,6 +1,8 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack,sroa,instcombine' -S %s | FileCheck %s
+;
 ; posix_memalign(&p, 32, 64): the slot (64 bytes, align 32) is stored to p
 ; and the call's result becomes 0, so the error branch folds away.
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
 
 declare i32 @posix_memalign(ptr, i64, i64)
 declare void @free(ptr)

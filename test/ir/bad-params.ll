@@ -1,0 +1,34 @@
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=abc>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=VALUE
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=-1>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=NEGATIVE
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=99999999999999999999999>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=HUGE
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=NOVALUE
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<bogus=1>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<no-loops=1>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=FLAG
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;;no-loops>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=EMPTY
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=NOTHING
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<=5>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=NONAME
+; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<verbose=1>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTFLAG
+; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<frame-budget=x>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTVALUE
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;no-loops>' -disable-output %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose>' -disable-output %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;max-size=8>>' -disable-output %s
+;
+; Malformed pass parameters are errors that name the pass text and the
+; parameter, and opt exits with a failure status; every valid parameter at
+; once (the last three RUN lines) is accepted.
+
+; VALUE:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=abc>': invalid value 'abc' for parameter 'max-size': expected a number of bytes
+; NEGATIVE:   heap2stack: {{(error: )?}}in 'heap2stack<max-size=-1>': invalid value '-1' for parameter 'max-size': expected a number of bytes
+; HUGE:       heap2stack: {{(error: )?}}in 'heap2stack<max-size=99999999999999999999999>': invalid value '99999999999999999999999' for parameter 'max-size': expected a number of bytes
+; NOVALUE:    heap2stack: {{(error: )?}}in 'heap2stack<max-size>': invalid value '' for parameter 'max-size': expected a number of bytes
+; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, loops, no-loops, verbose)
+; FLAG:       heap2stack: {{(error: )?}}in 'heap2stack<no-loops=1>': parameter 'no-loops' is a flag and takes no value
+; EMPTY:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=64;;no-loops>': empty parameter
+; NOTHING:    heap2stack: {{(error: )?}}in 'heap2stack<>': empty parameter
+; NONAME:     heap2stack: {{(error: )?}}in 'heap2stack<=5>': parameter '=5' has no name
+; PRINTFLAG:  heap2stack: {{(error: )?}}in 'print<escape<verbose=1>>': parameter 'verbose' is a flag and takes no value
+; PRINTVALUE: heap2stack: {{(error: )?}}in 'print<escape<frame-budget=x>>': invalid value 'x' for parameter 'frame-budget': expected a number of bytes
+
+define void @f() {
+  ret void
+}

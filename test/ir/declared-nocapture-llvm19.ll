@@ -1,0 +1,63 @@
+; REQUIRES: llvm19
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+;
+; A declaration whose parameter is `nocapture` (LLVM 19's spelling) does not
+; keep the pointer: the allocation is demoted. What the object holds may
+; still be read and kept by the callee, so a pointer stored in it escapes.
+
+declare noalias ptr @malloc(i64)
+declare void @free(ptr)
+declare void @look(ptr nocapture readonly)
+declare void @fill(ptr nocapture)
+
+define void @readonly_arg() {
+entry:
+  %p = call ptr @malloc(i64 16)
+  call void @look(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @written_arg() {
+entry:
+  %p = call ptr @malloc(i64 16)
+  call void @fill(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @contents_escape() {
+entry:
+  %box = call ptr @malloc(i64 8)
+  %p = call ptr @malloc(i64 16)
+  store ptr %p, ptr %box
+  call void @look(ptr %box)
+  call void @free(ptr %box)
+  ret void
+}
+
+; CHECK-LABEL: define void @readonly_arg()
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NOT:     @malloc
+; CHECK:         call void @look(ptr {{.*}}%h2s.slot)
+; CHECK-NOT:     @free
+; CHECK:         ret void
+
+; CHECK-LABEL: define void @written_arg()
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NOT:     @malloc
+; CHECK:         call void @fill(ptr {{.*}}%h2s.slot)
+; CHECK-NOT:     @free
+; CHECK:         ret void
+
+; CHECK-LABEL: define void @contents_escape()
+; CHECK-NEXT:  entry:
+; CHECK-NEXT:    %h2s.slot = alloca [8 x i8], align 16
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{.*}}%h2s.slot)
+; CHECK-NEXT:    %p = call ptr @malloc(i64 16)
+; CHECK-NEXT:    store ptr %p, ptr %h2s.slot
+; CHECK-NEXT:    call void @look(ptr {{.*}}%h2s.slot)
+; CHECK-NOT:     @free
+; CHECK:         ret void

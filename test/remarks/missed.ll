@@ -1,0 +1,190 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+;
+; -pass-remarks-missed=heap2stack reports each site kept on the heap with
+; the reason in words; demoted sites are not reported.
+
+@g = global ptr null
+
+declare noalias ptr @malloc(i64)
+declare void @free(ptr)
+declare void @ext(ptr)
+declare ptr @realloc(ptr, i64)
+
+define void @use(ptr %p) {
+  %v = load volatile i8, ptr %p
+  ret void
+}
+
+define void @keep(ptr %x) {
+  store ptr %x, ptr @g
+  ret void
+}
+
+define void @release(ptr %x) {
+  call void @free(ptr %x)
+  ret void
+}
+
+define ptr @returned() {
+  %p = call ptr @malloc(i64 16)
+  ret ptr %p
+}
+
+define void @global() {
+  %p = call ptr @malloc(i64 16)
+  store ptr %p, ptr @g
+  ret void
+}
+
+define void @param(ptr %out) {
+  %p = call ptr @malloc(i64 16)
+  store ptr %p, ptr %out
+  ret void
+}
+
+define void @unknown() {
+  %p = call ptr @malloc(i64 16)
+  call void @ext(ptr %p)
+  ret void
+}
+
+define void @indirect(ptr %fn) {
+  %p = call ptr @malloc(i64 16)
+  call void %fn(ptr %p)
+  ret void
+}
+
+define void @leaks() {
+  %p = call ptr @malloc(i64 16)
+  call void @keep(ptr %p)
+  ret void
+}
+
+define void @freed() {
+  %p = call ptr @malloc(i64 16)
+  call void @release(ptr %p)
+  ret void
+}
+
+define void @resized() {
+  %p = call ptr @malloc(i64 16)
+  %q = call ptr @realloc(ptr %p, i64 32)
+  call void @free(ptr %q)
+  ret void
+}
+
+define i64 @integer() {
+  %p = call ptr @malloc(i64 16)
+  %i = ptrtoint ptr %p to i64
+  ret i64 %i
+}
+
+define void @assembly() {
+  %p = call ptr @malloc(i64 16)
+  call void asm sideeffect "", "r"(ptr %p)
+  ret void
+}
+
+define ptr @container() {
+  %box = call ptr @malloc(i64 8)
+  %p = call ptr @malloc(i64 16)
+  store ptr %p, ptr %box
+  ret ptr %box
+}
+
+define void @large() {
+  %p = call ptr @malloc(i64 8192)
+  call void @use(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @dynamic(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  call void @use(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @loop(i32 %n) {
+entry:
+  br label %body
+
+body:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %body ]
+  %prev = phi ptr [ null, %entry ], [ %p, %body ]
+  %p = call ptr @malloc(i64 16)
+  call void @use(ptr %prev)
+  %i.next = add i32 %i, 1
+  %more = icmp slt i32 %i.next, %n
+  br i1 %more, label %body, label %exit
+
+exit:
+  ret void
+}
+
+define void @recursive(i32 %n) {
+entry:
+  %p = call ptr @malloc(i64 16)
+  call void @use(ptr %p)
+  %more = icmp sgt i32 %n, 0
+  br i1 %more, label %again, label %done
+
+again:
+  %m = sub i32 %n, 1
+  call void @recursive(i32 %m)
+  br label %done
+
+done:
+  call void @free(ptr %p)
+  ret void
+}
+
+define void @budget() {
+  %a = call ptr @malloc(i64 3000)
+  call void @use(ptr %a)
+  %b = call ptr @malloc(i64 3000)
+  call void @use(ptr %b)
+  %c = call ptr @malloc(i64 3000)
+  call void @use(ptr %c)
+  ret void
+}
+
+define void @mixed(i1 %c) {
+  %p = call ptr @malloc(i64 16)
+  %r = call ptr @malloc(i64 16)
+  call void @use(ptr %p)
+  call void @use(ptr %r)
+  %q = select i1 %c, ptr %p, ptr %r
+  call void @free(ptr %q)
+  ret void
+}
+
+define void @optnone() noinline optnone {
+  %p = call ptr @malloc(i64 16)
+  call void @use(ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+; CHECK:      remark: {{.*}}malloc(16) kept on the heap: returned{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: stored to global g{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: stored through a parameter{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to unknown function ext{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to an indirect call{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to keep, which leaks it{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by release{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to realloc{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: converted to an integer{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: used by inline asm{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(8) kept on the heap: returned{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: stored into malloc(8), which escapes{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(8192) kept on the heap: too large: 8192 bytes > max-size 4096{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(n) kept on the heap: size not constant{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: live across loop iterations{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: recursive function: 16 bytes exceed recursive-budget 0{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(3000) kept on the heap: frame budget exhausted: 3000 more bytes exceed frame-budget 8192{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a free may also receive another pointer{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a free may also receive another pointer{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: function is optnone{{$}}
+; CHECK-NOT:  remark
