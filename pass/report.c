@@ -385,6 +385,38 @@ static const char *go_reason(h2s_why w)
 	}
 }
 
+/* What an instruction does, in a word or two, for the steps of a flow:
+ * "return", "store", "call f", ... (escape-report has the source text). */
+static void inst_words(h2s_str *b, LLVMValueRef I)
+{
+	const char *name;
+	if (!I) {
+		str_printf(b, "{temp}");
+		return;
+	}
+	switch (LLVMGetInstructionOpcode(I)) {
+	case LLVMRet: str_printf(b, "return"); return;
+	case LLVMStore: str_printf(b, "store"); return;
+	case LLVMLoad: str_printf(b, "load"); return;
+	case LLVMGetElementPtr: str_printf(b, "getelementptr"); return;
+	case LLVMPHI: str_printf(b, "phi"); return;
+	case LLVMSelect: str_printf(b, "select"); return;
+	case LLVMPtrToInt: str_printf(b, "ptrtoint"); return;
+	case LLVMSub: str_printf(b, "pointer difference"); return;
+	case LLVMCall:
+	case LLVMInvoke:
+		name = callee_label(I);
+		if (name && *name)
+			str_printf(b, "call %s", name);
+		else
+			str_printf(b, "indirect call");
+		return;
+	default:
+		str_printf(b, "instruction");
+		return;
+	}
+}
+
 /* Go's explanation block for site s, written with the site's prefix pre. */
 static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 		    const char *pre)
@@ -418,9 +450,12 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 		const h2s_edge *ed = &f->edges[chain[steps]];
 		const char *file;
 		unsigned ln, col;
-		str_printf(b, "%s    from %s (%s)", pre,
-			   ed->src == H2S_NONE ? s->text : "",
-			   go_reason((h2s_why)ed->why));
+		str_printf(b, "%s    from ", pre);
+		if (ed->src == H2S_NONE)
+			str_printf(b, "%s", s->text);
+		else
+			inst_words(b, ed->inst);
+		str_printf(b, " (%s)", go_reason((h2s_why)ed->why));
 		if (inst_position(ed->inst, &file, &ln, &col))
 			str_printf(b, " at %s:%u:%u", file, ln, col);
 		str_printf(b, "\n");
