@@ -65,6 +65,11 @@ cl::opt<std::string> DefaultReport(
 	"heap2stack-report", cl::value_desc("FILE"),
 	cl::desc("append heap2stack's escape report of each module to FILE "
 		 "('-' for stderr)"));
+// The same decisions as machine-readable records (escape-report's input).
+cl::opt<std::string> DefaultRecords(
+	"heap2stack-records", cl::value_desc("FILE"),
+	cl::desc("append heap2stack's decisions as records to FILE "
+		 "('-' for stderr)"));
 
 // ------------------------------------------------------------------- hooks
 
@@ -78,6 +83,7 @@ public:
 		H.ctx = this;
 		H.remark = &HookContext::remark;
 		H.param_name = &HookContext::paramName;
+		H.value_name = &HookContext::valueName;
 		return H;
 	}
 
@@ -86,6 +92,7 @@ public:
 	{
 		Emitters.clear();
 		Params.clear();
+		Vars.clear();
 	}
 
 private:
@@ -96,6 +103,9 @@ private:
 	// Per function, the DILocalVariable of each parameter (or null).
 	DenseMap<const Function *, SmallVector<const DILocalVariable *, 4>>
 		Params;
+	// Per function, the variable each described value holds.
+	DenseMap<const Function *, DenseMap<const Value *, const DILocalVariable *>>
+		Vars;
 	// Names returned to the core; a deque never moves its elements.
 	std::deque<std::string> Names;
 
@@ -172,6 +182,58 @@ private:
 		return Params.try_emplace(&F, std::move(Tab)).first->second;
 	}
 
+	// The variables debug records (or old-format dbg intrinsics) of F say
+	// its values hold, for the names in flows and `address of x escapes`.
+	const DenseMap<const Value *, const DILocalVariable *> &
+	varTable(const Function &F)
+	{
+		auto It = Vars.find(&F);
+		if (It != Vars.end())
+			return It->second;
+		DenseMap<const Value *, const DILocalVariable *> Tab;
+		auto Note = [&](const DILocalVariable *Var, const Value *V) {
+			if (Var && V && !Var->getName().empty())
+				Tab.try_emplace(V, Var);
+		};
+		for (const Instruction &I : instructions(F)) {
+			for (const DbgVariableRecord &DVR :
+			     filterDbgVars(I.getDbgRecordRange())) {
+				for (const Value *V : DVR.location_ops())
+					Note(DVR.getVariable(), V);
+				// assignment tracking names the stack slot here
+				if (DVR.isDbgAssign())
+					Note(DVR.getVariable(), DVR.getAddress());
+			}
+			if (const auto *DVI = dyn_cast<DbgVariableIntrinsic>(&I))
+				for (const Value *V : DVI->location_ops())
+					Note(DVI->getVariable(), V);
+			if (const auto *DAI = dyn_cast<DbgAssignIntrinsic>(&I))
+				Note(DAI->getVariable(), DAI->getAddress());
+		}
+		return Vars.try_emplace(&F, std::move(Tab)).first->second;
+	}
+
+	static const char *valueName(void *Ctx, LLVMValueRef Val, unsigned *Line)
+	{
+		const Value *V = unwrap(Val);
+		const Function *F = nullptr;
+		if (const auto *I = dyn_cast_or_null<Instruction>(V))
+			F = I->getFunction();
+		else if (const auto *A = dyn_cast_or_null<Argument>(V))
+			F = A->getParent();
+		if (!F)
+			return nullptr;
+		auto *Self = static_cast<HookContext *>(Ctx);
+		const auto &Tab = Self->varTable(*F);
+		auto It = Tab.find(V);
+		if (It == Tab.end())
+			return nullptr;
+		if (Line)
+			*Line = It->second->getLine();
+		Self->Names.push_back(It->second->getName().str());
+		return Self->Names.back().c_str();
+	}
+
 	static const char *paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo,
 				     unsigned *Line)
 	{
@@ -228,10 +290,9 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 	std::exit(1);
 }
 
-// Appends the report of R to Path ('-' is stderr).
-void writeReport(const h2s_result *R, StringRef Path)
+// Appends Text (malloc'd, freed here) to Path ('-' is stderr).
+void appendText(char *Text, StringRef Path)
 {
-	char *Text = h2s_format_report(R);
 	if (!Text)
 		return;
 	if (Path == "-") {
@@ -248,10 +309,17 @@ void writeReport(const h2s_result *R, StringRef Path)
 	std::free(Text);
 }
 
+void writeReport(const h2s_result *R, StringRef Path)
+{
+	appendText(h2s_format_report(R), Path);
+}
+
 class Heap2StackPass : public PassInfoMixin<Heap2StackPass> {
 public:
-	explicit Heap2StackPass(const h2s_options &O, std::string Report = "")
-		: Opts(O), ReportPath(std::move(Report))
+	explicit Heap2StackPass(const h2s_options &O, std::string Report = "",
+				std::string Records = "")
+		: Opts(O), ReportPath(std::move(Report)),
+		  RecordsPath(std::move(Records))
 	{
 	}
 
@@ -265,6 +333,8 @@ public:
 		h2s_emit_remarks(R);
 		if (!ReportPath.empty())
 			writeReport(R, ReportPath);
+		if (!RecordsPath.empty())
+			appendText(h2s_format_records(R), RecordsPath);
 		Ctx.reset();
 		unsigned Demoted = h2s_transform(R);
 		Ctx.reset();
@@ -307,7 +377,7 @@ public:
 
 private:
 	h2s_options Opts;
-	std::string ReportPath;
+	std::string ReportPath, RecordsPath;
 };
 
 class EscapePrinterPass : public PassInfoMixin<EscapePrinterPass> {
@@ -423,7 +493,7 @@ void addDefaultPass(ModulePassManager &MPM)
 	if (!DefaultParams.empty())
 		parseParams("-heap2stack-options=" + DefaultParams, DefaultParams,
 			    O);
-	MPM.addPass(Heap2StackPass(O, DefaultReport));
+	MPM.addPass(Heap2StackPass(O, DefaultReport, DefaultRecords));
 }
 
 void registerCallbacks(PassBuilder &PB)

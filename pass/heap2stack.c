@@ -340,8 +340,14 @@ void h2s_result_free(h2s_result *r)
 		return;
 	for (unsigned i = 0; i < r->nfn; i++) {
 		h2s_func *f = &r->fns[i];
+		for (unsigned k = 0; k < f->naddr; k++) {
+			free(f->addrs[k].name);
+			free(f->addrs[k].detail);
+		}
+		free(f->addrs);
 		for (unsigned k = 0; k < f->nsite; k++) {
 			free(f->sites[k].file);
+			free(f->sites[k].ifile);
 			free(f->sites[k].text);
 			free(f->sites[k].detail);
 		}

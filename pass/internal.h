@@ -287,8 +287,10 @@ typedef struct h2s_site {
 	unsigned flow_edge;      /* R_ESCAPES: the edge into the sink */
 	LLVMValueRef where;      /* R_MIXED_FREE: the free; R_LOOP: the user */
 	/* position and text, kept valid after the transform */
-	char *file;
+	char *file;              /* outermost inlined-at call site */
 	unsigned line, col;
+	char *ifile;             /* where the call is written */
+	unsigned iline, icol;
 	char *text;              /* "malloc(16)" */
 	char *detail;            /* reason in words, for remarks */
 } h2s_site;
@@ -315,6 +317,12 @@ typedef struct h2s_ptag {
 	signed char result_level;    /* flows to ~r0 with N derefs, or -1 */
 	unsigned flow_edge;          /* edge that made it leak, for -m=2 */
 } h2s_ptag;
+
+/* A named local variable whose address outlives the frame. */
+typedef struct h2s_addr {
+	char *name, *detail;
+	unsigned line;
+} h2s_addr;
 
 typedef struct h2s_func h2s_func;
 
@@ -346,6 +354,7 @@ struct h2s_func {
 	char **pnames;             /* per parameter: source or IR name */
 	unsigned *pline;
 	char *file;                /* function's file, from debug info */
+	h2s_addr *addrs; unsigned naddr;
 	unsigned recursive;        /* in a call cycle */
 	unsigned calls_setjmp, has_musttail, optnone, coroutine;
 	unsigned interposable;     /* callers may not use its summary */

@@ -278,8 +278,42 @@ void site_describe(h2s_func *f, h2s_site *s)
 		s->line = line;
 		s->col = col;
 	}
+	if (position_of(s->call, 0, &file, &line, &col)) {
+		s->ifile = xstrdup(file);
+		s->iline = line;
+		s->icol = col;
+	}
 	s->text = site_text(s);
 	s->detail = reason_words(f, s);
+}
+
+/* Named locals whose address reaches {heap} or ~r0: Go's `moved to heap:
+ * x`, which C cannot do, so the report says `address of x escapes`. */
+static void describe_addresses(h2s_func *f)
+{
+	const h2s_hooks *h = &f->mod->hooks;
+	if (!h->value_name)
+		return;
+	for (unsigned o = 0; o < f->nobj; o++) {
+		const h2s_obj *ob = &f->objs[o];
+		unsigned e, line = 0;
+		const char *name;
+		h2s_str b = {0};
+		if (ob->kind != OBJ_ALLOCA)
+			continue;
+		e = why_edge(f, f->heap, o);
+		if (e == H2S_NONE)
+			e = why_edge(f, f->result, o);
+		if (e == H2S_NONE ||
+		    !(name = h->value_name(h->ctx, ob->inst, &line)))
+			continue;
+		escape_words(&b, f, e, o);
+		f->addrs = xrealloc(f->addrs, (f->naddr + 1) * sizeof *f->addrs);
+		f->addrs[f->naddr].name = xstrdup(name);
+		f->addrs[f->naddr].line = line;
+		f->addrs[f->naddr].detail = b.s;
+		f->naddr++;
+	}
 }
 
 /* Parameter names, lines and the function's file. */
@@ -296,6 +330,7 @@ void func_describe(h2s_func *f)
 		const char *n = df ? LLVMDIFileGetFilename(df, &len) : NULL;
 		f->file = n ? xstrdup(n) : NULL;
 	}
+	describe_addresses(f);
 	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
 	     a = LLVMGetNextParam(a), i++) {
 		const char *n = NULL;
@@ -417,12 +452,35 @@ static void inst_words(h2s_str *b, LLVMValueRef I)
 	}
 }
 
+#define MAX_STEPS 64
+
+/* The edges of an escaping site's flow, from the allocation to the sink,
+ * into chain[0..MAX_STEPS). Returns their number. */
+static unsigned flow_chain(const h2s_func *f, const h2s_site *s,
+			   unsigned *chain)
+{
+	unsigned e = s->flow_edge, n = 0;
+	/* walk back from the sink to the allocation's seed */
+	while (e != H2S_NONE && n < MAX_STEPS) {
+		chain[n++] = e;
+		if (f->edges[e].src == H2S_NONE)
+			break;
+		e = why_edge(f, f->edges[e].src, s->obj);
+	}
+	for (unsigned i = 0; i < n / 2; i++) {
+		unsigned t = chain[i];
+		chain[i] = chain[n - 1 - i];
+		chain[n - 1 - i] = t;
+	}
+	return n;
+}
+
 /* Go's explanation block for site s, written with the site's prefix pre. */
 static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 		    const char *pre)
 {
-	unsigned sink = H2S_NONE, e = s->flow_edge, steps = 0;
-	unsigned chain[64];
+	unsigned sink, steps;
+	unsigned chain[MAX_STEPS];
 	str_printf(b, "%s%s escapes to heap:\n", pre, s->text);
 	if (s->reason != R_ESCAPES) {
 		str_printf(b, "%s  flow: {heap} = &{storage for %s}:\n", pre,
@@ -433,21 +491,12 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 		str_printf(b, "\n");
 		return;
 	}
-	if (e != H2S_NONE)
-		sink = f->edges[e].dst;
-	/* walk back from the sink to the allocation */
-	unsigned loc = sink;
-	while (e != H2S_NONE && steps < 64) {
-		chain[steps++] = e;
-		if (f->edges[e].src == H2S_NONE)
-			break;
-		loc = f->edges[e].src;
-		e = why_edge(f, loc, s->obj);
-	}
+	steps = flow_chain(f, s, chain);
+	sink = steps ? f->edges[chain[steps - 1]].dst : f->heap;
 	str_printf(b, "%s  flow: %s = &{storage for %s}:\n", pre,
 		   f->locs[sink].kind == LOC_RESULT ? "~r0" : "{heap}", s->text);
-	while (steps--) {
-		const h2s_edge *ed = &f->edges[chain[steps]];
+	for (unsigned k = 0; k < steps; k++) {
+		const h2s_edge *ed = &f->edges[chain[k]];
 		const char *file;
 		unsigned ln, col;
 		str_printf(b, "%s    from ", pre);
@@ -483,7 +532,7 @@ static void report_func(lines *L, const h2s_func *f)
 		const h2s_ptag *t = &f->ptags[i];
 		unsigned o = f->param_obj[i];
 		h2s_str b = {0};
-		if (o == H2S_NONE || f->objs == NULL)
+		if (o == H2S_NONE || f->objs == NULL || f->objs[o].sret)
 			continue;
 		prefix(&b, f, f->file, f->pline[i], 0, 0);
 		if (t->heap || t->freed)
@@ -496,6 +545,12 @@ static void report_func(lines *L, const h2s_func *f)
 		else
 			str_printf(&b, "%s does not escape", f->pnames[i]);
 		add_line(L, f->file, f->pline[i], 0, b.s);
+	}
+	for (unsigned i = 0; i < f->naddr; i++) {
+		h2s_str b = {0};
+		prefix(&b, f, f->file, f->addrs[i].line, 0, 0);
+		str_printf(&b, "address of %s escapes", f->addrs[i].name);
+		add_line(L, f->file, f->addrs[i].line, 0, b.s);
 	}
 }
 
@@ -536,4 +591,167 @@ void h2s_emit_remarks(const h2s_result *r)
 			free(b.s);
 		}
 	}
+}
+
+/* ------------------------------------------------------------- records */
+
+/* A record field: tabs, newlines and backslashes escaped. */
+static void field(h2s_str *b, const char *s)
+{
+	str_printf(b, "\t");
+	for (; s && *s; s++) {
+		if (*s == '\\')
+			str_printf(b, "\\\\");
+		else if (*s == '\t')
+			str_printf(b, "\\t");
+		else if (*s == '\n')
+			str_printf(b, "\\n");
+		else
+			str_printf(b, "%c", *s);
+	}
+}
+
+static void field_u(h2s_str *b, unsigned long long v)
+{
+	str_printf(b, "\t%llu", v);
+}
+
+static const char *const reason_codes[] = {
+	[R_DEMOTE] = "demote",         [R_ESCAPES] = "escapes",
+	[R_DYNAMIC_SIZE] = "dynamic-size", [R_TOO_LARGE] = "too-large",
+	[R_LOOP] = "loop",             [R_RECURSIVE] = "recursive",
+	[R_BUDGET] = "budget",         [R_MIXED_FREE] = "mixed-free",
+	[R_OPTNONE] = "optnone",       [R_MUSTTAIL] = "musttail",
+	[R_SETJMP] = "setjmp",         [R_INVOKE_PHI] = "invoke-phi",
+	[R_COROUTINE] = "coroutine",   [R_BAD_ALIGN] = "bad-align",
+};
+
+/* The name of a location in a flow: a variable's name when debug
+ * information gives the value one, else Go's {temp}, {heap}, ~r0. */
+static const char *loc_name(const h2s_func *f, unsigned l)
+{
+	const h2s_hooks *h = &f->mod->hooks;
+	const h2s_loc *L;
+	const char *n = NULL;
+	if (l == H2S_NONE)
+		return "{storage}";
+	L = &f->locs[l];
+	switch (L->kind) {
+	case LOC_HEAP: return "{heap}";
+	case LOC_RESULT: return "~r0";
+	case LOC_EXPOSED: return "{exposed}";
+	case LOC_VALUE:
+		if (h->value_name)
+			n = h->value_name(h->ctx, L->value, NULL);
+		break;
+	case LOC_CONTENT:
+		if (h->value_name && f->objs[L->obj].kind == OBJ_ALLOCA)
+			n = h->value_name(h->ctx, f->objs[L->obj].inst, NULL);
+		break;
+	default:
+		if (l == f->called)
+			return "{heap}";
+		break;
+	}
+	return n && *n ? n : "{temp}";
+}
+
+static void position_fields(h2s_str *b, LLVMValueRef inst)
+{
+	const char *file;
+	unsigned line, col;
+	if (!position_of(inst, 0, &file, &line, &col)) {
+		file = "";
+		line = col = 0;
+	}
+	field(b, file);
+	field_u(b, line);
+	field_u(b, col);
+}
+
+static void site_records(h2s_str *b, const h2s_func *f, unsigned id,
+			 const h2s_site *s)
+{
+	unsigned chain[MAX_STEPS], n;
+	str_printf(b, "S");
+	field_u(b, id);
+	field(b, fn_name(f->fn));
+	field(b, s->file ? s->file : "");
+	field_u(b, s->line);
+	field_u(b, s->col);
+	field(b, s->ifile ? s->ifile : "");
+	field_u(b, s->iline);
+	field_u(b, s->icol);
+	field(b, s->alloc->pretty);
+	if (s->size_known)
+		field_u(b, s->size);
+	else
+		field(b, "-");
+	field(b, s->reason == R_DEMOTE ? "stack" : "heap");
+	field(b, reason_codes[s->reason]);
+	field(b, s->detail);
+	str_printf(b, "\n");
+	if (s->reason != R_ESCAPES)
+		return;
+	n = flow_chain(f, s, chain);
+	for (unsigned k = 0; k < n; k++) {
+		const h2s_edge *ed = &f->edges[chain[k]];
+		str_printf(b, "W");
+		field_u(b, id);
+		field(b, go_reason((h2s_why)ed->why));
+		field(b, loc_name(f, ed->dst));
+		field(b, loc_name(f, ed->src));
+		position_fields(b, ed->inst);
+		str_printf(b, "\n");
+	}
+}
+
+static const char *param_form(const h2s_ptag *t)
+{
+	if (t->heap || t->freed)
+		return "leak";
+	if (t->content_heap)
+		return "content";
+	if (t->result_level >= 0)
+		return "result";
+	return "none";
+}
+
+char *h2s_format_records(const h2s_result *r)
+{
+	h2s_str b = {0};
+	unsigned id = 0;
+	str_printf(&b, "#heap2stack-records 1\n");
+	for (unsigned i = 0; i < r->nfn; i++) {
+		const h2s_func *f = &r->fns[i];
+		for (unsigned k = 0; k < f->nsite; k++)
+			site_records(&b, f, id++, &f->sites[k]);
+		for (unsigned p = 0; p < f->nparams; p++) {
+			unsigned o = f->param_obj ? f->param_obj[p] : H2S_NONE;
+			if (o == H2S_NONE || f->objs[o].sret)
+				continue;
+			str_printf(&b, "P");
+			field(&b, fn_name(f->fn));
+			field(&b, f->file ? f->file : "");
+			field_u(&b, f->pline[p]);
+			field_u(&b, p);
+			field(&b, f->pnames[p]);
+			field(&b, param_form(&f->ptags[p]));
+			field_u(&b, f->ptags[p].result_level >= 0
+					    ? (unsigned)f->ptags[p].result_level
+					    : 0);
+			str_printf(&b, "\n");
+		}
+		for (unsigned k = 0; k < f->naddr; k++) {
+			str_printf(&b, "A");
+			field(&b, fn_name(f->fn));
+			field(&b, f->file ? f->file : "");
+			field_u(&b, f->addrs[k].line);
+			field_u(&b, 0);
+			field(&b, f->addrs[k].name);
+			field(&b, f->addrs[k].detail);
+			str_printf(&b, "\n");
+		}
+	}
+	return b.s;
 }

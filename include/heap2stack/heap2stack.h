@@ -61,6 +61,9 @@ typedef struct h2s_hooks {
 	 * `fn` from its DILocalVariable, or NULL when there is no debug info. */
 	const char *(*param_name)(void *ctx, LLVMValueRef fn, unsigned argno,
 				  unsigned *line);
+	/* Source name and line of the variable a debug record says holds
+	 * `value` (an instruction or argument) in its own function, or NULL. */
+	const char *(*value_name)(void *ctx, LLVMValueRef value, unsigned *line);
 } h2s_hooks;
 
 typedef struct h2s_result h2s_result;
@@ -89,6 +92,11 @@ void h2s_emit_remarks(const h2s_result *r);
  * sorted by position, with explanation blocks when options.verbose is set.
  * Returns a malloc'd NUL-terminated string. */
 char *h2s_format_report(const h2s_result *r);
+
+/* The same decisions as machine-readable records, one per line, fields
+ * separated by tabs (docs/escape-report.md has the format; escape-report
+ * reads it). Returns a malloc'd string the caller frees with free(). */
+char *h2s_format_records(const h2s_result *r);
 
 void h2s_result_free(h2s_result *r);
 
