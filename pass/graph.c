@@ -51,18 +51,15 @@ static unsigned new_obj(h2s_func *f, h2s_okind kind, LLVMValueRef inst)
 	return f->nobj++;
 }
 
-/* Adds an edge and indexes it at the location the solver visits it from. */
-static unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
-			 unsigned src, unsigned dst, LLVMValueRef inst)
+unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
+			unsigned src, unsigned dst, LLVMValueRef inst)
 {
 	h2s_edge *e;
-	unsigned id;
 	if (f->nedge == f->edgecap) {
 		f->edgecap = f->edgecap ? 2 * f->edgecap : 64;
 		f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
 	}
-	id = f->nedge++;
-	e = &f->edges[id];
+	e = &f->edges[f->nedge];
 	e->kind = (unsigned char)kind;
 	e->why = (unsigned char)why;
 	e->src = src;
@@ -70,6 +67,14 @@ static unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 	e->inst = inst;
 	e->parent = H2S_NONE;
 	e->via = H2S_NONE;
+	return f->nedge++;
+}
+
+/* Adds an edge and indexes it at the location the solver visits it from. */
+static unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
+			 unsigned src, unsigned dst, LLVMValueRef inst)
+{
+	unsigned id = graph_new_edge(f, kind, why, src, dst, inst);
 	switch (kind) {
 	case E_COPY:
 		uvec_push(&f->locs[src].copies, id);
@@ -89,22 +94,8 @@ static unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 static void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why,
 		 LLVMValueRef inst)
 {
-	h2s_edge *e;
-	unsigned id;
-	if (f->nedge == f->edgecap) {
-		f->edgecap = f->edgecap ? 2 * f->edgecap : 64;
-		f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
-	}
-	id = f->nedge++;
-	e = &f->edges[id];
-	memset(e, 0, sizeof *e);
-	e->kind = E_COPY;
-	e->why = (unsigned char)why;
-	e->src = H2S_NONE;
-	e->dst = l;
-	e->inst = inst;
-	e->parent = H2S_NONE;
-	e->via = o;
+	unsigned id = graph_new_edge(f, E_COPY, why, H2S_NONE, l, inst);
+	f->edges[id].via = o;
 	if (!bit_test(f->locs[l].pts, o)) {
 		bit_set(f->locs[l].pts, o);
 		map_add(&f->why, ((uint64_t)l << 32) | o, id);

@@ -377,6 +377,9 @@ void graph_init(h2s_func *f);
 void graph_build(h2s_func *f);
 void graph_free(h2s_func *f);
 unsigned graph_value_loc(h2s_func *f, LLVMValueRef v);
+/* A new edge, not yet indexed at any location. */
+unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
+			unsigned src, unsigned dst, LLVMValueRef inst);
 /* Adds the flow {heap} = l (for the solver's late discoveries). */
 void graph_to_heap(h2s_func *f, unsigned l, h2s_why why, LLVMValueRef inst);
 /* solve.c */

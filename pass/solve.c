@@ -66,25 +66,14 @@ static int merge(h2s_func *f, unsigned dst, const uint64_t *bits, unsigned e)
 static void derive(h2s_func *f, worklist *w, unsigned src, unsigned dst,
 		   unsigned parent, unsigned via, h2s_why why)
 {
-	h2s_edge *e;
 	unsigned id;
 	uint64_t key = ((uint64_t)src << 32) | dst;
 	if (!map_add(&f->edgeset, key, 1))
 		return;
-	if (f->nedge == f->edgecap) {
-		f->edgecap = f->edgecap ? 2 * f->edgecap : 64;
-		f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
-	}
-	id = f->nedge++;
-	e = &f->edges[id];
-	memset(e, 0, sizeof *e);
-	e->kind = E_COPY;
-	e->why = (unsigned char)why;
-	e->src = src;
-	e->dst = dst;
-	e->parent = parent;
-	e->via = via;
-	e->inst = parent != H2S_NONE ? f->edges[parent].inst : NULL;
+	id = graph_new_edge(f, E_COPY, why, src, dst,
+			    parent != H2S_NONE ? f->edges[parent].inst : NULL);
+	f->edges[id].parent = parent;
+	f->edges[id].via = via;
 	uvec_push(&f->locs[src].copies, id);
 	if (merge(f, dst, f->locs[src].pts, id))
 		push(f, w, dst);
