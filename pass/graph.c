@@ -134,6 +134,36 @@ static int is_pointer(LLVMValueRef v)
 	return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
 }
 
+/* A pointer, or a vector of pointers. */
+static int has_pointer_type(LLVMValueRef v)
+{
+	LLVMTypeRef t = LLVMTypeOf(v);
+	LLVMTypeKind k = LLVMGetTypeKind(t);
+	if (k == LLVMVectorTypeKind || k == LLVMScalableVectorTypeKind)
+		k = LLVMGetTypeKind(LLVMGetElementType(t));
+	return k == LLVMPointerTypeKind;
+}
+
+/* An integer or float scalar narrower than a pointer. It may hold some of
+ * a pointer's bytes (char-by-char copies), and those are followed through
+ * arithmetic into memory; but a pointer is not rebuilt from narrow values
+ * handed to a call or returned, so those flows are not followed (see
+ * docs/design.md, Limits). */
+static int is_narrow_scalar(h2s_func *f, LLVMValueRef v)
+{
+	LLVMTypeRef t = LLVMTypeOf(v);
+	switch (LLVMGetTypeKind(t)) {
+	case LLVMIntegerTypeKind:
+		return LLVMGetIntTypeWidth(t) < 8 * f->mod->ptr_bytes;
+	case LLVMHalfTypeKind:
+	case LLVMBFloatTypeKind:
+	case LLVMFloatTypeKind:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int has_enum_attr(LLVMValueRef call, LLVMValueRef callee, unsigned idx,
 			 const char *name)
 {
@@ -146,28 +176,56 @@ static int has_enum_attr(LLVMValueRef call, LLVMValueRef callee, unsigned idx,
 	       LLVMGetEnumAttributeAtIndex(callee, idx, kind) != NULL;
 }
 
-/* 1 when a value of type t can carry a pointer's bits: a pointer, an
- * integer at least as wide, or an aggregate or vector holding one. A narrower
- * integer or a float cannot, so loading one is no flow. */
-static int may_hold_pointer(h2s_func *f, LLVMTypeRef t)
+/* The name of the scalar type a !tbaa access tag names, or NULL. Tags are
+ * {base, access, offset} (struct-path) or the scalar type node itself (old
+ * format); type nodes are {!"name", parent, ...} or {parent, size, !"name"}
+ * (new format). */
+static const char *tbaa_access_name(LLVMValueRef tag)
 {
-	switch (LLVMGetTypeKind(t)) {
-	case LLVMPointerTypeKind:
-		return 1;
-	case LLVMIntegerTypeKind:
-		return LLVMGetIntTypeWidth(t) >= 8 * f->mod->ptr_bytes;
-	case LLVMArrayTypeKind:
-	case LLVMVectorTypeKind:
-	case LLVMScalableVectorTypeKind:
-		return may_hold_pointer(f, LLVMGetElementType(t));
-	case LLVMStructTypeKind:
-		for (unsigned i = 0; i < LLVMCountStructElementTypes(t); i++)
-			if (may_hold_pointer(f, LLVMStructGetTypeAtIndex(t, i)))
-				return 1;
-		return 0;
-	default:
-		return 0;
+	unsigned n;
+	LLVMValueRef ops[8], type;
+	if (!tag || !LLVMIsAMDNode(tag))
+		return NULL;
+	n = LLVMGetMDNodeNumOperands(tag);
+	if (!n || n > 8)
+		return NULL;
+	LLVMGetMDNodeOperands(tag, ops);
+	type = n >= 3 && ops[1] && LLVMIsAMDNode(ops[1]) ? ops[1] : tag;
+	n = LLVMGetMDNodeNumOperands(type);
+	if (!n || n > 8)
+		return NULL;
+	LLVMGetMDNodeOperands(type, ops);
+	for (unsigned i = 0; i < n; i++) {
+		unsigned len;
+		const char *s = ops[i] ? LLVMGetMDString(ops[i], &len) : NULL;
+		if (s)
+			return s;
 	}
+	return NULL;
+}
+
+/* 1 when the value a load produces may carry (some of) a pointer's bytes.
+ * C lets any object's bytes be copied through char and union accesses, so
+ * every load may, except one that type-based alias analysis says reads a
+ * scalar that is neither a pointer nor char: reading a pointer's bytes
+ * through an `int` or `double` lvalue is undefined behaviour, and LLVM's
+ * own alias analysis already relies on it not happening. (clang tags union
+ * member accesses with char.) */
+static int load_may_carry(h2s_func *f, LLVMValueRef load)
+{
+	LLVMContextRef ctx = LLVMGetModuleContext(f->mod->mod);
+	LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(load));
+	const char *name;
+	if (k == LLVMPointerTypeKind || k == LLVMStructTypeKind ||
+	    k == LLVMArrayTypeKind || k == LLVMVectorTypeKind ||
+	    k == LLVMScalableVectorTypeKind)
+		return 1;
+	name = tbaa_access_name(
+		LLVMGetMetadata(load, LLVMGetMDKindIDInContext(ctx, "tbaa", 4)));
+	if (!name)
+		return 1;
+	return !strcmp(name, "omnipotent char") || strstr(name, "pointer") ||
+	       (name[0] == 'p' && name[1] >= '1' && name[1] <= '9');
 }
 
 /* --------------------------------------------------------------- objects */
@@ -298,6 +356,10 @@ void graph_to_heap(h2s_func *f, unsigned l, h2s_why why, LLVMValueRef inst)
 static void to_heap(h2s_func *f, LLVMValueRef v, h2s_why why,
 		    LLVMValueRef inst)
 {
+	if (is_narrow_scalar(f, v) && inst &&
+	    (LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst) ||
+	     LLVMIsACallBrInst(inst)))
+		return; /* a narrow call argument */
 	add_edge(f, E_COPY, why, graph_value_loc(f, v), f->heap, inst);
 }
 
@@ -319,10 +381,9 @@ static const char *const inert_intrinsics[] = {
 	"llvm.experimental.noalias.scope.decl", "llvm.prefetch",
 	"llvm.objectsize", "llvm.is.constant", "llvm.donothing",
 	"llvm.pseudoprobe", "llvm.var.annotation", "llvm.memset",
-	"llvm.sideeffect", "llvm.va_start", "llvm.va_end", "llvm.va_copy",
+	"llvm.sideeffect", "llvm.va_end",
 	"llvm.trap", "llvm.debugtrap", "llvm.ubsantrap", "llvm.stackrestore",
 	"llvm.allow.runtime.check", "llvm.allow.ubsan.check",
-	"llvm.experimental.memset.pattern",
 };
 
 /* Intrinsics whose result is (derived from) their first operand. */
@@ -340,6 +401,20 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 	     k++)
 		if (is_intrinsic_named(name, inert_intrinsics[k]))
 			return;
+	if (is_intrinsic_named(name, "llvm.va_start") ||
+	    is_intrinsic_named(name, "llvm.va_copy")) {
+		/* the va_list now holds pointers to the caller's arguments */
+		add_edge(f, E_STORE, W_OTHER_INST, f->unknownloc,
+			 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
+		if (is_intrinsic_named(name, "llvm.va_copy")) {
+			unsigned t = load_into_temp(
+				f, graph_value_loc(f, LLVMGetOperand(I, 1)),
+				W_MEMCPY, I);
+			add_edge(f, E_STORE, W_MEMCPY, t,
+				 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
+		}
+		return;
+	}
 	if (is_intrinsic_named(name, "llvm.memcpy") ||
 	    is_intrinsic_named(name, "llvm.memmove")) {
 		unsigned t = load_into_temp(
@@ -355,16 +430,19 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 			copy_from(f, I, LLVMGetOperand(I, 0), W_ASSIGN);
 			return;
 		}
-	for (unsigned k = 0; k < nargs; k++) {
-		LLVMTypeKind t = LLVMGetTypeKind(LLVMTypeOf(LLVMGetOperand(I, k)));
-		if (t == LLVMPointerTypeKind || t == LLVMVectorTypeKind)
+	for (unsigned k = 0; k < nargs; k++)
+		if (has_pointer_type(LLVMGetOperand(I, k)))
 			ptr_arg = 1;
-	}
 	if (!ptr_arg) {
 		/* Pure value intrinsics (min, max, bswap, ...): the result
-		 * is computed from the operands. */
+		 * is computed from the operands. One that makes a pointer
+		 * from nothing (frameaddress, stacksave, thread.pointer)
+		 * points to memory we do not know. */
 		for (unsigned k = 0; k < nargs; k++)
 			copy_from(f, I, LLVMGetOperand(I, k), W_ASSIGN);
+		if (LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind)
+			seed(f, graph_value_loc(f, I), f->unknown_obj,
+			     W_OTHER_INST, I);
 		return;
 	}
 	for (unsigned k = 0; k < nargs; k++)
@@ -381,13 +459,64 @@ static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
 	    !map_get(&f->mod->fnindex, ptrkey(cmp), &idx))
 		return 0;
 	g = &f->mod->fns[idx];
-	if (!g->ptags || g->nparams < 2)
+	/* replaceable at link time, or called with pointers it does not
+	 * declare as pointers: unknown */
+	if (!g->ptags || g->nparams < 2 || g->interposable || !g->pptr[0] ||
+	    !g->pptr[1])
 		return 0;
+	/* (what it returns is an int qsort consumes) */
 	for (unsigned i = 0; i < 2; i++)
 		if (g->ptags[i].heap || g->ptags[i].content_heap ||
-		    g->ptags[i].freed || g->ptags[i].result_level >= 0)
+		    g->ptags[i].freed)
 			return 0;
 	return 1;
+}
+
+/* 1 when fmt is a constant string whose conversions print no pointer
+ * (%p): then printf's other arguments are read, and their bytes copied,
+ * but no address is printed that scanf could turn back into a pointer. */
+static int format_prints_no_pointer_at(LLVMValueRef fmt, unsigned depth)
+{
+	LLVMValueRef init;
+	const char *s;
+	size_t len;
+	/* a choice between constant formats (SimplifyCFG merges calls) */
+	if (fmt && depth < 4 && LLVMIsASelectInst(fmt))
+		return format_prints_no_pointer_at(LLVMGetOperand(fmt, 1),
+						   depth + 1) &&
+		       format_prints_no_pointer_at(LLVMGetOperand(fmt, 2),
+						   depth + 1);
+	if (fmt && depth < 4 && LLVMIsAPHINode(fmt)) {
+		for (unsigned i = 0; i < LLVMCountIncoming(fmt); i++)
+			if (!format_prints_no_pointer_at(
+				    LLVMGetIncomingValue(fmt, i), depth + 1))
+				return 0;
+		return 1;
+	}
+	while (fmt && LLVMIsAConstantExpr(fmt))
+		fmt = LLVMGetOperand(fmt, 0);
+	if (!fmt || !LLVMIsAGlobalVariable(fmt) || !LLVMIsGlobalConstant(fmt))
+		return 0;
+	init = LLVMGetInitializer(fmt);
+	if (!init || !LLVMIsAConstantDataSequential(init) ||
+	    !LLVMIsConstantString(init))
+		return 0;
+	s = LLVMGetAsString(init, &len);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '%')
+			continue;
+		i++;
+		while (i < len && strchr("-+ #0123456789.*'hlLqjzt", s[i]))
+			i++;
+		if (i < len && s[i] == 'p')
+			return 0;
+	}
+	return 1;
+}
+
+static int format_prints_no_pointer(LLVMValueRef fmt)
+{
+	return format_prints_no_pointer_at(fmt, 0);
 }
 
 static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
@@ -395,16 +524,27 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 {
 	unsigned res = graph_value_loc(f, I);
 	LLVMValueRef cmp = NULL;
-	for (unsigned k = 0; k < nargs && k < 6; k++)
+	int printed_addresses = 0;
+	unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(I));
+	for (unsigned k = 0; k < nargs && k < 6; k++) {
 		if (lf->arg[k] & LF_COMPARATOR)
 			cmp = LLVMGetOperand(I, k);
-	unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(I));
+		if ((lf->arg[k] & LF_FORMAT) &&
+		    !format_prints_no_pointer(LLVMGetOperand(I, k)))
+			printed_addresses = 1;
+	}
 	for (unsigned k = 0; k < nargs; k++) {
 		unsigned fl = k < fixed && k < 6 ? lf->arg[k] : lf->rest;
 		LLVMValueRef a = LLVMGetOperand(I, k);
 		unsigned al = graph_value_loc(f, a);
 		if (fl & LF_COMPARATOR)
 			continue;
+		if (k >= fixed && printed_addresses)
+			fl = 0; /* %p, or a format we cannot read */
+		if (fl & LF_OUT) {
+			unsigned c = load_into_temp(f, al, W_LOAD, I);
+			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
+		}
 		if (fl & LF_CALLBACK) {
 			if (!comparator_is_local(f, cmp))
 				to_heap(f, a, W_CALL_UNKNOWN, I);
@@ -467,14 +607,17 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 		}
 		if (t->written || t->heap)
 			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
-		if (t->result_level >= 0) {
-			unsigned v = al;
-			for (int lv = 0; lv < t->result_level; lv++)
+		/* every dereference level that reaches the callee's ~r0 */
+		for (unsigned lv = 0, v = al; lv <= H2S_MAX_LEVEL; lv++) {
+			if (t->result_levels & (1u << lv)) {
+				if (store_result)
+					add_edge(f, E_STORE, W_CALL_RESULT, v,
+						 target, I);
+				else
+					add_edge(f, E_COPY, W_CALL_RESULT, v, res, I);
+			}
+			if (lv < H2S_MAX_LEVEL && (t->result_levels >> (lv + 1)))
 				v = load_into_temp(f, v, W_LOAD, I);
-			if (store_result)
-				add_edge(f, E_STORE, W_CALL_RESULT, v, target, I);
-			else
-				add_edge(f, E_COPY, W_CALL_RESULT, v, res, I);
 		}
 	}
 	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
@@ -687,7 +830,7 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 				seed(f, graph_value_loc(f, I), o, W_ALLOC, I);
 		break;
 	case LLVMLoad:
-		if (may_hold_pointer(f, LLVMTypeOf(I)))
+		if (load_may_carry(f, I))
 			add_edge(f, E_LOAD, W_LOAD,
 				 graph_value_loc(f, LLVMGetOperand(I, 0)),
 				 graph_value_loc(f, I), I);
@@ -716,8 +859,13 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 	case LLVMExtractElement:
 	case LLVMInsertElement:
 	case LLVMShuffleVector:
-	/* integer arithmetic on loaded pointer bits keeps them */
-	case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMUDiv:
+	/* integer arithmetic on loaded pointer bits keeps them; a pointer
+	 * difference is an offset (solve.c checks where it goes) */
+	case LLVMSub:
+		if (!is_pointer_difference(I))
+			copy_operands(f, I, 0);
+		break;
+	case LLVMAdd: case LLVMMul: case LLVMUDiv:
 	case LLVMSDiv: case LLVMURem: case LLVMSRem: case LLVMShl:
 	case LLVMLShr: case LLVMAShr: case LLVMAnd: case LLVMOr:
 	case LLVMXor: case LLVMTrunc: case LLVMZExt: case LLVMSExt:
@@ -728,6 +876,9 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 		seed(f, graph_value_loc(f, I), f->unknown_obj, W_OTHER_INST, I);
 		break;
 	case LLVMPtrToInt:
+		/* the integer stands for the object: comparing it with one
+		 * kept from an earlier loop iteration keeps that one alive */
+		copy_operands(f, I, 0);
 		if (int_exposes(I, 0))
 			to_heap(f, LLVMGetOperand(I, 0), W_PTRTOINT, I);
 		for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u))
@@ -737,7 +888,7 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 				add_pdiff(f, LLVMGetUser(u));
 		break;
 	case LLVMRet:
-		if (n)
+		if (n && !is_narrow_scalar(f, LLVMGetOperand(I, 0)))
 			add_edge(f, E_COPY, W_RETURN,
 				 graph_value_loc(f, LLVMGetOperand(I, 0)),
 				 f->result, I);

@@ -7,7 +7,8 @@
  * called from there), splits it into strongly connected components and
  * analyses them callees first. Inside a component the functions' parameter
  * tags start empty and are recomputed until none changes (tags only grow,
- * so this terminates; a cap falls back to the most conservative tags).
+ * so this terminates; past a cap that grows with the component's size,
+ * the members are treated as unknown functions).
  * Then every function gets its verdicts and the words for its report.
  */
 #include "internal.h"
@@ -173,7 +174,7 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 		if (a[i].heap != b[i].heap ||
 		    a[i].content_heap != b[i].content_heap ||
 		    a[i].freed != b[i].freed || a[i].written != b[i].written ||
-		    a[i].result_level != b[i].result_level)
+		    a[i].result_levels != b[i].result_levels)
 			return 0;
 	return 1;
 }
@@ -203,13 +204,14 @@ static void analyze_scc(h2s_result *r, const h2s_uvec *members)
 		if (stable ||
 		    (members->n == 1 && !r->fns[members->v[0]].recursive))
 			break;
-		if (round == MAX_SCC_ROUNDS) {
-			/* give up precision, never soundness */
-			for (unsigned k = 0; k < members->n; k++) {
-				h2s_func *f = &r->fns[members->v[k]];
-				f->interposable = 1;
-				analyze_func(f);
-			}
+		if (round >= MAX_SCC_ROUNDS + 4 * members->n) {
+			/* Give up precision, never soundness: every member
+			 * becomes unknown to its callers first, then each is
+			 * analysed again against that. */
+			for (unsigned k = 0; k < members->n; k++)
+				r->fns[members->v[k]].interposable = 1;
+			for (unsigned k = 0; k < members->n; k++)
+				analyze_func(&r->fns[members->v[k]]);
 			break;
 		}
 	}

@@ -137,6 +137,7 @@ typedef struct h2s_allocfn {
 	const char *name;
 	h2s_akind kind;
 	int size_arg, count_arg, align_arg;  /* -1 when absent */
+	int nargs;                           /* arguments of the C signature */
 	const char *family;                  /* "malloc", "_Znwm", "_Znam" */
 	unsigned min_align;                  /* what the allocator guarantees */
 	const char *pretty;                  /* name in reports */
@@ -152,12 +153,18 @@ enum {
 	LF_MEMCPY_SRC = 32, /* contents copied into argument 0 */
 	LF_CALLBACK = 64,  /* elements handed to the comparator argument */
 	LF_COMPARATOR = 128,
+	LF_OUT = 256,      /* its bytes leave the process (or the analysis):
+			    * whatever pointers they hold escape */
+	LF_FORMAT = 512,   /* a printf format: a %p conversion (or a format
+			    * that is not a constant string) makes the pointer
+			    * arguments escape, as printf then scanf can
+			    * rebuild them */
 };
 
 typedef struct h2s_libfn {
 	const char *name;
-	unsigned char arg[6];  /* flags for args 0..5 */
-	unsigned char rest;    /* flags for further (variadic) args */
+	unsigned short arg[6];  /* flags for args 0..5 */
+	unsigned short rest;    /* flags for further (variadic) args */
 } h2s_libfn;
 
 /* Recognise an allocation call: returns its descriptor or NULL. Checks that
@@ -314,7 +321,9 @@ typedef struct h2s_ptag {
 	unsigned char content_heap;  /* what it points to leaks (derefs >= 1) */
 	unsigned char freed;         /* the callee frees it */
 	unsigned char written;       /* the callee stores through it */
-	signed char result_level;    /* flows to ~r0 with N derefs, or -1 */
+	signed char result_level;    /* flows to ~r0 with N derefs, or -1:
+				      * the smallest N, for the report */
+	unsigned char result_levels; /* bit N: flows to ~r0 with N derefs */
 	unsigned flow_edge;          /* edge that made it leak, for -m=2 */
 } h2s_ptag;
 

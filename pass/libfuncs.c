@@ -19,26 +19,26 @@
 #define MALLOC_ALIGN 16
 
 static const h2s_allocfn allocators[] = {
-	{"malloc", AK_MALLOC, 0, -1, -1, "malloc", MALLOC_ALIGN, "malloc"},
-	{"calloc", AK_CALLOC, 1, 0, -1, "malloc", MALLOC_ALIGN, "calloc"},
-	{"aligned_alloc", AK_ALIGNED, 1, -1, 0, "malloc", MALLOC_ALIGN,
+	{"malloc", AK_MALLOC, 0, -1, -1, 1, "malloc", MALLOC_ALIGN, "malloc"},
+	{"calloc", AK_CALLOC, 1, 0, -1, 2, "malloc", MALLOC_ALIGN, "calloc"},
+	{"aligned_alloc", AK_ALIGNED, 1, -1, 0, 2, "malloc", MALLOC_ALIGN,
 	 "aligned_alloc"},
-	{"memalign", AK_ALIGNED, 1, -1, 0, "malloc", MALLOC_ALIGN, "memalign"},
-	{"posix_memalign", AK_POSIX_MEMALIGN, 2, -1, 1, "malloc", MALLOC_ALIGN,
+	{"memalign", AK_ALIGNED, 1, -1, 0, 2, "malloc", MALLOC_ALIGN, "memalign"},
+	{"posix_memalign", AK_POSIX_MEMALIGN, 2, -1, 1, 3, "malloc", MALLOC_ALIGN,
 	 "posix_memalign"},
-	{"_Znwm", AK_MALLOC, 0, -1, -1, "_Znwm", MALLOC_ALIGN, "new"},
-	{"_Znam", AK_MALLOC, 0, -1, -1, "_Znam", MALLOC_ALIGN, "new[]"},
-	{"_ZnwmRKSt9nothrow_t", AK_MALLOC, 0, -1, -1, "_Znwm", MALLOC_ALIGN,
+	{"_Znwm", AK_MALLOC, 0, -1, -1, 1, "_Znwm", MALLOC_ALIGN, "new"},
+	{"_Znam", AK_MALLOC, 0, -1, -1, 1, "_Znam", MALLOC_ALIGN, "new[]"},
+	{"_ZnwmRKSt9nothrow_t", AK_MALLOC, 0, -1, -1, 2, "_Znwm", MALLOC_ALIGN,
 	 "new(nothrow)"},
-	{"_ZnamRKSt9nothrow_t", AK_MALLOC, 0, -1, -1, "_Znam", MALLOC_ALIGN,
+	{"_ZnamRKSt9nothrow_t", AK_MALLOC, 0, -1, -1, 2, "_Znam", MALLOC_ALIGN,
 	 "new[](nothrow)"},
-	{"_ZnwmSt11align_val_t", AK_ALIGNED, 0, -1, 1, "_Znwm", MALLOC_ALIGN,
+	{"_ZnwmSt11align_val_t", AK_ALIGNED, 0, -1, 1, 2, "_Znwm", MALLOC_ALIGN,
 	 "new"},
-	{"_ZnamSt11align_val_t", AK_ALIGNED, 0, -1, 1, "_Znam", MALLOC_ALIGN,
+	{"_ZnamSt11align_val_t", AK_ALIGNED, 0, -1, 1, 2, "_Znam", MALLOC_ALIGN,
 	 "new[]"},
-	{"_ZnwmSt11align_val_tRKSt9nothrow_t", AK_ALIGNED, 0, -1, 1, "_Znwm",
+	{"_ZnwmSt11align_val_tRKSt9nothrow_t", AK_ALIGNED, 0, -1, 1, 3, "_Znwm",
 	 MALLOC_ALIGN, "new(nothrow)"},
-	{"_ZnamSt11align_val_tRKSt9nothrow_t", AK_ALIGNED, 0, -1, 1, "_Znam",
+	{"_ZnamSt11align_val_tRKSt9nothrow_t", AK_ALIGNED, 0, -1, 1, 3, "_Znam",
 	 MALLOC_ALIGN, "new[](nothrow)"},
 };
 
@@ -63,9 +63,13 @@ static const struct {
 #define N LF_NOCAP
 #define R LF_RETALIAS
 #define W LF_WRITES
+#define O LF_OUT
+#define F LF_FORMAT
 
 /* Each row: the flags of arguments 0..5, then of any further argument. An
- * argument whose flags are 0 is treated as passed to unknown code. */
+ * argument whose flags are 0 is treated as passed to unknown code. N: not
+ * captured; R: the result may point into it; W: written; O: its bytes leave
+ * (output, or copied somewhere we do not follow); F: a printf format. */
 static const h2s_libfn libfns[] = {
 	{"memcpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
 	{"memmove", {N | W | R, N | LF_MEMCPY_SRC}, 0},
@@ -82,12 +86,12 @@ static const h2s_libfn libfns[] = {
 	{"strcasecmp", {N, N}, 0},
 	{"strncasecmp", {N, N}, 0},
 	{"strcoll", {N, N}, 0},
-	{"strcpy", {N | W | R, N}, 0},
-	{"strncpy", {N | W | R, N}, 0},
-	{"stpcpy", {N | W | R, N}, 0},
-	{"stpncpy", {N | W | R, N}, 0},
-	{"strcat", {N | W | R, N}, 0},
-	{"strncat", {N | W | R, N}, 0},
+	{"strcpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"strncpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"stpcpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"stpncpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"strcat", {N | W | R, N | LF_MEMCPY_SRC}, 0},
+	{"strncat", {N | W | R, N | LF_MEMCPY_SRC}, 0},
 	{"strchr", {N | R}, 0},
 	{"strrchr", {N | R}, 0},
 	{"strchrnul", {N | R}, 0},
@@ -95,8 +99,8 @@ static const h2s_libfn libfns[] = {
 	{"strpbrk", {N | R, N}, 0},
 	{"strspn", {N, N}, 0},
 	{"strcspn", {N, N}, 0},
-	{"strdup", {N}, 0},
-	{"strndup", {N}, 0},
+	{"strdup", {N | O}, 0},
+	{"strndup", {N | O}, 0},
 	{"strtol", {N, N | LF_ENDPTR}, 0},
 	{"strtoul", {N, N | LF_ENDPTR}, 0},
 	{"strtoll", {N, N | LF_ENDPTR}, 0},
@@ -108,15 +112,15 @@ static const h2s_libfn libfns[] = {
 	{"atol", {N}, 0},
 	{"atoll", {N}, 0},
 	{"atof", {N}, 0},
-	{"printf", {N}, N},
-	{"fprintf", {0, N}, N},
-	{"dprintf", {0, N}, N},
-	{"sprintf", {N | W, N}, N},
-	{"snprintf", {N | W, 0, N}, N},
-	{"__printf_chk", {0, N}, N},
-	{"__fprintf_chk", {0, 0, N}, N},
-	{"__sprintf_chk", {N | W, 0, 0, N}, N},
-	{"__snprintf_chk", {N | W, 0, 0, 0, N}, N},
+	{"printf", {N | O | F}, N | O},
+	{"fprintf", {0, N | O | F}, N | O},
+	{"dprintf", {0, N | O | F}, N | O},
+	{"sprintf", {N | W, N | O | F}, N | O},
+	{"snprintf", {N | W, 0, N | O | F}, N | O},
+	{"__printf_chk", {0, N | O | F}, N | O},
+	{"__fprintf_chk", {0, 0, N | O | F}, N | O},
+	{"__sprintf_chk", {N | W, 0, 0, N | O | F}, N | O},
+	{"__snprintf_chk", {N | W, 0, 0, 0, N | O | F}, N | O},
 	{"scanf", {N}, N | W},
 	{"sscanf", {N, N}, N | W},
 	{"fscanf", {0, N}, N | W},
@@ -130,15 +134,15 @@ static const h2s_libfn libfns[] = {
 	{"__isoc23_strtoul", {N, N | LF_ENDPTR}, 0},
 	{"__isoc23_strtoll", {N, N | LF_ENDPTR}, 0},
 	{"__isoc23_strtoull", {N, N | LF_ENDPTR}, 0},
-	{"puts", {N}, 0},
-	{"fputs", {N}, 0},
-	{"perror", {N}, 0},
-	{"fwrite", {N}, 0},
+	{"puts", {N | O}, 0},
+	{"fputs", {N | O}, 0},
+	{"perror", {N | O}, 0},
+	{"fwrite", {N | O}, 0},
 	{"fread", {N | W}, 0},
 	{"fgets", {N | W | R}, 0},
-	{"fopen", {N, N}, 0},
+	{"fopen", {N | O, N | O}, 0},
 	{"getenv", {N}, 0},
-	{"write", {0, N}, 0},
+	{"write", {0, N | O}, 0},
 	{"read", {0, N | W}, 0},
 	{"time", {N | W}, 0},
 	{"gettimeofday", {N | W, N | W}, 0},
@@ -152,6 +156,8 @@ static const h2s_libfn libfns[] = {
 #undef N
 #undef R
 #undef W
+#undef O
+#undef F
 
 const char *fn_name(LLVMValueRef fn)
 {
@@ -207,6 +213,37 @@ static LLVMValueRef direct_callee(LLVMValueRef call)
 	return c && LLVMIsAFunction(c) ? c : NULL;
 }
 
+static int is_int(LLVMValueRef v)
+{
+	return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind;
+}
+
+static int is_ptr(LLVMValueRef v)
+{
+	return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMPointerTypeKind;
+}
+
+/* The call has the C signature of allocator a (a declaration with another
+ * signature is some other function, as LLVM's TargetLibraryInfo says). */
+static int alloc_signature_ok(LLVMValueRef call, const h2s_allocfn *a)
+{
+	if ((int)LLVMGetNumArgOperands(call) != a->nargs)
+		return 0;
+	if (a->kind == AK_POSIX_MEMALIGN) {
+		if (!is_ptr(LLVMGetOperand(call, 0)) || !is_int(call))
+			return 0;
+	} else if (!is_ptr(call)) {
+		return 0;
+	}
+	if (a->size_arg >= 0 && !is_int(LLVMGetOperand(call, (unsigned)a->size_arg)))
+		return 0;
+	if (a->count_arg >= 0 &&
+	    !is_int(LLVMGetOperand(call, (unsigned)a->count_arg)))
+		return 0;
+	return a->align_arg < 0 ||
+	       is_int(LLVMGetOperand(call, (unsigned)a->align_arg));
+}
+
 const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
 {
 	LLVMValueRef callee = direct_callee(call);
@@ -216,7 +253,9 @@ const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
 	name = fn_name(callee);
 	for (size_t i = 0; i < sizeof allocators / sizeof *allocators; i++)
 		if (!strcmp(name, allocators[i].name))
-			return &allocators[i];
+			return alloc_signature_ok(call, &allocators[i])
+				       ? &allocators[i]
+				       : NULL;
 	return NULL;
 }
 
@@ -225,6 +264,8 @@ const char *lib_free_call(LLVMValueRef call)
 	LLVMValueRef callee = direct_callee(call);
 	const char *name;
 	if (!callee || !lib_builtin_ok(call, callee))
+		return NULL;
+	if (!LLVMGetNumArgOperands(call) || !is_ptr(LLVMGetOperand(call, 0)))
 		return NULL;
 	name = fn_name(callee);
 	for (size_t i = 0; i < sizeof deallocators / sizeof *deallocators; i++)

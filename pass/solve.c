@@ -158,21 +158,24 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 				sink(f, w, l, o);
 }
 
-/* A pointer difference between two objects tells the caller how to reach
- * one from the other: when a and b may point to more than one object, both
- * escape. Returns 1 when it added flows (the fixpoint must go on). */
+/* A pointer difference that leaves the function is harmless only when both
+ * pointers point into one and the same object: otherwise it tells how to
+ * reach one from the other (or from an address nothing here knows, like
+ * the frame address), and both escape. Returns 1 when it added flows (the
+ * fixpoint must go on). */
 static int check_differences(h2s_func *f, worklist *w)
 {
 	int added = 0;
 	for (unsigned i = 0; i < f->npdiff; i++) {
 		h2s_pdiff *d = &f->pdiffs[i];
-		unsigned objs = 0;
+		unsigned objs = 0, same = 1;
 		if (d->done)
 			continue;
-		for (unsigned k = 0; k < f->words; k++)
-			objs += (unsigned)__builtin_popcountll(
-				f->locs[d->a].pts[k] | f->locs[d->b].pts[k]);
-		if (objs <= 1)
+		for (unsigned k = 0; k < f->words; k++) {
+			objs += (unsigned)__builtin_popcountll(f->locs[d->a].pts[k]);
+			same &= f->locs[d->a].pts[k] == f->locs[d->b].pts[k];
+		}
+		if (objs == 1 && same)
 			continue;
 		d->done = 1;
 		graph_to_heap(f, d->a, W_PTRTOINT, d->inst);
@@ -182,6 +185,33 @@ static int check_differences(h2s_func *f, worklist *w)
 		added = 1;
 	}
 	return added;
+}
+
+static int pts_empty(const h2s_func *f, unsigned l)
+{
+	for (unsigned k = 0; k < f->words; k++)
+		if (f->locs[l].pts[k])
+			return 0;
+	return 1;
+}
+
+/* A store through a pointer that points to nothing we know of (a pointer
+ * from a source the graph does not model) goes to {heap}: where it
+ * writes is unknown. Stores through null do not count. Returns 1 when it
+ * added flows. */
+static int check_empty_stores(h2s_func *f, worklist *w)
+{
+	unsigned before = f->nedge;
+	for (unsigned l = 0; l < f->nloc; l++) {
+		if (l == f->nullloc || !f->locs[l].stores.n || !pts_empty(f, l))
+			continue;
+		for (unsigned i = 0; i < f->locs[l].stores.n; i++) {
+			unsigned id = f->locs[l].stores.v[i];
+			derive(f, w, f->edges[id].src, f->heap, id, H2S_NONE,
+			       W_STORE_GLOBAL);
+		}
+	}
+	return f->nedge != before;
 }
 
 void solve(h2s_func *f)
@@ -202,6 +232,6 @@ void solve(h2s_func *f)
 			f->locs[l].queued = 0;
 			visit(f, &w, l);
 		}
-	} while (check_differences(f, &w));
+	} while (check_differences(f, &w) | check_empty_stores(f, &w));
 	uvec_free(&w.q);
 }

@@ -6,9 +6,10 @@
  *   heap          P0 reaches {heap}            -> leaking param: p
  *   content_heap  some Pk, k >= 1, reaches it  -> leaking param content: p
  *   result_level  smallest k with Pk in ~r0    -> ... to result ~r0 level=k
+ *                 (result_levels keeps every such k for the callers)
  *   freed         P0 reaches a free()          (a caller cannot demote it)
- *   written       a store may write through p  (a caller's object may then
- *                                               hold unknown pointers)
+ *   written       a store may write through p, or p reaches code that may
+ *                 (a caller's object may then hold unknown pointers)
  * A freed pointee at a deeper level counts as a content leak: the caller's
  * objects stored there cannot be demoted either.
  *
@@ -24,6 +25,7 @@ void summarize(h2s_func *f)
 		unsigned p0 = f->param_obj[i];
 		t->heap = t->content_heap = t->freed = t->written = 0;
 		t->result_level = -1;
+		t->result_levels = 0;
 		t->flow_edge = H2S_NONE;
 		if (p0 == H2S_NONE)
 			continue;
@@ -39,9 +41,14 @@ void summarize(h2s_func *f)
 				if (t->flow_edge == H2S_NONE)
 					t->flow_edge = why_edge(f, f->heap, o);
 			}
-			if (loc_has(f, f->result, o) && t->result_level < 0)
-				t->result_level = (signed char)k;
-			if (f->objs[o].written)
+			if (loc_has(f, f->result, o)) {
+				t->result_levels |= (unsigned char)(1u << k);
+				if (t->result_level < 0)
+					t->result_level = (signed char)k;
+			}
+			/* written by a store here, or handed to code that may
+			 * write through it */
+			if (f->objs[o].written || loc_has(f, f->exposed, o))
 				t->written = 1;
 			for (unsigned r = 0; r < f->nfree; r++)
 				if (loc_has(f, f->frees[r].loc, o)) {
