@@ -52,24 +52,32 @@ namespace {
 
 constexpr const char *PassName = "heap2stack";
 
-// Options for the instance the default pipelines add (clang -fpass-plugin,
-// LTO), where no pipeline string can carry parameters:
+// Command-line options for the instance the default pipelines add (clang
+// -fpass-plugin, LTO), where no pipeline string can carry parameters:
 //   clang -O2 -fpass-plugin=heap2stack.so -mllvm -heap2stack-options=max-size=64
-cl::opt<std::string> DefaultParams(
-	"heap2stack-options", cl::value_desc("PARAMS"),
-	cl::desc("heap2stack parameters for the default pipeline "
-		 "(e.g. 'max-size=64;no-loops')"));
-// The report of what that instance decided, the text of print<escape>,
-// appended to FILE ('-' is stderr). escape-report reads it.
-cl::opt<std::string> DefaultReport(
-	"heap2stack-report", cl::value_desc("FILE"),
-	cl::desc("append heap2stack's escape report of each module to FILE "
-		 "('-' for stderr)"));
-// The same decisions as machine-readable records (escape-report's input).
-cl::opt<std::string> DefaultRecords(
-	"heap2stack-records", cl::value_desc("FILE"),
-	cl::desc("append heap2stack's decisions as records to FILE "
-		 "('-' for stderr)"));
+// They are created by checkHostAndRegisterOptions() below, not as globals:
+// registering a cl::opt uses the host's C++ ABI, which must not happen before
+// the host's release has been checked.
+struct Options {
+	// Parameters, as in the pipeline string.
+	cl::opt<std::string> Params{
+		"heap2stack-options", cl::value_desc("PARAMS"),
+		cl::desc("heap2stack parameters for the default pipeline "
+			 "(e.g. 'max-size=64;no-loops')")};
+	// The report of what that instance decided, the text of
+	// print<escape>, appended to FILE ('-' is stderr).
+	cl::opt<std::string> Report{
+		"heap2stack-report", cl::value_desc("FILE"),
+		cl::desc("append heap2stack's escape report of each module to "
+			 "FILE ('-' for stderr)")};
+	// The same decisions as machine-readable records (escape-report's
+	// input).
+	cl::opt<std::string> Records{
+		"heap2stack-records", cl::value_desc("FILE"),
+		cl::desc("append heap2stack's decisions as records to FILE "
+			 "('-' for stderr)")};
+};
+Options *CommandLine;
 
 // ------------------------------------------------------------------- hooks
 
@@ -490,10 +498,14 @@ void addDefaultPass(ModulePassManager &MPM)
 {
 	h2s_options O;
 	h2s_options_init(&O);
-	if (!DefaultParams.empty())
-		parseParams("-heap2stack-options=" + DefaultParams, DefaultParams,
-			    O);
-	MPM.addPass(Heap2StackPass(O, DefaultReport, DefaultRecords));
+	if (!CommandLine) {
+		MPM.addPass(Heap2StackPass(O));
+		return;
+	}
+	const std::string &Params = CommandLine->Params;
+	if (!Params.empty())
+		parseParams("-heap2stack-options=" + Params, Params, O);
+	MPM.addPass(Heap2StackPass(O, CommandLine->Report, CommandLine->Records));
 }
 
 void registerCallbacks(PassBuilder &PB)
@@ -531,32 +543,37 @@ void registerCallbacks(PassBuilder &PB)
 } // namespace
 
 // The plugin uses the C++ ABI of the LLVM release it was built against, which
-// changes with every major release. Hosts check only LLVM_PLUGIN_API_VERSION,
-// which names no release ("Wrong API version on plugin ... Got version 2,
-// supported version is 1"), and would accept a plugin from another release
-// with the same API version. So compare the host's release (LLVMGetVersion,
-// a C function with a stable ABI) with ours first: on a mismatch, say which
-// releases are involved, on stderr without using any C++ API of the host, and
-// return an API version no host accepts so that the host refuses the plugin.
-extern "C" LLVM_ATTRIBUTE_WEAK LLVM_ATTRIBUTE_VISIBILITY_DEFAULT
-	::llvm::PassPluginLibraryInfo
-	llvmGetPassPluginInfo()
+// changes with every major release: even the PassPluginLibraryInfo it
+// returns has another size in another release, and registering a cl::opt
+// calls into the host. Hosts check only LLVM_PLUGIN_API_VERSION, after
+// calling us, and its message names no release. So the host's release
+// (LLVMGetVersion, a C function with a stable ABI) is checked when the
+// plugin is loaded, before anything touches the host's C++ API: on a
+// mismatch the plugin says which releases are involved and exits with status
+// 1, the one clean way out of a host it cannot talk to.
+__attribute__((constructor)) static void checkHostAndRegisterOptions()
 {
 	unsigned Major = 0, Minor = 0, Patch = 0;
 	LLVMGetVersion(&Major, &Minor, &Patch);
 	if (Major != LLVM_VERSION_MAJOR) {
 		std::fprintf(stderr,
-			     "heap2stack: this heap2stack.so was built for LLVM "
-			     "%s but is loaded by LLVM %u.%u.%u; rebuild it "
+			     "heap2stack: error: this heap2stack.so was built for "
+			     "LLVM %s but is loaded by LLVM %u.%u.%u; rebuild it "
 			     "against LLVM %u (-DLLVM_DIR=.../llvm-%u/lib/cmake/"
 			     "llvm)\n",
 			     LLVM_VERSION_STRING, Major, Minor, Patch, Major,
 			     Major);
-		// API version 0 is accepted by no host: it refuses the plugin
-		// with an error (a null callback alone is accepted silently
-		// since LLVM 22).
-		return {0, "heap2stack", LLVM_VERSION_STRING, nullptr};
+		std::fflush(stderr);
+		std::_Exit(1);
 	}
+	static Options Opts;
+	CommandLine = &Opts;
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK LLVM_ATTRIBUTE_VISIBILITY_DEFAULT
+	::llvm::PassPluginLibraryInfo
+	llvmGetPassPluginInfo()
+{
 	return {LLVM_PLUGIN_API_VERSION, "heap2stack", LLVM_VERSION_STRING,
 		registerCallbacks};
 }

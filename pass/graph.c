@@ -539,8 +539,11 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 		unsigned al = graph_value_loc(f, a);
 		if (fl & LF_COMPARATOR)
 			continue;
-		if (k >= fixed && printed_addresses)
-			fl = 0; /* %p, or a format we cannot read */
+		if (k >= fixed && printed_addresses) {
+			/* %p, or a format we cannot read */
+			to_heap(f, a, W_PRINTED, I);
+			fl = LF_NOCAP | LF_OUT; /* (escaped just now) */
+		}
 		if (fl & LF_OUT) {
 			unsigned c = load_into_temp(f, al, W_LOAD, I);
 			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);

@@ -253,6 +253,7 @@ typedef enum h2s_why {
 	W_EXPOSED,      /* memory handed to code that may write pointers */
 	W_MEMCPY,
 	W_ARG,          /* a parameter's pointee */
+	W_PRINTED,      /* printed by printf's %p: scanf can read it back */
 } h2s_why;
 
 typedef struct h2s_edge {

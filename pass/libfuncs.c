@@ -65,11 +65,13 @@ static const struct {
 #define W LF_WRITES
 #define O LF_OUT
 #define F LF_FORMAT
+#define C LF_MEMCPY_SRC
 
 /* Each row: the flags of arguments 0..5, then of any further argument. An
  * argument whose flags are 0 is treated as passed to unknown code. N: not
  * captured; R: the result may point into it; W: written; O: its bytes leave
- * (output, or copied somewhere we do not follow); F: a printf format. */
+ * (output, or copied somewhere we do not follow); C: its bytes are copied
+ * into argument 0; F: a printf format. */
 static const h2s_libfn libfns[] = {
 	{"memcpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
 	{"memmove", {N | W | R, N | LF_MEMCPY_SRC}, 0},
@@ -115,12 +117,12 @@ static const h2s_libfn libfns[] = {
 	{"printf", {N | O | F}, N | O},
 	{"fprintf", {0, N | O | F}, N | O},
 	{"dprintf", {0, N | O | F}, N | O},
-	{"sprintf", {N | W, N | O | F}, N | O},
-	{"snprintf", {N | W, 0, N | O | F}, N | O},
+	{"sprintf", {N | W, N | C | F}, N | C},
+	{"snprintf", {N | W, 0, N | C | F}, N | C},
 	{"__printf_chk", {0, N | O | F}, N | O},
 	{"__fprintf_chk", {0, 0, N | O | F}, N | O},
-	{"__sprintf_chk", {N | W, 0, 0, N | O | F}, N | O},
-	{"__snprintf_chk", {N | W, 0, 0, 0, N | O | F}, N | O},
+	{"__sprintf_chk", {N | W, 0, 0, N | C | F}, N | C},
+	{"__snprintf_chk", {N | W, 0, 0, 0, N | C | F}, N | C},
 	{"scanf", {N}, N | W},
 	{"sscanf", {N, N}, N | W},
 	{"fscanf", {0, N}, N | W},
@@ -158,6 +160,7 @@ static const h2s_libfn libfns[] = {
 #undef W
 #undef O
 #undef F
+#undef C
 
 const char *fn_name(LLVMValueRef fn)
 {

@@ -187,6 +187,11 @@ static void escape_words(h2s_str *b, const h2s_func *f, unsigned e,
 	case W_REALLOC:
 		str_printf(b, "passed to %s", callee_label(ed->inst));
 		break;
+	case W_PRINTED:
+		str_printf(b, "printed by %s (%%p, or a format that is not a "
+			      "constant)",
+			   callee_label(ed->inst));
+		break;
 	case W_PTRTOINT:
 		str_printf(b, "converted to an integer");
 		break;
@@ -410,7 +415,7 @@ static const char *go_reason(h2s_why w)
 	case W_STORE: case W_STORE_GLOBAL: case W_STORE_PARAM: return "assign";
 	case W_RETURN: return "return";
 	case W_CALL_UNKNOWN: case W_CALL_LEAK: case W_REALLOC:
-	case W_FREED_BY_CALLEE: return "call parameter";
+	case W_FREED_BY_CALLEE: case W_PRINTED: return "call parameter";
 	case W_CALL_RESULT: return "call result";
 	case W_PTRTOINT: return "converted to integer";
 	case W_ASM: return "inline asm";

@@ -4,6 +4,7 @@
 #   %opt %clang %clangxx  the tools of the LLVM release the plugin was built for
 #   %plugin               heap2stack.so
 #   %alloccount           alloccount.so (LD_PRELOAD allocation counter)
+#   %escape_report        the escape-report tool
 #   %llvm_major           19 or 22
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
 # ld.lld is in the tools directory. The tools directory comes first in PATH,
@@ -47,6 +48,7 @@ config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", config.heap2stack_plugin))
 config.substitutions.append(("%alloccount", config.alloccount))
+config.substitutions.append(("%escape_report", config.escape_report))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 
 config.available_features.add("llvm" + config.llvm_major)

@@ -1,0 +1,5 @@
+/* Does not compile: for bad-input.c. */
+int broken(void)
+{
+	return undeclared;
+}

@@ -1,0 +1,5 @@
+/* nothing to report */
+int answer(void)
+{
+	return 42;
+}

@@ -1,0 +1,34 @@
+// -O1, -O2 (the default) and -O3 build at that level: the report is what
+// heap2stack decides in that build. At -O3 LLVM passes use()'s bytes by
+// value (argument promotion), then deletes the 8192-byte buffer that stays
+// on the heap (too large) at -O2. ESCAPE_REPORT_VERBOSE=1 prints the clang
+// command.
+//
+// RUN: cd %S && %escape_report levels.c | FileCheck %s --check-prefix=O2 --match-full-lines
+// O2:levels.c:[[#]]:54: s does not escape
+// O2-NEXT:levels.c:[[#]]:12: malloc(8192) escapes to heap
+// O2-NOT:{{.}}
+//
+// RUN: cd %S && %escape_report -O3 levels.c | FileCheck %s --check-prefix=O3 --match-full-lines
+// O3:levels.c:[[#]]:12: malloc(8192) does not escape
+// O3-NOT:{{.}}
+//
+// RUN: cd %S && env ESCAPE_REPORT_VERBOSE=1 %escape_report -O1 levels.c 2>&1 | FileCheck %s --check-prefix=O1
+// O1:escape-report: {{.*}}/clang {{.*}}-O1 -g -fplugin={{.*}} -fpass-plugin={{.*}} -mllvm -heap2stack-records={{.*}} -c -emit-llvm -o /dev/null levels.c
+// O1:levels.c:[[#]]:12: malloc(8192) escapes to heap
+#include <stdlib.h>
+
+static __attribute__((noinline)) int use(const char *s)
+{
+	return s[0] + s[31];
+}
+
+int large(void)
+{
+	char *b = malloc(8192);
+	b[0] = 1;
+	b[31] = 2;
+	int r = use(b);
+	free(b);
+	return r;
+}

@@ -1,0 +1,231 @@
+/*
+ * escape-report: Go-style escape reports for C files.
+ *
+ * The tool decides nothing. It compiles each file with the clang of the LLVM
+ * release it was built for and the heap2stack plugin, reads the records the
+ * plugin writes of its decisions (-mllvm -heap2stack-records=FILE), and uses
+ * libclang to turn the positions in them into source text: the allocation
+ * expression as written, parameter and variable columns, the statements of
+ * a flow. docs/escape-report.md describes the output.
+ *
+ * Files:
+ *   util.c     strings, buffers, paths
+ *   records.c  the record format the plugin writes
+ *   run.c      compilation database, running clang
+ *   source.c   libclang: positions to source text
+ *   report.c   findings, the -m / -m=2 / -json output, the heap gate
+ *   main.c     the command line
+ */
+#ifndef ESCAPE_REPORT_H
+#define ESCAPE_REPORT_H
+
+#include <stddef.h>
+
+#define PROG "escape-report"
+
+/* ------------------------------------------------------------------ util.c */
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+typedef struct strbuf {
+	char *s;
+	size_t n, cap;
+} strbuf;
+
+void sb_putc(strbuf *b, char c);
+void sb_puts(strbuf *b, const char *s);
+void sb_printf(strbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A JSON string literal, quotes included. */
+void sb_json(strbuf *b, const char *s);
+/* The buffer's string (never NULL); the buffer is left empty. */
+char *sb_take(strbuf *b);
+
+/* Dynamic array of strings. */
+typedef struct strvec {
+	char **v;
+	unsigned n, cap;
+} strvec;
+void sv_push(strvec *a, const char *s); /* copies s */
+void sv_free(strvec *a);
+
+/* Reads a whole file; NULL with errno set on failure. */
+char *read_file(const char *path, size_t *len);
+/* dir/name, or name when it is absolute or dir is NULL. */
+char *path_join(const char *dir, const char *name);
+/* realpath(), or a copy of path when it cannot be resolved. */
+char *canonical(const char *path);
+/* The current directory (malloc'd). */
+char *current_dir(void);
+
+/* One-line diagnostics on stderr. */
+void error_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warning_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* --------------------------------------------------------------- records.c */
+
+typedef struct rec_step {
+	char *why, *dst, *src, *file;
+	unsigned line, col;
+} rec_step;
+
+typedef struct rec_site {
+	unsigned id;
+	char *function;
+	char *file;           /* outermost inlined-at call site */
+	unsigned line, col;
+	char *ifile;          /* where the allocation call is written */
+	unsigned iline, icol;
+	char *allocator;
+	long long size;       /* -1 when not constant */
+	int stack;            /* verdict: 1 stack, 0 heap */
+	char *reason, *detail;
+	rec_step *steps;
+	unsigned nsteps;
+} rec_site;
+
+typedef struct rec_param {
+	char *function, *file;
+	unsigned line, argno;
+	char *name, *form;
+	unsigned level;
+} rec_param;
+
+typedef struct rec_addr {
+	char *function, *file;
+	unsigned line, col;
+	char *name, *detail;
+} rec_addr;
+
+typedef struct records {
+	rec_site *sites;
+	unsigned nsites;
+	rec_param *params;
+	unsigned nparams;
+	rec_addr *addrs;
+	unsigned naddrs;
+	unsigned modules;     /* header lines seen */
+} records;
+
+/* Parses the text of a records file. Returns 0, or -1 with a message in
+ * err. */
+int records_parse(const char *text, size_t len, records *r, char *err,
+		  size_t errlen);
+void records_free(records *r);
+
+/* ------------------------------------------------------------------- run.c */
+
+typedef struct config {
+	const char *clang;    /* the clang to run */
+	const char *plugin;   /* heap2stack.so */
+	const char *opt;      /* "-O2" */
+} config;
+
+/* How one file is compiled. */
+typedef struct job {
+	char *file;           /* as the user named it */
+	char *abs;            /* canonical path */
+	char *dir;            /* directory the compiler runs in */
+	char *src;            /* the file as the compile command names it */
+	strvec args;          /* compiler flags, without the file */
+} job;
+
+/* Fills j->args from the compilation database in build_dir (NULL: none)
+ * and the extra arguments. Returns 0, or -1 with a message in err. */
+struct db;
+struct db *db_open(const char *build_dir, char *err, size_t errlen);
+void db_close(struct db *db);
+int job_init(job *j, const char *file, struct db *db, char **extra,
+	     int nextra, char *err, size_t errlen);
+void job_free(job *j);
+
+/* Checks that cfg->clang runs and is of LLVM release `major`. */
+int check_clang(const config *cfg, int major, char *err, size_t errlen);
+
+/* Compiles an empty file with the plugin: the plugin loads into clang and
+ * writes records. Returns 0, or -1 with a message naming the problem (with
+ * the line of clang's output that says what went wrong) in err. */
+int check_plugin(const config *cfg, char *err, size_t errlen);
+
+/* Compiles j with the plugin, appending records to records_path. Clang's
+ * diagnostics go to our stderr. Returns 0, or -1 with a message in err. */
+int run_compile(const config *cfg, const job *j, const char *records_path,
+		char *err, size_t errlen);
+
+/* ---------------------------------------------------------------- source.c */
+
+typedef struct source source;
+
+/* Parses j with libclang (opt: the -O flag of the compile, which
+ * defines __OPTIMIZE__). Never NULL: when parsing fails, every lookup
+ * answers "not found". */
+source *source_open(const job *j, const char *opt);
+void source_close(source *s);
+int source_ok(const source *s);
+
+/* Paths given to the lookups are canonical (see canonical()). */
+
+/* The call expression (or new-expression) at file:line:col, as written.
+ * allocator: prefer a call to this function when several start there.
+ * NULL when there is none. */
+char *source_call_text(source *s, const char *file, unsigned line,
+		       unsigned col, const char *allocator);
+/* The text of the smallest statement or expression at file:line:col, Go
+ * style (`p = malloc(16)` for a declaration), or NULL. `why` is the flow
+ * step's reason: a `return` at a function's closing brace finds the
+ * function's return statement. */
+char *source_stmt_text(source *s, const char *file, unsigned line,
+		       unsigned col, const char *why);
+/* When the call at file:line:col is directly the initialiser of variable
+ * `name`, or the right-hand side of `name = ...`, the text of that
+ * declaration or assignment and its position. */
+char *source_assignment(source *s, const char *file, unsigned line,
+			unsigned col, const char *name, unsigned *aline,
+			unsigned *acol);
+/* Column of the parameter (param = 1) or local variable (param = 0)
+ * `name` declared on `line`, in a function called `function` when
+ * possible. 0 when not found. */
+unsigned source_decl_col(source *s, const char *file, unsigned line,
+			 const char *name, const char *function, int param);
+/* The canonical path of a file the records name `name`: `joined` (name
+ * joined to the compile directory) when the translation unit has that
+ * file, else a file of the translation unit whose path ends in /name
+ * (clang names a file relative to the directory its DIFile gives, which
+ * need not be the compile directory), else `joined`. */
+char *source_resolve(source *s, const char *name, const char *joined);
+/* The source name of the function whose symbol is `symbol` (C++: the
+ * qualified name of a mangled one), or NULL. */
+const char *source_function_name(source *s, const char *symbol);
+
+/* Allocation calls written in the main file. */
+typedef struct src_alloc {
+	unsigned line, col;
+	char *text;
+	char *function;
+	char *callee;
+} src_alloc;
+unsigned source_allocations(source *s, src_alloc **out);
+
+/* ---------------------------------------------------------------- report.c */
+
+enum { OUT_M1, OUT_M2, OUT_JSON };
+
+typedef struct report report;
+
+report *report_new(void);
+/* Adds the findings of one compiled file. */
+void report_add(report *r, const job *j, const records *rec, source *src,
+		const char *cwd);
+/* Prints everything, sorted and de-duplicated. */
+void report_print(report *r, int mode);
+/* Prints the heap allocations in functions matching the regex on stderr;
+ * returns how many. */
+int report_gate(report *r, const void *regex, const char *pattern);
+void report_free(report *r);
+
+#endif

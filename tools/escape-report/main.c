@@ -1,0 +1,307 @@
+/*
+ * escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]
+ *               [--fail-on-heap=REGEX] FILE... [-- CLANG_ARGS...]
+ *
+ * Go's `go build -gcflags=-m` for C: for each FILE, which allocations
+ * heap2stack moves to the stack in an optimised build ("does not escape")
+ * and which stay on the heap ("escapes to heap", and why at -m=2), which
+ * pointer parameters leak, which locals have their address escape.
+ *
+ * Exit status: 0 done; 1 a file could not be reported (missing, does not
+ * compile, not in the compilation database, clang or plugin unusable);
+ * 2 usage; 3 --fail-on-heap found an allocation that stays on the heap.
+ */
+#define _GNU_SOURCE
+#include "escape-report.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <regex.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef H2S_CLANG
+#define H2S_CLANG "clang"
+#endif
+#ifndef H2S_PLUGIN
+#define H2S_PLUGIN "heap2stack.so"
+#endif
+#ifndef H2S_LLVM_MAJOR
+#define H2S_LLVM_MAJOR 0
+#endif
+
+static const char usage_text[] =
+	"usage: escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]\n"
+	"                     [--fail-on-heap=REGEX] FILE... [-- CLANG_ARGS...]\n"
+	"\n"
+	"Compiles each FILE with clang and the heap2stack plugin (LLVM "
+	"%d) and\n"
+	"prints, in Go's words, what heap2stack decided in that build:\n"
+	"  EXPR does not escape       the allocation is moved to the stack\n"
+	"  EXPR escapes to heap       it stays on the heap (-m=2: why)\n"
+	"  leaking param: p, leaking param content: p,\n"
+	"  leaking param: p to result ~r0 level=N, p does not escape\n"
+	"  address of x escapes\n"
+	"\n"
+	"  -m, -m=2          the report; -m=2 explains each escaping "
+	"allocation\n"
+	"  -O1, -O2, -O3     the optimisation level of the build (default "
+	"-O2)\n"
+	"  -json             one JSON object per finding "
+	"(docs/escape-report.md)\n"
+	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
+	"  --fail-on-heap=REGEX\n"
+	"                    exit 3 when an allocation in a function whose "
+	"name\n"
+	"                    matches REGEX (POSIX extended) stays on the "
+	"heap\n"
+	"  -- CLANG_ARGS     flags for every FILE (after those of -p)\n"
+	"\n"
+	"Environment: HEAP2STACK_CLANG, HEAP2STACK_PLUGIN override the clang "
+	"and\n"
+	"the plugin (%s, %s).\n"
+	"Exit status: 0 done, 1 a file failed, 2 usage, 3 --fail-on-heap "
+	"matched.\n";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, PROG ": error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (see 'escape-report --help')\n");
+	exit(2);
+}
+
+/* The records file of the compile in progress, removed on SIGINT/SIGTERM. */
+static char tmp_path[PATH_MAX];
+
+static void on_signal(int sig)
+{
+	if (tmp_path[0])
+		unlink(tmp_path);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* heap2stack.so: HEAP2STACK_PLUGIN, else ../lib/heap2stack.so next to
+ * this program (installed), else the one of the build tree. */
+static char *find_plugin(void)
+{
+	const char *env = getenv("HEAP2STACK_PLUGIN");
+	char exe[PATH_MAX];
+	ssize_t n;
+	if (env && *env)
+		return xstrdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash, *p;
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			p = xasprintf("%s/../lib/heap2stack.so", exe);
+			if (access(p, R_OK) == 0) {
+				char *c = canonical(p);
+				free(p);
+				return c;
+			}
+			free(p);
+		}
+	}
+	return xstrdup(H2S_PLUGIN);
+}
+
+/* One file: compile, read the records, look up the source, add the
+ * findings. Returns 0, or -1 after printing the error. */
+static int report_file(report *rep, const config *cfg, const char *file,
+		       struct db *db, char **extra, int nextra,
+		       const char *cwd)
+{
+	char err[1024] = "";
+	job j;
+	records rec;
+	char *text;
+	size_t len;
+	int fd, rc = -1;
+	const char *tmpdir = getenv("TMPDIR");
+
+	if (job_init(&j, file, db, extra, nextra, err, sizeof err) != 0) {
+		error_msg("%s", err);
+		job_free(&j);
+		return -1;
+	}
+	snprintf(tmp_path, sizeof tmp_path, "%s/escape-report-XXXXXX",
+		 tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemp(tmp_path);
+	if (fd < 0) {
+		error_msg("cannot create a temporary file in %s: %s",
+			  tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+		tmp_path[0] = '\0';
+		job_free(&j);
+		return -1;
+	}
+	close(fd);
+	if (run_compile(cfg, &j, tmp_path, err, sizeof err) != 0) {
+		error_msg("%s", err);
+		goto out;
+	}
+	text = read_file(tmp_path, &len);
+	if (!text) {
+		error_msg("%s: cannot read the plugin's records: %s", file,
+			  strerror(errno));
+		goto out;
+	}
+	if (records_parse(text, len, &rec, err, sizeof err) != 0) {
+		error_msg("%s: the plugin's records: %s", file, err);
+		free(text);
+		goto out;
+	}
+	free(text);
+	if (!rec.modules) {
+		error_msg("%s: the plugin wrote no records: it did not run "
+			  "(plugin %s)",
+			  file, cfg->plugin);
+		records_free(&rec);
+		goto out;
+	}
+	{
+		source *src = source_open(&j, cfg->opt);
+		if (!source_ok(src))
+			warning_msg("%s: libclang could not parse it; "
+				    "expressions are shown as the allocator "
+				    "and its size",
+				    file);
+		report_add(rep, &j, &rec, src, cwd);
+		source_close(src);
+	}
+	records_free(&rec);
+	rc = 0;
+out:
+	unlink(tmp_path);
+	tmp_path[0] = '\0';
+	job_free(&j);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	int mode = OUT_M1, json = 0, nfiles = 0, nextra = 0, failed = 0;
+	int status, heap;
+	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
+	char **files = xcalloc((size_t)argc + 1, sizeof *files);
+	char **extra = NULL;
+	regex_t re;
+	config cfg;
+	char err[1024];
+	struct db *db = NULL;
+	report *rep;
+	char *cwd, *plugin;
+	const char *clang_env;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--")) {
+			extra = argv + i + 1;
+			nextra = argc - i - 1;
+			break;
+		}
+		if (!strcmp(a, "-h") || !strcmp(a, "-help") ||
+		    !strcmp(a, "--help")) {
+			printf(usage_text, H2S_LLVM_MAJOR, H2S_CLANG, H2S_PLUGIN);
+			return 0;
+		}
+		if (!strcmp(a, "-m") || !strcmp(a, "-m=1"))
+			mode = OUT_M1;
+		else if (!strcmp(a, "-m=2"))
+			mode = OUT_M2;
+		else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
+			json = 1;
+		else if (!strcmp(a, "-O1") || !strcmp(a, "-O2") ||
+			 !strcmp(a, "-O3"))
+			opt = a;
+		else if (!strcmp(a, "-p")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a build directory", a);
+			build_dir = argv[++i];
+		} else if (!strncmp(a, "-p=", 3))
+			build_dir = a + 3;
+		else if (!strncmp(a, "--fail-on-heap=", 15))
+			gate = a + 15;
+		else if (!strcmp(a, "--fail-on-heap")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a regular expression", a);
+			gate = argv[++i];
+		} else if (a[0] == '-' && a[1] == 'O')
+			usage_error("unsupported optimisation level '%s': "
+				    "heap2stack runs at -O1, -O2 and -O3", a);
+		else if (a[0] == '-' && a[1])
+			usage_error("unknown option '%s'", a);
+		else
+			files[nfiles++] = argv[i];
+	}
+	if (build_dir && !*build_dir)
+		usage_error("%s: empty build directory", "-p");
+	if (!nfiles)
+		usage_error("%s", "no input files");
+	if (gate) {
+		int rc = regcomp(&re, gate, REG_EXTENDED | REG_NOSUB);
+		if (rc != 0) {
+			char msg[256];
+			regerror(rc, &re, msg, sizeof msg);
+			fprintf(stderr,
+				PROG ": error: --fail-on-heap=%s: %s (see "
+				"'escape-report --help')\n",
+				gate, msg);
+			free(files);
+			return 2;
+		}
+	}
+	if (json)
+		mode = OUT_JSON;
+
+	clang_env = getenv("HEAP2STACK_CLANG");
+	cfg.clang = clang_env && *clang_env ? clang_env : H2S_CLANG;
+	plugin = find_plugin();
+	cfg.plugin = plugin;
+	cfg.opt = opt;
+	if (access(cfg.plugin, R_OK) != 0) {
+		error_msg("cannot read the heap2stack plugin '%s': %s (set "
+			  "HEAP2STACK_PLUGIN)",
+			  cfg.plugin, strerror(errno));
+		status = 1;
+		goto done;
+	}
+	if (check_clang(&cfg, H2S_LLVM_MAJOR, err, sizeof err) != 0 ||
+	    check_plugin(&cfg, err, sizeof err) != 0) {
+		error_msg("%s", err);
+		status = 1;
+		goto done;
+	}
+	if (build_dir && !(db = db_open(build_dir, err, sizeof err))) {
+		error_msg("%s", err);
+		status = 2;
+		goto done;
+	}
+
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	cwd = current_dir();
+	rep = report_new();
+	for (int i = 0; i < nfiles; i++)
+		if (report_file(rep, &cfg, files[i], db, extra, nextra, cwd))
+			failed = 1;
+	report_print(rep, mode);
+	heap = gate ? report_gate(rep, &re, gate) : 0;
+	report_free(rep);
+	db_close(db);
+	free(cwd);
+	status = failed ? 1 : heap ? 3 : 0;
+done:
+	free(plugin);
+	free(files);
+	if (gate)
+		regfree(&re);
+	return status;
+}

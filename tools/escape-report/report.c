@@ -1,0 +1,712 @@
+/*
+ * Findings: the records of each file turned into Go's messages, with the
+ * source text libclang gives for their positions; printed sorted by file,
+ * line and column and de-duplicated, as text (-m, -m=2) or JSON.
+ */
+#define _GNU_SOURCE
+#include "escape-report.h"
+
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { K_ALLOC, K_PARAM, K_ADDR };
+static const char *const kind_names[] = {"allocation", "parameter", "address"};
+
+typedef struct fstep {
+	char *why, *dst, *src;
+	char *file;            /* display path */
+	unsigned line, col;
+	char *text;
+	/* after a spill into a named variable: the declaration or
+	 * assignment that names it (`p = malloc(16)`), Go's (assign) step */
+	char *atext;
+	unsigned aline, acol;
+} fstep;
+
+typedef struct finding {
+	char *file;            /* display path, "" when unknown */
+	unsigned line, col;
+	int kind;
+	char *function;        /* source name */
+	char *symbol;          /* the function's symbol */
+	char *expr;
+	char *label;           /* expr, naming the inlined allocation when
+				* several are inlined at one call */
+	char *verdict;
+	char *message;
+	long long size;        /* -1: none */
+	char *reason, *detail, *allocator;
+	int level;             /* parameter result level, -1: none */
+	int heap;
+	int inlined;
+	char *ifile;
+	unsigned iline, icol;
+	char *iexpr;
+	fstep *flow;
+	unsigned nflow;
+	char *block;           /* -m=2 explanation lines, or NULL */
+	unsigned seq;
+} finding;
+
+struct report {
+	finding *v;
+	unsigned n, cap;
+};
+
+report *report_new(void)
+{
+	return xcalloc(1, sizeof(report));
+}
+
+static finding *add(report *r)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 32;
+		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	finding *f = &r->v[r->n];
+	memset(f, 0, sizeof *f);
+	f->seq = r->n++;
+	f->size = -1;
+	f->level = -1;
+	return f;
+}
+
+/* ------------------------------------------------------------ paths */
+
+typedef struct paths {
+	const job *j;
+	const char *cwd;
+	source *src;
+} paths;
+
+/* The canonical path of a file named in the records. */
+static char *real_of(const paths *p, const char *name)
+{
+	char *full, *r;
+	if (!name || !*name)
+		return xstrdup("");
+	full = path_join(p->j->dir ? p->j->dir : p->cwd, name);
+	r = source_resolve(p->src, name, full);
+	free(full);
+	return r;
+}
+
+/* How a file named in the records is shown: the main file as the user
+ * named it; others as the compiler saw them when it ran here, else
+ * relative to the current directory when under it. */
+static char *display_of(const paths *p, const char *name)
+{
+	char *real;
+	size_t n = strlen(p->cwd);
+	if (!name || !*name)
+		return xstrdup("");
+	real = real_of(p, name);
+	if (strcmp(real, p->j->abs) == 0) {
+		free(real);
+		return xstrdup(p->j->file);
+	}
+	if (name[0] == '/') {
+		free(real);
+		return xstrdup(name);
+	}
+	if (!p->j->dir) {
+		/* compiled here: the name as the compiler saw it, when it
+		 * names that file from here */
+		char *c = canonical(name);
+		int same = strcmp(c, real) == 0;
+		free(c);
+		if (same) {
+			free(real);
+			return xstrdup(name);
+		}
+	}
+	if (strncmp(real, p->cwd, n) == 0 && real[n] == '/') {
+		char *r = xstrdup(real + n + 1);
+		free(real);
+		return r;
+	}
+	return real;
+}
+
+/* ------------------------------------------------------------- words */
+
+static char *fallback_expr(const rec_site *s)
+{
+	const char *a = s->allocator;
+	if (s->size >= 0)
+		return xasprintf("%s(%lld)", a, s->size);
+	return xasprintf("%s(...)", a);
+}
+
+/* The parenthesised reason of a site kept on the heap for a reason that is
+ * not a flow. */
+static const char *reason_words(const char *reason)
+{
+	static const struct {
+		const char *code, *words;
+	} tab[] = {
+		{"too-large", "too large for stack"},
+		{"dynamic-size", "non-constant size"},
+		{"loop", "live across loop iterations"},
+		{"recursive", "recursive function"},
+		{"budget", "frame budget exhausted"},
+		{"mixed-free", "freed together with other pointers"},
+		{"optnone", "optnone function"},
+		{"musttail", "function makes a musttail call"},
+		{"setjmp", "function calls setjmp"},
+		{"invoke-phi", "invoke with a phi in its unwind block"},
+		{"coroutine", "coroutine not yet split"},
+		{"bad-align", "unsupported alignment"},
+	};
+	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
+		if (strcmp(tab[i].code, reason) == 0)
+			return tab[i].words;
+	return NULL;
+}
+
+static void position_text(strbuf *b, const char *file, unsigned line,
+			  unsigned col)
+{
+	if (col)
+		sb_printf(b, "%s:%u:%u", file, line, col);
+	else
+		sb_printf(b, "%s:%u", file, line);
+}
+
+/* "FILE:L:C: " or "FUNCTION: " without a position. */
+static char *prefix_of(const finding *f)
+{
+	strbuf b = {0};
+	if (f->file[0] && f->line) {
+		position_text(&b, f->file, f->line, f->col);
+		sb_puts(&b, ": ");
+	} else {
+		sb_printf(&b, "%s: ", f->function);
+	}
+	return sb_take(&b);
+}
+
+static int is_storage(const char *name)
+{
+	return strcmp(name, "{storage}") == 0;
+}
+
+/* Go's explanation block of an escaping site: everything before its
+ * verdict line. */
+static char *explain(const finding *f)
+{
+	strbuf b = {0};
+	char *pre = prefix_of(f);
+	/* the allocation itself: for inlined code, the call in the callee */
+	const char *alloc = f->inlined ? f->iexpr : f->expr;
+	sb_printf(&b, "%s%s escapes to heap:\n", pre, f->label);
+	if (strcmp(f->reason, "escapes") != 0 || !f->nflow) {
+		const char *w = reason_words(f->reason);
+		sb_printf(&b, "%s  flow: {heap} = &{storage for %s}:\n", pre,
+			  alloc);
+		sb_printf(&b, "%s    from %s (%s)", pre, alloc,
+			  w ? w : f->detail);
+		if (f->inlined) {
+			sb_puts(&b, " at ");
+			position_text(&b, f->ifile, f->iline, f->icol);
+		} else if (f->file[0] && f->line) {
+			sb_puts(&b, " at ");
+			position_text(&b, f->file, f->line, f->col);
+		}
+		sb_puts(&b, "\n");
+		free(pre);
+		return sb_take(&b);
+	}
+	/* One `flow:` line per run of steps that ends in a named location
+	 * (a run continues through {temp}s), as Go prints one per edge
+	 * between named locations with its steps below it. */
+	for (unsigned i = 0; i < f->nflow;) {
+		unsigned j = i;
+		int derefs;
+		while (j + 1 < f->nflow && strcmp(f->flow[j].dst, "{temp}") == 0)
+			j++;
+		derefs = is_storage(f->flow[i].src) ? -1 : 0;
+		for (unsigned k = i; k <= j; k++)
+			if (strcmp(f->flow[k].why, "indirection") == 0)
+				derefs++;
+		sb_printf(&b, "%s  flow: %s = ", pre, f->flow[j].dst);
+		if (derefs < 0)
+			sb_puts(&b, "&");
+		for (int d = 0; d < derefs; d++)
+			sb_puts(&b, "*");
+		if (is_storage(f->flow[i].src))
+			sb_printf(&b, "{storage for %s}:\n", alloc);
+		else
+			sb_printf(&b, "%s:\n", f->flow[i].src);
+		for (unsigned k = i; k <= j; k++) {
+			const fstep *s = &f->flow[k];
+			sb_printf(&b, "%s    from %s (%s)", pre, s->text, s->why);
+			if (s->file[0] && s->line) {
+				sb_puts(&b, " at ");
+				position_text(&b, s->file, s->line, s->col);
+			}
+			sb_puts(&b, "\n");
+			if (s->atext) {
+				sb_printf(&b, "%s    from %s (assign) at ", pre,
+					  s->atext);
+				position_text(&b, s->file, s->aline, s->acol);
+				sb_puts(&b, "\n");
+			}
+		}
+		i = j + 1;
+	}
+	free(pre);
+	return sb_take(&b);
+}
+
+/* ------------------------------------------------------------- adding */
+
+static int builtins_off(const job *j, const char *callee)
+{
+	for (unsigned i = 0; i < j->args.n; i++) {
+		const char *a = j->args.v[i];
+		if (!strcmp(a, "-fno-builtin") || !strcmp(a, "-ffreestanding"))
+			return 1;
+		if (!strncmp(a, "-fno-builtin-", 13) && !strcmp(a + 13, callee))
+			return 1;
+	}
+	return 0;
+}
+
+void report_add(report *r, const job *j, const records *rec, source *src,
+		const char *cwd)
+{
+	paths p = {j, cwd, src};
+	unsigned first = r->n;
+	char **inner_real = xcalloc(rec->nsites + 1, sizeof *inner_real);
+
+	for (unsigned i = 0; i < rec->nsites; i++) {
+		const rec_site *s = &rec->sites[i];
+		char *oreal = real_of(&p, s->file);
+		finding *f = add(r);
+		inner_real[i] = real_of(&p, s->ifile);
+		f->kind = K_ALLOC;
+		f->file = display_of(&p, s->file);
+		f->line = s->line;
+		f->col = s->col;
+		f->symbol = xstrdup(s->function);
+		{
+			const char *n = source_function_name(src, s->function);
+			f->function = xstrdup(n ? n : s->function);
+		}
+		f->inlined = s->line && (strcmp(oreal, inner_real[i]) != 0 ||
+					 s->line != s->iline || s->col != s->icol);
+		f->expr = source_call_text(src, oreal, s->line, s->col,
+					   f->inlined ? NULL : s->allocator);
+		if (!f->expr)
+			f->expr = fallback_expr(s);
+		if (f->inlined) {
+			f->ifile = display_of(&p, s->ifile);
+			f->iline = s->iline;
+			f->icol = s->icol;
+			f->iexpr = source_call_text(src, inner_real[i], s->iline,
+						    s->icol, s->allocator);
+			if (!f->iexpr)
+				f->iexpr = fallback_expr(s);
+		}
+		f->heap = !s->stack;
+		f->verdict = xstrdup(s->stack ? "stack" : "heap");
+		f->size = s->size;
+		f->reason = xstrdup(s->reason);
+		f->detail = xstrdup(s->detail);
+		f->allocator = xstrdup(s->allocator);
+		f->nflow = s->nsteps;
+		f->flow = xcalloc(s->nsteps + 1, sizeof *f->flow);
+		for (unsigned k = 0; k < s->nsteps; k++) {
+			const rec_step *w = &s->steps[k];
+			fstep *t = &f->flow[k];
+			char *sreal = real_of(&p, w->file);
+			t->why = xstrdup(w->why);
+			t->dst = xstrdup(w->dst);
+			t->src = xstrdup(w->src);
+			t->file = display_of(&p, w->file);
+			t->line = w->line;
+			t->col = w->col;
+			t->text = source_stmt_text(src, sreal, w->line, w->col,
+						   w->why);
+			if (!t->text) {
+				if (is_storage(w->src))
+					t->text = xstrdup(f->inlined ? f->iexpr
+								     : f->expr);
+				else
+					t->text = xstrdup(w->src);
+			}
+			if (is_storage(w->src) && w->dst[0] != '{' &&
+			    w->dst[0] != '~' &&
+			    (k + 1 == s->nsteps ||
+			     strcmp(s->steps[k + 1].dst, w->dst) != 0))
+				t->atext = source_assignment(src, sreal, w->line,
+							     w->col, w->dst,
+							     &t->aline, &t->acol);
+			free(sreal);
+		}
+		free(oreal);
+	}
+
+	for (unsigned i = 0; i < rec->nparams; i++) {
+		const rec_param *q = &rec->params[i];
+		char *real = real_of(&p, q->file);
+		finding *f = add(r);
+		const char *n = source_function_name(src, q->function);
+		f->kind = K_PARAM;
+		f->file = display_of(&p, q->file);
+		f->line = q->line;
+		f->col = source_decl_col(src, real, q->line, q->name,
+					 q->function, 1);
+		f->symbol = xstrdup(q->function);
+		f->function = xstrdup(n ? n : q->function);
+		f->expr = xstrdup(q->name);
+		f->verdict = xstrdup(q->form);
+		if (!strcmp(q->form, "leak"))
+			f->message = xasprintf("leaking param: %s", q->name);
+		else if (!strcmp(q->form, "content"))
+			f->message = xasprintf("leaking param content: %s",
+					       q->name);
+		else if (!strcmp(q->form, "result")) {
+			f->message = xasprintf(
+				"leaking param: %s to result ~r0 level=%u",
+				q->name, q->level);
+			f->level = (int)q->level;
+		} else
+			f->message = xasprintf("%s does not escape", q->name);
+		free(real);
+	}
+
+	for (unsigned i = 0; i < rec->naddrs; i++) {
+		const rec_addr *a = &rec->addrs[i];
+		char *real = real_of(&p, a->file);
+		finding *f = add(r);
+		const char *n = source_function_name(src, a->function);
+		f->kind = K_ADDR;
+		f->file = display_of(&p, a->file);
+		f->line = a->line;
+		f->col = a->col ? a->col
+				: source_decl_col(src, real, a->line, a->name,
+						  a->function, 0);
+		f->symbol = xstrdup(a->function);
+		f->function = xstrdup(n ? n : a->function);
+		f->expr = xstrdup(a->name);
+		f->verdict = xstrdup("escapes");
+		f->reason = xstrdup("escapes");
+		f->detail = xstrdup(a->detail);
+		f->message = xasprintf("address of %s escapes", a->name);
+		free(real);
+	}
+
+	/* Allocations written in the file that no record mentions: LLVM's
+	 * own optimisations deleted them before heap2stack ran, so nothing
+	 * is allocated on the heap there in this build. */
+	{
+		src_alloc *al = NULL;
+		unsigned na = source_allocations(src, &al), unseen = 0;
+		/* A site whose position is unknown (no debug information) or
+		 * names no allocation call of this file (calls LLVM merged
+		 * get a merged location) may be any of them: then no claim. */
+		int uncertain = 0;
+		for (unsigned k = 0; k < rec->nsites && !uncertain; k++) {
+			int found = 0;
+			if (rec->sites[k].iline &&
+			    strcmp(inner_real[k], j->abs) != 0)
+				continue;
+			for (unsigned i = 0; i < na && !found; i++)
+				found = rec->sites[k].iline == al[i].line &&
+					rec->sites[k].icol == al[i].col;
+			uncertain = !found;
+		}
+		for (unsigned i = 0; i < na; i++) {
+			int seen = uncertain;
+			for (unsigned k = 0; k < rec->nsites && !seen; k++)
+				seen = rec->sites[k].iline == al[i].line &&
+				       rec->sites[k].icol == al[i].col &&
+				       strcmp(inner_real[k], j->abs) == 0;
+			if (!seen && builtins_off(j, al[i].callee))
+				unseen++;
+			else if (!seen) {
+				finding *f = add(r);
+				const char *n =
+					source_function_name(src, al[i].function);
+				f->kind = K_ALLOC;
+				f->file = xstrdup(j->file);
+				f->line = al[i].line;
+				f->col = al[i].col;
+				f->symbol = xstrdup(al[i].function);
+				f->function = xstrdup(n ? n : al[i].function);
+				f->expr = xstrdup(al[i].text);
+				f->verdict = xstrdup("stack");
+				f->reason = xstrdup("deleted");
+				f->detail = xstrdup(
+					"no allocation left: LLVM's optimisations "
+					"deleted it before heap2stack ran");
+				f->allocator = xstrdup(
+					strcmp(al[i].callee, "operator new") == 0
+						? "new"
+						: strcmp(al[i].callee, "operator new[]") == 0
+							  ? "new[]"
+							  : al[i].callee);
+			}
+			free(al[i].text);
+			free(al[i].function);
+			free(al[i].callee);
+		}
+		free(al);
+		/* with -fno-builtin, malloc may be the program's own: neither
+		 * LLVM nor heap2stack touches it, and there is no record */
+		if (unseen)
+			warning_msg("%s: compiled with -fno-builtin or "
+				    "-ffreestanding: heap2stack leaves its "
+				    "allocations alone, and they are not "
+				    "reported",
+				    j->file);
+	}
+	for (unsigned i = 0; i < rec->nsites; i++)
+		free(inner_real[i]);
+	free(inner_real);
+
+	/* Several allocations inlined at one call site: name each one. */
+	for (unsigned i = first; i < r->n; i++) {
+		finding *f = &r->v[i];
+		int ambiguous = 0;
+		if (f->kind != K_ALLOC || !f->inlined)
+			continue;
+		for (unsigned k = first; k < r->n && !ambiguous; k++) {
+			const finding *g = &r->v[k];
+			ambiguous = g->kind == K_ALLOC && g->inlined &&
+				    g->line == f->line && g->col == f->col &&
+				    !strcmp(g->file, f->file) &&
+				    (g->iline != f->iline || g->icol != f->icol ||
+				     strcmp(g->ifile, f->ifile));
+		}
+		if (ambiguous)
+			f->label = xasprintf("%s [%s at %s:%u:%u]", f->expr,
+					     f->iexpr, f->ifile, f->iline,
+					     f->icol);
+	}
+	for (unsigned i = first; i < r->n; i++) {
+		finding *f = &r->v[i];
+		if (f->kind != K_ALLOC)
+			continue;
+		if (!f->label)
+			f->label = xstrdup(f->expr);
+		f->message = xasprintf("%s %s", f->label,
+				       f->heap ? "escapes to heap"
+					       : "does not escape");
+		if (f->heap)
+			f->block = explain(f);
+	}
+}
+
+/* ----------------------------------------------------------- printing */
+
+static int finding_cmp(const void *a, const void *b)
+{
+	const finding *x = a, *y = b;
+	int c;
+	int xp = x->file[0] && x->line, yp = y->file[0] && y->line;
+	if (xp != yp)
+		return xp ? -1 : 1;
+	if ((c = strcmp(x->file, y->file)))
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	if (!xp && (c = strcmp(x->function, y->function)))
+		return c;
+	/* allocations inlined at one call: in the order they are written */
+	if (x->inlined && y->inlined) {
+		if ((c = strcmp(x->ifile, y->ifile)))
+			return c;
+		if (x->iline != y->iline)
+			return x->iline < y->iline ? -1 : 1;
+		if (x->icol != y->icol)
+			return x->icol < y->icol ? -1 : 1;
+	}
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int same_place(const finding *x, const finding *y)
+{
+	return x->line == y->line && x->col == y->col &&
+	       !strcmp(x->file, y->file) &&
+	       (x->file[0] || !strcmp(x->function, y->function));
+}
+
+static int same_text(const finding *x, const finding *y, int mode)
+{
+	if (strcmp(x->message, y->message))
+		return 0;
+	if (mode == OUT_M1)
+		return 1;
+	if (!x->block != !y->block)
+		return 0;
+	return !x->block || !strcmp(x->block, y->block);
+}
+
+static void json_opt_str(strbuf *b, const char *key, const char *v)
+{
+	sb_printf(b, ", \"%s\": ", key);
+	if (v)
+		sb_json(b, v);
+	else
+		sb_puts(b, "null");
+}
+
+static char *json_of(const finding *f)
+{
+	strbuf b = {0};
+	sb_puts(&b, "{\"file\": ");
+	sb_json(&b, f->file);
+	sb_printf(&b, ", \"line\": %u, \"column\": %u", f->line, f->col);
+	sb_puts(&b, ", \"function\": ");
+	sb_json(&b, f->function);
+	sb_printf(&b, ", \"kind\": \"%s\"", kind_names[f->kind]);
+	sb_puts(&b, ", \"expression\": ");
+	sb_json(&b, f->expr);
+	sb_puts(&b, ", \"verdict\": ");
+	sb_json(&b, f->verdict);
+	sb_puts(&b, ", \"message\": ");
+	sb_json(&b, f->message);
+	if (f->size >= 0)
+		sb_printf(&b, ", \"size\": %lld", f->size);
+	else
+		sb_puts(&b, ", \"size\": null");
+	json_opt_str(&b, "allocator", f->allocator);
+	json_opt_str(&b, "reason", f->reason);
+	json_opt_str(&b, "detail", f->detail);
+	if (f->level >= 0)
+		sb_printf(&b, ", \"level\": %d", f->level);
+	else
+		sb_puts(&b, ", \"level\": null");
+	if (f->inlined) {
+		sb_puts(&b, ", \"inlined_from\": {\"file\": ");
+		sb_json(&b, f->ifile);
+		sb_printf(&b, ", \"line\": %u, \"column\": %u, \"expression\": ",
+			  f->iline, f->icol);
+		sb_json(&b, f->iexpr);
+		sb_puts(&b, "}");
+	} else {
+		sb_puts(&b, ", \"inlined_from\": null");
+	}
+	sb_puts(&b, ", \"flow\": [");
+	for (unsigned k = 0; k < f->nflow; k++) {
+		const fstep *s = &f->flow[k];
+		sb_puts(&b, k ? ", {\"why\": " : "{\"why\": ");
+		sb_json(&b, s->why);
+		sb_puts(&b, ", \"dst\": ");
+		sb_json(&b, s->dst);
+		sb_puts(&b, ", \"src\": ");
+		sb_json(&b, s->src);
+		sb_puts(&b, ", \"file\": ");
+		sb_json(&b, s->file);
+		sb_printf(&b, ", \"line\": %u, \"column\": %u, \"text\": ",
+			  s->line, s->col);
+		sb_json(&b, s->text);
+		sb_puts(&b, "}");
+	}
+	sb_puts(&b, "]}");
+	return sb_take(&b);
+}
+
+void report_print(report *r, int mode)
+{
+	unsigned printed = 0;
+	if (r->n)
+		qsort(r->v, r->n, sizeof *r->v, finding_cmp);
+	for (unsigned i = 0; i < r->n; i++) {
+		const finding *f = &r->v[i];
+		int dup = 0;
+		for (unsigned k = i; k-- > 0 && same_place(&r->v[k], f);)
+			if (same_text(&r->v[k], f, mode)) {
+				dup = 1;
+				break;
+			}
+		if (dup)
+			continue;
+		if (mode == OUT_JSON) {
+			char *j = json_of(f);
+			printf("%s%s", printed ? ",\n  " : "[\n  ", j);
+			free(j);
+		} else {
+			char *pre = prefix_of(f);
+			if (mode == OUT_M2 && f->block)
+				fputs(f->block, stdout);
+			printf("%s%s\n", pre, f->message);
+			free(pre);
+		}
+		printed++;
+	}
+	if (mode == OUT_JSON)
+		printf(printed ? "\n]\n" : "[]\n");
+	fflush(stdout);
+}
+
+int report_gate(report *r, const void *regex, const char *pattern)
+{
+	const regex_t *re = regex;
+	int n = 0;
+	for (unsigned i = 0; i < r->n; i++) {
+		const finding *f = &r->v[i];
+		int dup = 0;
+		if (f->kind != K_ALLOC || !f->heap)
+			continue;
+		if (regexec(re, f->function, 0, NULL, 0) != 0 &&
+		    regexec(re, f->symbol, 0, NULL, 0) != 0)
+			continue;
+		for (unsigned k = i; k-- > 0 && same_place(&r->v[k], f);)
+			if (r->v[k].kind == K_ALLOC && r->v[k].heap &&
+			    !strcmp(r->v[k].message, f->message))
+				dup = 1;
+		if (dup)
+			continue;
+		{
+			char *pre = prefix_of(f);
+			fflush(stdout);
+			fprintf(stderr,
+				PROG ": %s%s in %s, which matches "
+				"--fail-on-heap=%s\n",
+				pre, f->message, f->function, pattern);
+			free(pre);
+		}
+		n++;
+	}
+	return n;
+}
+
+void report_free(report *r)
+{
+	for (unsigned i = 0; i < r->n; i++) {
+		finding *f = &r->v[i];
+		free(f->file);
+		free(f->function);
+		free(f->symbol);
+		free(f->expr);
+		free(f->label);
+		free(f->verdict);
+		free(f->message);
+		free(f->reason);
+		free(f->detail);
+		free(f->allocator);
+		free(f->ifile);
+		free(f->iexpr);
+		for (unsigned k = 0; k < f->nflow; k++) {
+			free(f->flow[k].why);
+			free(f->flow[k].dst);
+			free(f->flow[k].src);
+			free(f->flow[k].file);
+			free(f->flow[k].text);
+			free(f->flow[k].atext);
+		}
+		free(f->flow);
+		free(f->block);
+	}
+	free(r->v);
+	free(r);
+}

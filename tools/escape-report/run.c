@@ -1,0 +1,470 @@
+/*
+ * How each file is compiled: its flags (from a compilation database, read
+ * through libclang's CXCompilationDatabase, or from the arguments after
+ * `--`), and the run of clang with the plugin that writes the records.
+ */
+#define _GNU_SOURCE
+#include "escape-report.h"
+
+#include <clang-c/CXCompilationDatabase.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+struct db {
+	CXCompilationDatabase db;
+	char *dir;
+};
+
+struct db *db_open(const char *build_dir, char *err, size_t errlen)
+{
+	CXCompilationDatabase_Error e = CXCompilationDatabase_NoError;
+	struct stat st;
+	struct db *d;
+	char *json;
+	if (stat(build_dir, &st) != 0) {
+		snprintf(err, errlen, "-p %s: %s", build_dir, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "-p %s: not a directory", build_dir);
+		return NULL;
+	}
+	json = path_join(build_dir, "compile_commands.json");
+	if (access(json, R_OK) != 0) {
+		snprintf(err, errlen, "-p %s: no compile_commands.json in it",
+			 build_dir);
+		free(json);
+		return NULL;
+	}
+	free(json);
+	CXCompilationDatabase cdb =
+		clang_CompilationDatabase_fromDirectory(build_dir, &e);
+	if (e != CXCompilationDatabase_NoError || !cdb) {
+		snprintf(err, errlen,
+			 "-p %s: cannot read its compile_commands.json",
+			 build_dir);
+		return NULL;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->db = cdb;
+	d->dir = xstrdup(build_dir);
+	return d;
+}
+
+void db_close(struct db *d)
+{
+	if (!d)
+		return;
+	clang_CompilationDatabase_dispose(d->db);
+	free(d->dir);
+	free(d);
+}
+
+static char *cx(CXString s)
+{
+	const char *c = clang_getCString(s);
+	char *r = xstrdup(c ? c : "");
+	clang_disposeString(s);
+	return r;
+}
+
+static int starts(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* Adds the flags of argv[0..argc) to j->args, without what escape-report
+ * sets itself (output, -c, optimisation level, plugins, LTO, dependency
+ * files) and without the source file. dir: where relative paths in them
+ * are relative to. */
+static void add_flags(job *j, char **argv, int argc, const char *dir)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
+		    !strcmp(a, "-MQ") || !strcmp(a, "-MJ")) {
+			i++;
+			continue;
+		}
+		if (!strcmp(a, "-mllvm") && i + 1 < argc &&
+		    starts(argv[i + 1], "-heap2stack-")) {
+			i++;
+			continue;
+		}
+		if (!strcmp(a, "-mllvm") || !strcmp(a, "-Xclang") ||
+		    !strcmp(a, "-x") || !strcmp(a, "-include") ||
+		    !strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U") ||
+		    !strcmp(a, "-isystem") || !strcmp(a, "-iquote") ||
+		    !strcmp(a, "-idirafter") || !strcmp(a, "-target") ||
+		    !strcmp(a, "-imacros") || !strcmp(a, "-isysroot")) {
+			sv_push(&j->args, a);
+			if (i + 1 < argc)
+				sv_push(&j->args, argv[++i]);
+			continue;
+		}
+		if (!strcmp(a, "-c") || !strcmp(a, "-S") || !strcmp(a, "-E") ||
+		    !strcmp(a, "-emit-llvm") || !strcmp(a, "-fsyntax-only") ||
+		    !strcmp(a, "-M") || !strcmp(a, "-MM") || !strcmp(a, "-MD") ||
+		    !strcmp(a, "-MMD") || !strcmp(a, "-MP") || !strcmp(a, "-MG") ||
+		    !strcmp(a, "-g0") || !strcmp(a, "--") ||
+		    starts(a, "-O") || starts(a, "-o") || starts(a, "-flto") ||
+		    starts(a, "-fno-lto") || starts(a, "-fpass-plugin=") ||
+		    starts(a, "-fplugin=") || starts(a, "-MF") ||
+		    starts(a, "-MT") || starts(a, "-MQ") || starts(a, "-MJ"))
+			continue;
+		if (a[0] != '-') {
+			/* the source file itself */
+			char *full = path_join(dir, a), *c = canonical(full);
+			int same = strcmp(c, j->abs) == 0;
+			free(full);
+			free(c);
+			if (same)
+				continue;
+		}
+		sv_push(&j->args, a);
+	}
+}
+
+int job_init(job *j, const char *file, struct db *db, char **extra,
+	     int nextra, char *err, size_t errlen)
+{
+	struct stat st;
+	memset(j, 0, sizeof *j);
+	j->file = xstrdup(file);
+	if (stat(file, &st) != 0) {
+		snprintf(err, errlen, "%s: %s", file, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: is a directory", file);
+		return -1;
+	}
+	j->abs = canonical(file);
+	if (db) {
+		/* libclang's JSON database invents commands for files it does
+		 * not list (from a "nearby" entry): look for the file among
+		 * the entries instead */
+		CXCompileCommands cmds =
+			clang_CompilationDatabase_getAllCompileCommands(db->db);
+		unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+		CXCompileCommand cmd = NULL;
+		for (unsigned i = 0; i < n && !cmd; i++) {
+			CXCompileCommand c = clang_CompileCommands_getCommand(cmds, i);
+			char *d = cx(clang_CompileCommand_getDirectory(c));
+			char *f = cx(clang_CompileCommand_getFilename(c));
+			char *full = path_join(d, f), *real = canonical(full);
+			if (strcmp(real, j->abs) == 0)
+				cmd = c;
+			free(d);
+			free(f);
+			free(full);
+			free(real);
+		}
+		if (!cmd) {
+			if (cmds)
+				clang_CompileCommands_dispose(cmds);
+			snprintf(err, errlen,
+				 "%s: not in the compilation database "
+				 "%s/compile_commands.json",
+				 file, db->dir);
+			return -1;
+		}
+		unsigned nargs = clang_CompileCommand_getNumArgs(cmd);
+		char **argv = xcalloc(nargs + 1, sizeof *argv);
+		for (unsigned i = 0; i < nargs; i++)
+			argv[i] = cx(clang_CompileCommand_getArg(cmd, i));
+		j->dir = cx(clang_CompileCommand_getDirectory(cmd));
+		j->src = cx(clang_CompileCommand_getFilename(cmd));
+		if (!*j->src) {
+			free(j->src);
+			j->src = xstrdup(j->abs);
+		}
+		/* argv[0] is the compiler the project uses: ours replaces it */
+		if (nargs > 1)
+			add_flags(j, argv + 1, (int)nargs - 1, j->dir);
+		for (unsigned i = 0; i < nargs; i++)
+			free(argv[i]);
+		free(argv);
+		clang_CompileCommands_dispose(cmds);
+	} else {
+		j->src = xstrdup(file);
+	}
+	add_flags(j, extra, nextra, NULL);
+	return 0;
+}
+
+void job_free(job *j)
+{
+	free(j->file);
+	free(j->abs);
+	free(j->dir);
+	free(j->src);
+	sv_free(&j->args);
+}
+
+/* Runs argv (NULL-terminated) in dir (NULL: here). With out, its stdout
+ * (and with all, its stderr too) is captured there; otherwise it goes to
+ * our stderr, like its stderr. Returns the wait status, or -1 with errno
+ * when it could not be run. */
+static int run(char *const *argv, const char *dir, strbuf *out, int all)
+{
+	int pfd[2] = {-1, -1}, epfd[2], status, child_errno = 0;
+	pid_t pid;
+	if (out && pipe(pfd) != 0)
+		return -1;
+	/* the child reports a failed exec through a close-on-exec pipe */
+	if (pipe2(epfd, O_CLOEXEC) != 0) {
+		int e = errno;
+		if (out) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		errno = e;
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		int e = errno;
+		close(epfd[0]);
+		close(epfd[1]);
+		if (out) {
+			close(pfd[0]);
+			close(pfd[1]);
+		}
+		errno = e;
+		return -1;
+	}
+	if (pid == 0) {
+		close(epfd[0]);
+		if (out) {
+			close(pfd[0]);
+			dup2(pfd[1], 1);
+			if (all)
+				dup2(pfd[1], 2);
+			close(pfd[1]);
+		} else {
+			dup2(2, 1);
+		}
+		if (dir && chdir(dir) != 0) {
+			int e = errno;
+			if (write(epfd[1], &e, sizeof e) < 0)
+				_exit(127);
+			_exit(127);
+		}
+		execv(argv[0], argv);
+		{
+			int e = errno;
+			if (write(epfd[1], &e, sizeof e) < 0)
+				_exit(127);
+		}
+		_exit(127);
+	}
+	close(epfd[1]);
+	if (out) {
+		char chunk[4096];
+		ssize_t n;
+		close(pfd[1]);
+		while ((n = read(pfd[0], chunk, sizeof chunk)) > 0 ||
+		       (n < 0 && errno == EINTR))
+			for (ssize_t i = 0; i < n; i++)
+				sb_putc(out, chunk[i]);
+		close(pfd[0]);
+	}
+	{
+		ssize_t n;
+		while ((n = read(epfd[0], &child_errno, sizeof child_errno)) < 0 &&
+		       errno == EINTR)
+			;
+		if (n <= 0)
+			child_errno = 0;
+		close(epfd[0]);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (child_errno) {
+		errno = child_errno;
+		return -1;
+	}
+	return status;
+}
+
+int check_clang(const config *cfg, int major, char *err, size_t errlen)
+{
+	char *argv[] = {(char *)cfg->clang, "--version", NULL};
+	strbuf out = {0};
+	int status = run(argv, NULL, &out, 0), v = -1;
+	const char *p;
+	if (status < 0) {
+		snprintf(err, errlen,
+			 "cannot run clang '%s': %s (set HEAP2STACK_CLANG to "
+			 "the clang of LLVM %d)",
+			 cfg->clang, strerror(errno), major);
+		free(out.s);
+		return -1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(err, errlen, "'%s --version' failed", cfg->clang);
+		free(out.s);
+		return -1;
+	}
+	if (out.s && (p = strstr(out.s, "clang version ")))
+		v = atoi(p + strlen("clang version "));
+	if (v != major) {
+		const char *nl = out.s ? strchr(out.s, '\n') : NULL;
+		int len = out.s ? (int)(nl ? nl - out.s : (long)strlen(out.s)) : 0;
+		snprintf(err, errlen,
+			 "'%s' is not the clang of LLVM %d, which this "
+			 "escape-report and its plugin are built for (it says "
+			 "\"%.*s\"); set HEAP2STACK_CLANG to the clang of LLVM %d",
+			 cfg->clang, major, len, out.s ? out.s : "", major);
+		free(out.s);
+		return -1;
+	}
+	free(out.s);
+	return 0;
+}
+
+/* clang, the plugin and its records option, for a compile of src. */
+static void compile_command(strvec *argv, const config *cfg, const job *j,
+			    const char *records_path, const char *src)
+{
+	char *a;
+	sv_push(argv, cfg->clang);
+	for (unsigned i = 0; j && i < j->args.n; i++)
+		sv_push(argv, j->args.v[i]);
+	sv_push(argv, cfg->opt);
+	sv_push(argv, "-g");
+	/* clang 19 parses -mllvm options before it loads pass plugins:
+	 * -fplugin loads the plugin first */
+	a = xasprintf("-fplugin=%s", cfg->plugin);
+	sv_push(argv, a);
+	free(a);
+	a = xasprintf("-fpass-plugin=%s", cfg->plugin);
+	sv_push(argv, a);
+	free(a);
+	sv_push(argv, "-mllvm");
+	a = xasprintf("-heap2stack-records=%s", records_path);
+	sv_push(argv, a);
+	free(a);
+	sv_push(argv, "-Wno-unused-command-line-argument");
+	sv_push(argv, "-fno-crash-diagnostics");
+	sv_push(argv, "-c");
+	sv_push(argv, "-emit-llvm");
+	sv_push(argv, "-o");
+	sv_push(argv, "/dev/null");
+	if (!j)
+		sv_push(argv, "-xc"); /* src is /dev/null */
+	sv_push(argv, src);
+}
+
+/* The line of clang's output that says what went wrong. */
+static char *telling_line(const char *out)
+{
+	static const char *const keys[] = {"heap2stack", "error:",
+					   "Unknown command line argument",
+					   NULL};
+	for (int k = 0; keys[k]; k++) {
+		const char *p = out ? strstr(out, keys[k]) : NULL;
+		if (p) {
+			const char *b = p, *e = strchr(p, '\n');
+			while (b > out && b[-1] != '\n')
+				b--;
+			return xstrndup(b, e ? (size_t)(e - b) : strlen(b));
+		}
+	}
+	return NULL;
+}
+
+int check_plugin(const config *cfg, char *err, size_t errlen)
+{
+	strvec argv = {0};
+	strbuf out = {0};
+	char path[4096];
+	const char *tmpdir = getenv("TMPDIR");
+	char *records, *line;
+	int fd, status, ok;
+	snprintf(path, sizeof path, "%s/escape-report-probe-XXXXXX",
+		 tmpdir && *tmpdir ? tmpdir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot create a temporary file: %s",
+			 strerror(errno));
+		return -1;
+	}
+	close(fd);
+	compile_command(&argv, cfg, NULL, path, "/dev/null");
+	status = run(argv.v, NULL, &out, 1);
+	sv_free(&argv);
+	records = read_file(path, NULL);
+	unlink(path);
+	ok = status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+	     records && strstr(records, "#heap2stack-records");
+	free(records);
+	if (ok) {
+		free(out.s);
+		return 0;
+	}
+	line = telling_line(out.s);
+	if (status < 0)
+		snprintf(err, errlen, "cannot run clang '%s': %s", cfg->clang,
+			 strerror(errno));
+	else if (WIFSIGNALED(status) ||
+		 (WIFEXITED(status) && WEXITSTATUS(status) >= 128))
+		snprintf(err, errlen,
+			 "clang '%s' crashes when it loads the heap2stack "
+			 "plugin '%s' (built for another LLVM release?)",
+			 cfg->clang, cfg->plugin);
+	else
+		snprintf(err, errlen,
+			 "the heap2stack plugin '%s' does not work in clang "
+			 "'%s': %s",
+			 cfg->plugin, cfg->clang,
+			 line ? line : "it wrote no records");
+	free(line);
+	free(out.s);
+	return -1;
+}
+
+int run_compile(const config *cfg, const job *j, const char *records_path,
+		char *err, size_t errlen)
+{
+	strvec argv = {0};
+	int status;
+	compile_command(&argv, cfg, j, records_path, j->src);
+	if (getenv("ESCAPE_REPORT_VERBOSE")) {
+		fprintf(stderr, PROG ":");
+		for (unsigned i = 0; i < argv.n; i++)
+			fprintf(stderr, " %s", argv.v[i]);
+		fprintf(stderr, "\n");
+	}
+	status = run(argv.v, j->dir, NULL, 0);
+	sv_free(&argv);
+	if (status < 0) {
+		snprintf(err, errlen, "%s: cannot run clang '%s': %s", j->file,
+			 cfg->clang, strerror(errno));
+		return -1;
+	}
+	if (WIFSIGNALED(status)) {
+		snprintf(err, errlen, "%s: clang was killed by signal %d (%s)",
+			 j->file, WTERMSIG(status), strsignal(WTERMSIG(status)));
+		return -1;
+	}
+	if (WEXITSTATUS(status) != 0) {
+		snprintf(err, errlen,
+			 "%s: compilation failed (clang exited with status %d)",
+			 j->file, WEXITSTATUS(status));
+		return -1;
+	}
+	return 0;
+}
