@@ -71,3 +71,14 @@ if has_asan_runtime():
 
 if os.path.exists(os.path.join(config.llvm_tools_dir, "ld.lld")):
     config.available_features.add("lld")
+
+# The plugin built for the other supported release, when tools/setup.sh has
+# built it too (build-llvm19/ and build-llvm22/ beside each other): loading it
+# must fail with one line naming both releases.
+other_major = "19" if config.llvm_major == "22" else "22"
+other_plugin = os.path.join(os.path.dirname(config.test_source_root),
+                            "build-llvm" + other_major, "pass", "heap2stack.so")
+if os.path.exists(other_plugin):
+    config.available_features.add("other_release_plugin")
+    config.substitutions.append(("%other_plugin", other_plugin))
+    config.substitutions.append(("%other_major", other_major))
