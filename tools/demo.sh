@@ -29,13 +29,10 @@ cd "$root" # so that positions read examples/demo.c:LINE:COL
 	-Rpass-missed=heap2stack -fno-caret-diagnostics "$src" \
 	-o "$tmp/demo.h2s" 2>"$tmp/remarks"
 
-# The Go-style report: print<escape> on the module as the plugin sees it
-# (clang's -O2 pipeline runs the plugin last, so its input is exactly the
-# -O2 IR).
-"$clang" -O2 -g -S -emit-llvm "$src" -o "$tmp/demo.ll"
-echo "== escape report (opt -passes='print<escape>' on the -O2 IR of $src)"
-/usr/lib/llvm-22/bin/opt -load-pass-plugin="$plugin" -passes='print<escape>' \
-	-disable-output "$tmp/demo.ll"
+# The Go-style report: escape-report compiles the file with clang and the
+# plugin at -O2 and prints what the plugin decided, in Go's words.
+echo "== escape-report $src"
+"$build/tools/escape-report/escape-report" "$src"
 echo
 
 # The remarks: one per allocation site, [-Rpass=...] for a site moved
