@@ -247,14 +247,18 @@ static int alloc_signature_ok(LLVMValueRef call, const h2s_allocfn *a)
 	       is_int(LLVMGetOperand(call, (unsigned)a->align_arg));
 }
 
-const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
+/* The name of the library function call calls, or NULL when the call may
+ * not be treated as a call to that builtin (see lib_builtin_ok). */
+static const char *builtin_name(LLVMValueRef call)
 {
 	LLVMValueRef callee = direct_callee(call);
-	const char *name;
-	if (!callee || !lib_builtin_ok(call, callee))
-		return NULL;
-	name = fn_name(callee);
-	for (size_t i = 0; i < sizeof allocators / sizeof *allocators; i++)
+	return callee && lib_builtin_ok(call, callee) ? fn_name(callee) : NULL;
+}
+
+const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
+{
+	const char *name = builtin_name(call);
+	for (size_t i = 0; name && i < sizeof allocators / sizeof *allocators; i++)
 		if (!strcmp(name, allocators[i].name))
 			return alloc_signature_ok(call, &allocators[i])
 				       ? &allocators[i]
@@ -264,13 +268,10 @@ const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
 
 const char *lib_free_call(LLVMValueRef call)
 {
-	LLVMValueRef callee = direct_callee(call);
-	const char *name;
-	if (!callee || !lib_builtin_ok(call, callee))
+	const char *name = builtin_name(call);
+	if (!name || !LLVMGetNumArgOperands(call) ||
+	    !is_ptr(LLVMGetOperand(call, 0)))
 		return NULL;
-	if (!LLVMGetNumArgOperands(call) || !is_ptr(LLVMGetOperand(call, 0)))
-		return NULL;
-	name = fn_name(callee);
 	for (size_t i = 0; i < sizeof deallocators / sizeof *deallocators; i++)
 		if (!strcmp(name, deallocators[i].name))
 			return deallocators[i].family;
@@ -279,12 +280,8 @@ const char *lib_free_call(LLVMValueRef call)
 
 const h2s_libfn *lib_effects(LLVMValueRef call)
 {
-	LLVMValueRef callee = direct_callee(call);
-	const char *name;
-	if (!callee || !lib_builtin_ok(call, callee))
-		return NULL;
-	name = fn_name(callee);
-	for (size_t i = 0; i < sizeof libfns / sizeof *libfns; i++)
+	const char *name = builtin_name(call);
+	for (size_t i = 0; name && i < sizeof libfns / sizeof *libfns; i++)
 		if (!strcmp(name, libfns[i].name))
 			return &libfns[i];
 	return NULL;
