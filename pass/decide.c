@@ -74,14 +74,13 @@ typedef struct inst_pos {
 	unsigned block, idx;
 } inst_pos;
 
-static inst_pos position(h2s_func *f, h2s_map *index, LLVMValueRef I)
+static inst_pos position(h2s_map *index, LLVMValueRef I)
 {
 	uint64_t v = 0;
 	inst_pos p;
 	map_get(index, ptrkey(I), &v);
 	p.block = (unsigned)(v >> 32);
 	p.idx = (unsigned)v;
-	(void)f;
 	return p;
 }
 
@@ -102,7 +101,7 @@ static void number_insts(h2s_func *f, h2s_map *index)
 static int live_at(h2s_func *f, h2s_map *index, LLVMValueRef v,
 		   LLVMValueRef at)
 {
-	inst_pos def = position(f, index, v), a = position(f, index, at);
+	inst_pos def = position(index, v), a = position(index, at);
 	unsigned n = f->cfg.n;
 	unsigned *first_use = xcalloc(n, sizeof(unsigned)); /* idx+1, 0=none */
 	unsigned *last_use = xcalloc(n, sizeof(unsigned));
@@ -124,7 +123,7 @@ static int live_at(h2s_func *f, h2s_map *index, LLVMValueRef v,
 				}
 			continue;
 		}
-		inst_pos p = position(f, index, U);
+		inst_pos p = position(index, U);
 		if (!first_use[p.block] || p.idx + 1 < first_use[p.block])
 			first_use[p.block] = p.idx + 1;
 		if (p.idx + 1 > last_use[p.block])
@@ -141,7 +140,7 @@ static int live_at(h2s_func *f, h2s_map *index, LLVMValueRef v,
 			inst_pos p;
 			if (LLVMIsAPHINode(U))
 				continue;
-			p = position(f, index, U);
+			p = position(index, U);
 			if (p.block == a.block && p.idx > a.idx && p.idx < def.idx)
 				live = 1;
 		}

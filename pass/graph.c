@@ -230,29 +230,20 @@ static int load_may_carry(h2s_func *f, LLVMValueRef load)
 
 /* --------------------------------------------------------------- objects */
 
-/* Creates the objects of parameter i: its pointee at levels 0..MAX, each
- * holding the next level. They are external: a store into one is a flow to
- * {heap} (to ~r0 for an sret parameter). */
-static void make_param(h2s_func *f, unsigned i, LLVMValueRef arg)
+/* Creates the objects of parameter i: its pointee at levels 0..MAX, one
+ * after the other (make_contents relies on it). They are external: a store
+ * into one is a flow to {heap} (to ~r0 for an sret parameter). */
+static void make_param(h2s_func *f, unsigned i)
 {
-	unsigned prev = H2S_NONE;
-	int sret = LLVMGetEnumAttributeAtIndex(
-			   f->fn, i + 1,
-			   LLVMGetEnumAttributeKindForName("sret", 4)) != NULL;
-	(void)arg;
 	for (unsigned k = 0; k <= H2S_MAX_LEVEL; k++) {
 		unsigned o = new_obj(f, OBJ_PARAM, NULL);
 		f->objs[o].param = i;
 		f->objs[o].level = k;
 		f->objs[o].external = 1;
-		f->objs[o].sret = (unsigned char)(sret && k == 0);
+		f->objs[o].sret = (unsigned char)(k == 0 && f->sret_param == i);
 		if (k == 0)
 			f->param_obj[i] = o;
-		else
-			f->objs[prev].content = o; /* patched to a loc below */
-		prev = o;
 	}
-	(void)prev;
 }
 
 /* First pass: every object of the function, so that bitset sizes are known
@@ -268,7 +259,7 @@ static void collect_objects(h2s_func *f)
 	     a = LLVMGetNextParam(a), i++) {
 		f->param_obj[i] = H2S_NONE;
 		if (is_pointer(a))
-			make_param(f, i, a);
+			make_param(f, i);
 	}
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
 	     bb = LLVMGetNextBasicBlock(bb))
@@ -298,13 +289,10 @@ static void collect_objects(h2s_func *f)
 }
 
 /* Gives every object its content location. A parameter object's content
- * holds the next level's object; unknown memory holds unknown pointers. */
+ * holds the next level's object (the deepest level holds itself); unknown
+ * memory holds unknown pointers. */
 static void make_contents(h2s_func *f)
 {
-	unsigned *next = xcalloc(f->nobj, sizeof(unsigned));
-	for (unsigned o = 0; o < f->nobj; o++)
-		next[o] = f->objs[o].kind == OBJ_PARAM ? f->objs[o].content
-						       : H2S_NONE;
 	for (unsigned o = 0; o < f->nobj; o++) {
 		unsigned l = new_loc(f, LOC_CONTENT);
 		f->locs[l].obj = o;
@@ -315,10 +303,9 @@ static void make_contents(h2s_func *f)
 		if (ob->kind == OBJ_UNKNOWN)
 			seed(f, ob->content, o, W_LOAD, NULL);
 		else if (ob->kind == OBJ_PARAM)
-			seed(f, ob->content, next[o] != H2S_NONE ? next[o] : o,
-			     W_LOAD, NULL);
+			seed(f, ob->content,
+			     ob->level < H2S_MAX_LEVEL ? o + 1 : o, W_LOAD, NULL);
 	}
-	free(next);
 }
 
 void graph_init(h2s_func *f)
@@ -720,13 +707,11 @@ static void lower_call(h2s_func *f, LLVMValueRef I)
 		return;
 	}
 	if ((a = lib_alloc_call(I))) {
-		uint64_t o;
 		unsigned obj = H2S_NONE;
 		for (unsigned s = 0; s < f->nsite; s++)
 			if (f->sites[s].call == I)
 				obj = f->sites[s].obj;
 		assert(obj != H2S_NONE);
-		(void)o;
 		if (a->kind == AK_POSIX_MEMALIGN) {
 			unsigned t = temp(f);
 			seed(f, t, obj, W_ALLOC, I);
