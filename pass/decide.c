@@ -213,7 +213,8 @@ static int frees_removable(h2s_func *f, h2s_site *s)
 		if (!loc_has(f, fr->loc, s->obj))
 			continue;
 		for (unsigned o = 0; o < f->nobj; o++)
-			if (o != s->obj && loc_has(f, fr->loc, o)) {
+			if (o != s->obj && o != f->null_obj &&
+			    loc_has(f, fr->loc, o)) {
 				s->where = fr->call;
 				return 0;
 			}

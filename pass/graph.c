@@ -115,6 +115,8 @@ static int is_null_like(LLVMValueRef v)
 /* The location of an operand value. Instructions get a location of their
  * own; constants are either null-like (point nowhere) or point to unknown
  * memory (globals, constant expressions). */
+static int has_pointer_type(LLVMValueRef v);
+
 unsigned graph_value_loc(h2s_func *f, LLVMValueRef v)
 {
 	uint64_t l;
@@ -126,6 +128,9 @@ unsigned graph_value_loc(h2s_func *f, LLVMValueRef v)
 		map_put(&f->valloc, ptrkey(v), n);
 		return n;
 	}
+	if (LLVMIsAConstantPointerNull(v) ||
+	    (LLVMIsAUndefValue(v) && has_pointer_type(v)))
+		return f->nullptrloc;
 	return is_null_like(v) ? f->nullloc : f->unknownloc;
 }
 
@@ -176,56 +181,39 @@ static int has_enum_attr(LLVMValueRef call, LLVMValueRef callee, unsigned idx,
 	       LLVMGetEnumAttributeAtIndex(callee, idx, kind) != NULL;
 }
 
-/* The name of the scalar type a !tbaa access tag names, or NULL. Tags are
- * {base, access, offset} (struct-path) or the scalar type node itself (old
- * format); type nodes are {!"name", parent, ...} or {parent, size, !"name"}
- * (new format). */
-static const char *tbaa_access_name(LLVMValueRef tag)
+/* 1 when the stored value v is computed only from constants and from loads
+ * of the very address it is stored to (`p->n++`, `*p ^= 1`): whatever
+ * pointer bytes it may carry were already there, so the store moves none.
+ * Every other store is a flow: C lets any object's bytes be copied through
+ * any type (char, unions, memcpy into a long), so every load carries what
+ * the memory holds, whatever its type. */
+static int rewrites_same_address(LLVMValueRef v, LLVMValueRef addr,
+				 unsigned depth)
 {
-	unsigned n;
-	LLVMValueRef ops[8], type;
-	if (!tag || !LLVMIsAMDNode(tag))
-		return NULL;
-	n = LLVMGetMDNodeNumOperands(tag);
-	if (!n || n > 8)
-		return NULL;
-	LLVMGetMDNodeOperands(tag, ops);
-	type = n >= 3 && ops[1] && LLVMIsAMDNode(ops[1]) ? ops[1] : tag;
-	n = LLVMGetMDNodeNumOperands(type);
-	if (!n || n > 8)
-		return NULL;
-	LLVMGetMDNodeOperands(type, ops);
-	for (unsigned i = 0; i < n; i++) {
-		unsigned len;
-		const char *s = ops[i] ? LLVMGetMDString(ops[i], &len) : NULL;
-		if (s)
-			return s;
+	if (depth > 6)
+		return 0;
+	if (LLVMIsAConstantInt(v) || LLVMIsAConstantFP(v))
+		return 1;
+	if (LLVMIsALoadInst(v))
+		return LLVMGetOperand(v, 0) == addr;
+	if (!LLVMIsAInstruction(v) || LLVMIsAPHINode(v) || LLVMIsACallInst(v) ||
+	    LLVMIsAInvokeInst(v))
+		return 0;
+	switch (LLVMGetInstructionOpcode(v)) {
+	case LLVMAdd: case LLVMSub: case LLVMMul: case LLVMAnd: case LLVMOr:
+	case LLVMXor: case LLVMShl: case LLVMLShr: case LLVMAShr:
+	case LLVMUDiv: case LLVMSDiv: case LLVMURem: case LLVMSRem:
+	case LLVMTrunc: case LLVMZExt: case LLVMSExt: case LLVMFreeze:
+	case LLVMFAdd: case LLVMFSub: case LLVMFMul: case LLVMFDiv:
+	case LLVMFNeg:
+		for (unsigned k = 0; k < (unsigned)LLVMGetNumOperands(v); k++)
+			if (!rewrites_same_address(LLVMGetOperand(v, k), addr,
+						   depth + 1))
+				return 0;
+		return 1;
+	default:
+		return 0;
 	}
-	return NULL;
-}
-
-/* 1 when the value a load produces may carry (some of) a pointer's bytes.
- * C lets any object's bytes be copied through char and union accesses, so
- * every load may, except one that type-based alias analysis says reads a
- * scalar that is neither a pointer nor char: reading a pointer's bytes
- * through an `int` or `double` lvalue is undefined behaviour, and LLVM's
- * own alias analysis already relies on it not happening. (clang tags union
- * member accesses with char.) */
-static int load_may_carry(h2s_func *f, LLVMValueRef load)
-{
-	LLVMContextRef ctx = LLVMGetModuleContext(f->mod->mod);
-	LLVMTypeKind k = LLVMGetTypeKind(LLVMTypeOf(load));
-	const char *name;
-	if (k == LLVMPointerTypeKind || k == LLVMStructTypeKind ||
-	    k == LLVMArrayTypeKind || k == LLVMVectorTypeKind ||
-	    k == LLVMScalableVectorTypeKind)
-		return 1;
-	name = tbaa_access_name(
-		LLVMGetMetadata(load, LLVMGetMDKindIDInContext(ctx, "tbaa", 4)));
-	if (!name)
-		return 1;
-	return !strcmp(name, "omnipotent char") || strstr(name, "pointer") ||
-	       (name[0] == 'p' && name[1] >= '1' && name[1] <= '9');
 }
 
 /* --------------------------------------------------------------- objects */
@@ -253,6 +241,7 @@ static void collect_objects(h2s_func *f)
 	unsigned i = 0;
 	f->unknown_obj = new_obj(f, OBJ_UNKNOWN, NULL);
 	f->objs[f->unknown_obj].external = 1;
+	f->null_obj = new_obj(f, OBJ_NULL, NULL);
 	f->nparams = LLVMCountParams(f->fn);
 	f->param_obj = xcalloc(f->nparams ? f->nparams : 1, sizeof(unsigned));
 	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
@@ -316,6 +305,8 @@ void graph_init(h2s_func *f)
 	f->result = new_loc(f, LOC_RESULT);
 	f->exposed = new_loc(f, LOC_EXPOSED);
 	f->nullloc = new_loc(f, LOC_TEMP);
+	f->nullptrloc = new_loc(f, LOC_TEMP);
+	seed(f, f->nullptrloc, f->null_obj, W_ASSIGN, NULL);
 	f->unknownloc = new_loc(f, LOC_TEMP);
 	f->called = new_loc(f, LOC_TEMP);
 	seed(f, f->unknownloc, f->unknown_obj, W_OTHER_INST, NULL);
@@ -493,7 +484,7 @@ static int format_prints_no_pointer_at(LLVMValueRef fmt, unsigned depth)
 		if (s[i] != '%')
 			continue;
 		i++;
-		while (i < len && strchr("-+ #0123456789.*'hlLqjzt", s[i]))
+		while (i < len && strchr("-+ #0123456789.*'$hlLqjzt", s[i]))
 			i++;
 		if (i < len && s[i] == 'p')
 			return 0;
@@ -526,6 +517,13 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 		unsigned al = graph_value_loc(f, a);
 		if (fl & LF_COMPARATOR)
 			continue;
+		if (!has_pointer_type(a)) {
+			/* an integer may be a pointer's bytes (printf's %lx,
+			 * memcpy'd into a long): its value leaves; the table
+			 * speaks of what pointer arguments point to */
+			to_heap(f, a, W_CALL_UNKNOWN, I);
+			continue;
+		}
 		if (k >= fixed && printed_addresses) {
 			/* %p, or a format we cannot read */
 			to_heap(f, a, W_PRINTED, I);
@@ -818,15 +816,15 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 				seed(f, graph_value_loc(f, I), o, W_ALLOC, I);
 		break;
 	case LLVMLoad:
-		if (load_may_carry(f, I))
-			add_edge(f, E_LOAD, W_LOAD,
-				 graph_value_loc(f, LLVMGetOperand(I, 0)),
-				 graph_value_loc(f, I), I);
+		add_edge(f, E_LOAD, W_LOAD, graph_value_loc(f, LLVMGetOperand(I, 0)),
+			 graph_value_loc(f, I), I);
 		break;
 	case LLVMStore:
-		add_edge(f, E_STORE, W_STORE,
-			 graph_value_loc(f, LLVMGetOperand(I, 0)),
-			 graph_value_loc(f, LLVMGetOperand(I, 1)), I);
+		if (!rewrites_same_address(LLVMGetOperand(I, 0),
+					   LLVMGetOperand(I, 1), 0))
+			add_edge(f, E_STORE, W_STORE,
+				 graph_value_loc(f, LLVMGetOperand(I, 0)),
+				 graph_value_loc(f, LLVMGetOperand(I, 1)), I);
 		break;
 	case LLVMAtomicRMW:
 	case LLVMAtomicCmpXchg: {
@@ -888,11 +886,14 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 	case LLVMCallBr:
 		lower_unknown_call(f, I, LLVMGetNumArgOperands(I), W_ASM);
 		break;
-	case LLVMICmp: case LLVMFCmp: case LLVMBr: case LLVMSwitch:
-	case LLVMUnreachable: case LLVMFence:
+	/* numbers made from pointer bytes can be turned back into them */
 	case LLVMFAdd: case LLVMFSub: case LLVMFMul: case LLVMFDiv:
 	case LLVMFRem: case LLVMFNeg: case LLVMFPTrunc: case LLVMFPExt:
 	case LLVMFPToUI: case LLVMFPToSI: case LLVMUIToFP: case LLVMSIToFP:
+		copy_operands(f, I, 0);
+		break;
+	case LLVMICmp: case LLVMFCmp: case LLVMBr: case LLVMSwitch:
+	case LLVMUnreachable: case LLVMFence:
 		break;
 	case LLVMVAArg:
 	case LLVMLandingPad:

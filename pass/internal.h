@@ -190,6 +190,8 @@ typedef enum h2s_okind {
 	OBJ_PARAM,     /* what parameter `param` points to, `level` derefs deep */
 	OBJ_ALLOCA,    /* a local variable */
 	OBJ_SITE,      /* an allocation site */
+	OBJ_NULL,      /* what a null pointer points to: nothing; it tells a
+			* pointer that may be null from one that may not */
 } h2s_okind;
 
 #define H2S_MAX_LEVEL 3  /* parameter objects deeper than this are merged */
@@ -349,6 +351,8 @@ struct h2s_func {
 	h2s_map edgeset;           /* (src,dst) of derived copies, deduped */
 	h2s_map why;               /* (loc,obj) -> edge that first brought obj */
 	unsigned heap, result, exposed, nullloc, unknownloc;
+	unsigned nullptrloc;       /* holds the null object */
+	unsigned null_obj;
 	unsigned called;           /* what indirect calls jump to */
 	unsigned unknown_obj;
 	unsigned *param_obj;       /* param i -> its level-0 object or H2S_NONE */

@@ -203,7 +203,8 @@ static int check_empty_stores(h2s_func *f, worklist *w)
 {
 	unsigned before = f->nedge;
 	for (unsigned l = 0; l < f->nloc; l++) {
-		if (l == f->nullloc || !f->locs[l].stores.n || !pts_empty(f, l))
+		if (l == f->nullloc || l == f->nullptrloc || !f->locs[l].stores.n ||
+		    !pts_empty(f, l))
 			continue;
 		for (unsigned i = 0; i < f->locs[l].stores.n; i++) {
 			unsigned id = f->locs[l].stores.v[i];
