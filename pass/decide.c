@@ -247,6 +247,10 @@ static int unwind_has_phi(LLVMValueRef call)
 	return first && LLVMIsAPHINode(first);
 }
 
+/* No slot is larger than this, whatever max-size says: it keeps the budget
+ * arithmetic below from overflowing. */
+#define MAX_SLOT ((uint64_t)1 << 32)
+
 static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
 
 void decide(h2s_func *f)
@@ -280,7 +284,7 @@ void decide(h2s_func *f)
 			s->reason = R_BAD_ALIGN;
 		} else if (!s->size_known) {
 			s->reason = R_DYNAMIC_SIZE;
-		} else if (s->size > opt->max_size) {
+		} else if (s->size > opt->max_size || s->size > MAX_SLOT) {
 			s->reason = R_TOO_LARGE;
 		} else if (!frees_removable(f, s)) {
 			s->reason = R_MIXED_FREE;
@@ -295,7 +299,7 @@ void decide(h2s_func *f)
 			s->reason = R_LOOP;
 		} else {
 			uint64_t need = round_up(s->size ? s->size : 1, s->align);
-			if (used + need > budget) {
+			if (need > budget || used > budget - need) {
 				s->reason = f->recursive ? R_RECURSIVE : R_BUDGET;
 			} else {
 				used += need;

@@ -595,8 +595,16 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 		}
 		if (t->written || t->heap)
 			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
-		/* every dereference level that reaches the callee's ~r0 */
+		/* every dereference level that reaches the callee's ~r0; the
+		 * deepest stands for itself and everything below it */
 		for (unsigned lv = 0, v = al; lv <= H2S_MAX_LEVEL; lv++) {
+			if (lv == H2S_MAX_LEVEL &&
+			    (t->result_levels & (1u << lv))) {
+				unsigned below = temp(f);
+				add_edge(f, E_COPY, W_LOAD, v, below, I);
+				add_edge(f, E_LOAD, W_LOAD, below, below, I);
+				v = below;
+			}
 			if (t->result_levels & (1u << lv)) {
 				if (store_result)
 					add_edge(f, E_STORE, W_CALL_RESULT, v,

@@ -1,0 +1,31 @@
+// Regression (third soundness audit): A callee returns a pointer found more than three dereferences below its
+// parameter (the last node of a five-node list): the deepest parameter
+// level stands for everything below it, so the caller's free of the result
+// may free any node, and none of them can be demoted.
+//
+// RUN: %clang -O2 %s -o %t.plain
+// RUN: %clang -O2 -fpass-plugin=%plugin %s -o %t.h2s
+// RUN: %t.plain > %t.plain.out
+// RUN: %t.h2s > %t.h2s.out
+// RUN: diff %t.plain.out %t.h2s.out
+// RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
+// RUN: %clang -O1 -fpass-plugin=%plugin %s -o %t.h2s1
+// RUN: %t.h2s1 > %t.h2s1.out
+// RUN: diff %t.plain.out %t.h2s1.out
+// RUN: %clang -O2 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
+// RUN: diff %t.plain.out %t.asan.out
+// OUT: 5
+#include <stdio.h>
+#include <stdlib.h>
+struct node { struct node *next; int v; };
+__attribute__((noinline)) struct node *last(struct node *n) { while (n->next) n = n->next; return n; }
+static struct node *mk(struct node *next, int v) { struct node *n = malloc(sizeof *n); n->next = next; n->v = v; return n; }
+int main(void) {
+  struct node *e = mk(0, 5), *d = mk(e, 4), *c = mk(d, 3), *b = mk(c, 2), *a = mk(b, 1);
+  struct node *l = last(a);
+  int v = l->v;
+  free(l);                 /* frees e */
+  free(a); free(b); free(c); free(d);
+  printf("%d\n", v);
+}
