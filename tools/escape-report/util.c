@@ -210,24 +210,27 @@ char *current_dir(void)
 	return d ? d : xstrdup(".");
 }
 
+/* One diagnostic line on stderr: "escape-report: KIND: MESSAGE". */
+static void diagnostic(const char *kind, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, PROG ": %s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void error_msg(const char *fmt, ...)
 {
 	va_list ap;
-	fflush(stdout);
-	fprintf(stderr, PROG ": error: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	diagnostic("error", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void warning_msg(const char *fmt, ...)
 {
 	va_list ap;
-	fflush(stdout);
-	fprintf(stderr, PROG ": warning: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	diagnostic("warning", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
