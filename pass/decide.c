@@ -6,18 +6,21 @@
  *   1. the function may be optimised (not optnone) and is not a coroutine
  *      awaiting CoroSplit (its locals may live in the coroutine frame);
  *   2. its object reaches neither {heap} nor ~r0 (the escape analysis);
- *   3. its size is a compile-time constant, at most max-size bytes, and its
+ *   3. the pointer it yields is in the address space of the stack (the
+ *      datalayout's alloca address space): a slot in another one would be
+ *      another kind of pointer;
+ *   4. its size is a compile-time constant, at most max-size bytes, and its
  *      alignment a constant the allocator accepts;
- *   4. every free() that may receive it receives nothing else, so the free
+ *   5. every free() that may receive it receives nothing else, so the free
  *      can be deleted (and the families match: free for malloc, delete for
  *      new, delete[] for new[]);
- *   5. the function neither calls a returns_twice function (setjmp) nor
+ *   6. the function neither calls a returns_twice function (setjmp) nor
  *      makes a musttail call;
- *   6. inside a CFG cycle, the object from one iteration is dead before the
+ *   7. inside a CFG cycle, the object from one iteration is dead before the
  *      allocation runs again: it is never stored into memory, and no SSA
  *      value holding it is live at the allocation. Then one slot in the
  *      entry block serves every iteration;
- *   7. the per-function budget (recursive-budget for functions in a call
+ *   8. the per-function budget (recursive-budget for functions in a call
  *      cycle, frame-budget otherwise) still has room.
  */
 #include "internal.h"
@@ -56,6 +59,10 @@ static void site_size(h2s_func *f, h2s_site *s)
 		s->size_known = 0;
 	s->size = size * count;
 	s->align = base;
+	/* posix_memalign stores a plain `void *` */
+	s->addrspace = a->kind == AK_POSIX_MEMALIGN
+			       ? 0
+			       : LLVMGetPointerAddressSpace(LLVMTypeOf(s->call));
 	if (a->align_arg >= 0) {
 		/* posix_memalign fails with EINVAL unless the alignment is
 		 * also a multiple of sizeof(void *) */
@@ -180,7 +187,7 @@ out:
 	return live;
 }
 
-/* Rule 6. Returns 1 when one slot may serve every execution of the site;
+/* Rule 7. Returns 1 when one slot may serve every execution of the site;
  * otherwise sets s->where to the instruction that keeps the object alive. */
 static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
 {
@@ -205,7 +212,7 @@ static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
 
 /* ------------------------------------------------------------ rules */
 
-/* Rule 4: every free that may see the object sees only it. */
+/* Rule 5: every free that may see the object sees only it. */
 static int frees_removable(h2s_func *f, h2s_site *s)
 {
 	for (unsigned r = 0; r < f->nfree; r++) {
@@ -226,7 +233,7 @@ static int frees_removable(h2s_func *f, h2s_site *s)
 	return 1;
 }
 
-/* Rule 6 with its switch; numbers the instructions on first use. */
+/* Rule 7 with its switch; numbers the instructions on first use. */
 static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
 {
 	if (!f->mod->opt.loops)
@@ -236,15 +243,6 @@ static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
 		*numbered = 1;
 	}
 	return dead_each_iteration(f, index, s);
-}
-
-static int unwind_has_phi(LLVMValueRef call)
-{
-	LLVMValueRef first;
-	if (!LLVMIsAInvokeInst(call))
-		return 0;
-	first = LLVMGetFirstInstruction(LLVMGetUnwindDest(call));
-	return first && LLVMIsAPHINode(first);
 }
 
 /* No slot is larger than this, whatever max-size says: it keeps the budget
@@ -280,6 +278,8 @@ void decide(h2s_func *f)
 		} else if (loc_has(f, f->called, s->obj)) {
 			s->reason = R_ESCAPES;
 			s->flow_edge = why_edge(f, f->called, s->obj);
+		} else if (s->addrspace != f->mod->alloca_as) {
+			s->reason = R_ADDRSPACE;
 		} else if (s->bad_align) {
 			s->reason = R_BAD_ALIGN;
 		} else if (!s->size_known) {
@@ -292,8 +292,6 @@ void decide(h2s_func *f)
 			s->reason = R_SETJMP;
 		} else if (f->has_musttail) {
 			s->reason = R_MUSTTAIL;
-		} else if (unwind_has_phi(s->call)) {
-			s->reason = R_INVOKE_PHI;
 		} else if (f->cfg.in_cycle[s->block] &&
 			   !loop_ok(f, &index, &numbered, s)) {
 			s->reason = R_LOOP;

@@ -141,6 +141,21 @@ static void call_edges(h2s_result *r, unsigned from, const h2s_uvec *taken,
 		}
 }
 
+/* The address space of allocas: the `A<n>` item of the datalayout string
+ * (0 when absent). The LLVM-C API has no accessor for it. */
+static unsigned alloca_address_space(LLVMModuleRef M)
+{
+	const char *dl = LLVMGetDataLayoutStr(M);
+	for (const char *p = dl; p && *p;) {
+		if (*p == 'A' && p[1] >= '0' && p[1] <= '9')
+			return (unsigned)strtoul(p + 1, NULL, 10);
+		p = strchr(p, '-');
+		if (p)
+			p++;
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------ analysis */
 
 static void reset_func(h2s_func *f)
@@ -260,6 +275,7 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	r->opt = *o;
 	if (hooks)
 		r->hooks = *hooks;
+	r->alloca_as = alloca_address_space(M);
 	r->ptr_bytes = td ? LLVMPointerSize(td) : 8;
 	if (!r->ptr_bytes)
 		r->ptr_bytes = 8;

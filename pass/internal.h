@@ -280,7 +280,7 @@ typedef enum h2s_reason {
 	R_OPTNONE,
 	R_MUSTTAIL,
 	R_SETJMP,
-	R_INVOKE_PHI,
+	R_ADDRSPACE,      /* the result is not in the stack's address space */
 	R_COROUTINE,
 	R_BAD_ALIGN,
 } h2s_reason;
@@ -291,6 +291,7 @@ typedef struct h2s_site {
 	unsigned obj;
 	int size_known, bad_align;
 	uint64_t size, align;
+	unsigned addrspace;      /* of the pointer it yields */
 	unsigned block;          /* cfg block index */
 	/* verdict */
 	h2s_reason reason;
@@ -383,6 +384,7 @@ struct h2s_result {
 	h2s_func *fns; unsigned nfn;
 	h2s_map fnindex;           /* function value -> index into fns */
 	unsigned ptr_bytes;
+	unsigned alloca_as;         /* the datalayout's alloca address space */
 	int transformed;
 };
 

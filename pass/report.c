@@ -261,8 +261,9 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	case R_SETJMP:
 		str_printf(&b, "function calls a returns_twice function (setjmp)");
 		break;
-	case R_INVOKE_PHI:
-		str_printf(&b, "invoke whose unwind block starts with a phi");
+	case R_ADDRSPACE:
+		str_printf(&b, "result in address space %u, the stack in %u",
+			   s->addrspace, f->mod->alloca_as);
 		break;
 	case R_BAD_ALIGN:
 		str_printf(&b, "alignment not a constant the allocator accepts");
@@ -627,7 +628,7 @@ static const char *const reason_codes[] = {
 	[R_LOOP] = "loop",             [R_RECURSIVE] = "recursive",
 	[R_BUDGET] = "budget",         [R_MIXED_FREE] = "mixed-free",
 	[R_OPTNONE] = "optnone",       [R_MUSTTAIL] = "musttail",
-	[R_SETJMP] = "setjmp",         [R_INVOKE_PHI] = "invoke-phi",
+	[R_SETJMP] = "setjmp",         [R_ADDRSPACE] = "addrspace",
 	[R_COROUTINE] = "coroutine",   [R_BAD_ALIGN] = "bad-align",
 };
 

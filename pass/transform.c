@@ -12,7 +12,9 @@
  * and `tail` is cleared on every call that may receive a pointer to a slot,
  * directly or through memory: a tail call promises the callee touches no
  * alloca of the caller, and dead-store elimination relies on that promise.
- * Invokes of `operator new` become branches to their normal destination.
+ * A deleted invoke (of `operator new`, `free` or `operator delete`) becomes
+ * a branch to its normal destination, and the phis of its unwind
+ * destination lose their entry for it.
  * A function whose frame grows by more than a page gets stack probes.
  */
 #include "internal.h"
@@ -100,13 +102,60 @@ static void fold_null_checks(LLVMValueRef call)
 	}
 }
 
+/* Removes the entries for block `from` from the phis at the top of `bb`,
+ * when `from` stops branching to `bb`. The LLVM-C API cannot delete one
+ * incoming value, so each such phi is rebuilt without it. */
+static void drop_phi_entries(LLVMBuilderRef b, LLVMBasicBlockRef bb,
+			     LLVMBasicBlockRef from)
+{
+	LLVMValueRef phi = LLVMGetFirstInstruction(bb);
+	while (phi && LLVMIsAPHINode(phi)) {
+		LLVMValueRef next = LLVMGetNextInstruction(phi);
+		unsigned n = LLVMCountIncoming(phi), kept = 0;
+		LLVMValueRef *vals = xcalloc(n ? n : 1, sizeof *vals);
+		LLVMBasicBlockRef *blocks = xcalloc(n ? n : 1, sizeof *blocks);
+		size_t len;
+		char *name = xstrdup(LLVMGetValueName2(phi, &len));
+		for (unsigned k = 0; k < n; k++)
+			if (LLVMGetIncomingBlock(phi, k) != from) {
+				vals[kept] = LLVMGetIncomingValue(phi, k);
+				blocks[kept++] = LLVMGetIncomingBlock(phi, k);
+			}
+		if (kept != n) {
+			LLVMValueRef repl;
+			if (kept) {
+				LLVMPositionBuilderBefore(b, phi);
+				repl = LLVMBuildPhi(b, LLVMTypeOf(phi), "");
+				LLVMAddIncoming(repl, vals, blocks, kept);
+			} else {
+				/* no predecessor is left: the block is dead */
+				repl = LLVMGetUndef(LLVMTypeOf(phi));
+			}
+			LLVMReplaceAllUsesWith(phi, repl);
+			LLVMInstructionEraseFromParent(phi);
+			if (kept)
+				LLVMSetValueName2(repl, name, len);
+		}
+		free(name);
+		free(vals);
+		free(blocks);
+		phi = next;
+	}
+}
+
 /* Deletes a call or invoke; an invoke becomes a branch to its normal
- * destination. */
+ * destination, and its unwind destination's phis forget it. A result that
+ * is used (`int free();` in old C) has no value to give: undef. */
 static void erase_call(LLVMBuilderRef b, LLVMValueRef call)
 {
+	if (LLVMGetTypeKind(LLVMTypeOf(call)) != LLVMVoidTypeKind &&
+	    LLVMGetFirstUse(call))
+		LLVMReplaceAllUsesWith(call, LLVMGetUndef(LLVMTypeOf(call)));
 	if (LLVMIsAInvokeInst(call)) {
+		LLVMBasicBlockRef from = LLVMGetInstructionParent(call);
 		LLVMPositionBuilderBefore(b, call);
 		LLVMBuildBr(b, LLVMGetNormalDest(call));
+		drop_phi_entries(b, LLVMGetUnwindDest(call), from);
 	}
 	LLVMInstructionEraseFromParent(call);
 }

@@ -1,8 +1,9 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -verify-each -S %s | FileCheck %s
 ;
-; An invoked `new` whose unwind block starts with a phi stays: turning the
-; invoke into a branch would leave the phi with an entry for a block that no
-; longer unwinds to it.
+; An invoked `new` whose unwind block starts with a phi: the invoke becomes a
+; branch to its normal destination and the phi loses its entry for the
+; invoke's block (the entry from %entry stays), so the site is demoted and
+; the module stays valid.
 
 declare noundef nonnull ptr @_Znwm(i64 noundef) #0
 declare void @_ZdlPv(ptr noundef) #1
@@ -43,8 +44,10 @@ attributes #2 = { builtin allocsize(0) }
 attributes #3 = { builtin nounwind }
 
 ; CHECK-LABEL: define void @f()
-; CHECK-NOT:     h2s.slot
-; CHECK:         %p = invoke noalias noundef nonnull ptr @_Znwm(i64 noundef 16)
-; CHECK:         call void @_ZdlPv(ptr noundef %p)
+; CHECK:         %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NOT:     @_Znwm
+; CHECK-NOT:     @_ZdlPv
 ; CHECK:       lpad:
-; CHECK-NEXT:    %where = phi i32 [ 1, %entry ], [ 2, %alloc ]
+; CHECK-NEXT:    landingpad
+; CHECK-NEXT:      cleanup
+; CHECK-NEXT:    call void @cleanup(i32 1)

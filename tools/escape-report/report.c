@@ -157,7 +157,7 @@ static const char *reason_words(const char *reason)
 		{"optnone", "optnone function"},
 		{"musttail", "function makes a musttail call"},
 		{"setjmp", "function calls setjmp"},
-		{"invoke-phi", "invoke with a phi in its unwind block"},
+		{"addrspace", "not in the stack's address space"},
 		{"coroutine", "coroutine not yet split"},
 		{"bad-align", "unsupported alignment"},
 	};
