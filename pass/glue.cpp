@@ -54,26 +54,32 @@ constexpr const char *PassName = "heap2stack";
 
 // Command-line options for the instance the default pipelines add (clang
 // -fpass-plugin, LTO), where no pipeline string can carry parameters:
-//   clang -O2 -fpass-plugin=heap2stack.so -mllvm -heap2stack-options=max-size=64
+//   clang -O2 -fpass-plugin=heap2stack.so -mllvm -escape-options=max-size=64
 // They are created by checkHostAndRegisterOptions() below, not as globals:
 // registering a cl::opt uses the host's C++ ABI, which must not happen before
 // the host's release has been checked.
+//
+// Their names do not start with the pass's name: a host that has not loaded
+// the plugin when it parses options (clang 19 without -fplugin, lld without
+// -mllvm -load) reads an unknown `-hXXX` as its `-h` help alias grouped with
+// other letters, prints the help and exits 0 without writing its output.
+// An unknown `-escape-...` is an error, as a misspelt option should be.
 struct Options {
 	// Parameters, as in the pipeline string.
 	cl::opt<std::string> Params{
-		"heap2stack-options", cl::value_desc("PARAMS"),
+		"escape-options", cl::value_desc("PARAMS"),
 		cl::desc("heap2stack parameters for the default pipeline "
 			 "(e.g. 'max-size=64;no-loops')")};
 	// The report of what that instance decided, the text of
 	// print<escape>, appended to FILE ('-' is stderr).
 	cl::opt<std::string> Report{
-		"heap2stack-report", cl::value_desc("FILE"),
+		"escape-report", cl::value_desc("FILE"),
 		cl::desc("append heap2stack's escape report of each module to "
 			 "FILE ('-' for stderr)")};
 	// The same decisions as machine-readable records (escape-report's
 	// input).
 	cl::opt<std::string> Records{
-		"heap2stack-records", cl::value_desc("FILE"),
+		"escape-records", cl::value_desc("FILE"),
 		cl::desc("append heap2stack's decisions as records to FILE "
 			 "('-' for stderr)")};
 };
@@ -433,6 +439,8 @@ void parseParams(StringRef PassText, StringRef Params, h2s_options &O)
 	if (Params.find_first_of("<>") != StringRef::npos)
 		parameterError(PassText, "unexpected '<' or '>' in parameters");
 	SmallVector<StringRef, 8> Items;
+	// Each parameter once: `loops` and `no-loops` are one parameter.
+	SmallVector<std::string, 8> Seen;
 	Params.split(Items, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
 	for (StringRef Item : Items) {
 		if (Item.empty())
@@ -443,6 +451,16 @@ void parseParams(StringRef PassText, StringRef Params, h2s_options &O)
 			parameterError(PassText, "parameter '" + Item +
 							 "' has no name");
 		std::string K = Key.str(), V = Value.str();
+		std::string Name = K == "no-loops" ? "loops" : K;
+		for (const std::string &S : Seen)
+			if (S == Name)
+				parameterError(PassText,
+					       "parameter '" + Key +
+						       (Name == "loops"
+								? "' contradicts or repeats an earlier "
+								  "'loops' or 'no-loops'"
+								: "' is given more than once"));
+		Seen.push_back(Name);
 		char Err[256] = "";
 		if (h2s_options_set(&O, K.c_str(), HasValue ? V.c_str() : nullptr,
 				    Err, sizeof Err) == 0)
@@ -504,7 +522,7 @@ void addDefaultPass(ModulePassManager &MPM)
 	}
 	const std::string &Params = CommandLine->Params;
 	if (!Params.empty())
-		parseParams("-heap2stack-options=" + Params, Params, O);
+		parseParams("-escape-options=" + Params, Params, O);
 	MPM.addPass(Heap2StackPass(O, CommandLine->Report, CommandLine->Records));
 }
 

@@ -3,7 +3,7 @@
 // (it did: the allocation became a huge alloca and the null check folded).
 //
 // RUN: %clang -O2 -Wno-alloc-size %s -o %t.plain
-// RUN: %clang -O2 -Wno-alloc-size -fplugin=%plugin -fpass-plugin=%plugin -mllvm '-heap2stack-options=max-size=18446744073709551615;frame-budget=18446744073709551615' %s -o %t.h2s
+// RUN: %clang -O2 -Wno-alloc-size -fplugin=%plugin -fpass-plugin=%plugin -mllvm '-escape-options=max-size=18446744073709551615;frame-budget=18446744073709551615' %s -o %t.h2s
 // RUN: %t.plain > %t.plain.out
 // RUN: %t.h2s > %t.h2s.out
 // RUN: diff %t.plain.out %t.h2s.out

@@ -1,14 +1,14 @@
 // The clang pipeline's instance writes the Go-style report of what it
-// decided (-heap2stack-report) and the same decisions as records
-// (-heap2stack-records). -fplugin loads the plugin before clang parses
+// decided (-escape-report) and the same decisions as records
+// (-escape-records). -fplugin loads the plugin before clang parses
 // -mllvm (clang 19 needs it; clang 22 accepts it).
 //
-// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -heap2stack-report=- -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=REPORT %s
+// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-report=- -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=REPORT %s
 // RUN: rm -f %t.rec
-// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -heap2stack-records=%t.rec -c %s -o /dev/null
+// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-records=%t.rec -c %s -o /dev/null
 // RUN: FileCheck --check-prefix=REC %s < %t.rec
-// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -heap2stack-options='max-size=8' -mllvm -heap2stack-report=- -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=SMALL %s
-// RUN: not %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -heap2stack-options='max-size=big' -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=BAD %s
+// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options='max-size=8' -mllvm -escape-report=- -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=SMALL %s
+// RUN: not %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options='max-size=big' -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=BAD %s
 #include <stdlib.h>
 
 extern void keep(int *p);
@@ -81,4 +81,4 @@ int *through(int *q)
 //
 // SMALL: malloc(12) escapes to heap
 //
-// BAD: heap2stack: error: in '-heap2stack-options=max-size=big': invalid value 'big' for parameter 'max-size': expected a number of bytes
+// BAD: heap2stack: error: in '-escape-options=max-size=big': invalid value 'big' for parameter 'max-size': expected a number of bytes

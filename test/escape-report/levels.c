@@ -14,7 +14,7 @@
 // O3-NOT:{{.}}
 //
 // RUN: cd %S && env ESCAPE_REPORT_VERBOSE=1 %escape_report -O1 levels.c 2>&1 | FileCheck %s --check-prefix=O1
-// O1:escape-report: {{.*}}/clang {{.*}}-O1 -g -fplugin={{.*}} -fpass-plugin={{.*}} -mllvm -heap2stack-records={{.*}} -c -emit-llvm -o /dev/null levels.c
+// O1:escape-report: {{.*}}/clang {{.*}}-O1 -g -fplugin={{.*}} -fpass-plugin={{.*}} -mllvm -escape-records={{.*}} -c -emit-llvm -o /dev/null levels.c
 // O1:levels.c:[[#]]:12: malloc(8192) escapes to heap
 #include <stdlib.h>
 

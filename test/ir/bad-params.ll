@@ -9,13 +9,19 @@
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<=5>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=NONAME
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<verbose=1>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTFLAG
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<frame-budget=x>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTVALUE
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=16;max-size=8>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=TWICE
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<no-loops;loops>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=LOOPS
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;loops>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=LOOPS2
+; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;verbose>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=VERBOSE2
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;no-loops>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;max-size=8>>' -disable-output %s
 ;
 ; Malformed pass parameters are errors that name the pass text and the
-; parameter, and opt exits with a failure status; every valid parameter at
-; once (the last three RUN lines) is accepted.
+; parameter, and opt exits with a failure status; a parameter given twice
+; (`loops` and `no-loops` are one parameter) is an error, not "the last one
+; wins"; every valid parameter at once (the last three RUN lines) is
+; accepted.
 
 ; VALUE:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=abc>': invalid value 'abc' for parameter 'max-size': expected a number of bytes
 ; NEGATIVE:   heap2stack: {{(error: )?}}in 'heap2stack<max-size=-1>': invalid value '-1' for parameter 'max-size': expected a number of bytes
@@ -32,3 +38,7 @@
 define void @f() {
   ret void
 }
+; TWICE:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=16;max-size=8>': parameter 'max-size' is given more than once
+; LOOPS:      heap2stack: {{(error: )?}}in 'heap2stack<no-loops;loops>': parameter 'loops' contradicts or repeats an earlier 'loops' or 'no-loops'
+; LOOPS2:     heap2stack: {{(error: )?}}in 'heap2stack<loops;loops>': parameter 'loops' contradicts or repeats an earlier 'loops' or 'no-loops'
+; VERBOSE2:   heap2stack: {{(error: )?}}in 'print<escape<verbose;verbose>>': parameter 'verbose' is given more than once

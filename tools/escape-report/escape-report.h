@@ -3,7 +3,7 @@
  *
  * The tool decides nothing. It compiles each file with the clang of the LLVM
  * release it was built for and the heap2stack plugin, reads the records the
- * plugin writes of its decisions (-mllvm -heap2stack-records=FILE), and uses
+ * plugin writes of its decisions (-mllvm -escape-records=FILE), and uses
  * libclang to turn the positions in them into source text: the allocation
  * expression as written, parameter and variable columns, the statements of
  * a flow. docs/escape-report.md describes the output.

@@ -1,5 +1,5 @@
 /*
- * The records heap2stack writes with -mllvm -heap2stack-records=FILE, one
+ * The records heap2stack writes with -mllvm -escape-records=FILE, one
  * per line, fields separated by tabs (in fields, `\\` is a backslash, `\t`
  * a tab, `\n` a newline). Each module starts with `#heap2stack-records 1`;
  * several modules may append to one file, and site ids are per module.

@@ -354,7 +354,7 @@ static void compile_command(strvec *argv, const config *cfg, const job *j,
 	sv_push(argv, a);
 	free(a);
 	sv_push(argv, "-mllvm");
-	a = xasprintf("-heap2stack-records=%s", records_path);
+	a = xasprintf("-escape-records=%s", records_path);
 	sv_push(argv, a);
 	free(a);
 	sv_push(argv, "-Wno-unused-command-line-argument");
