@@ -5,6 +5,8 @@
 #   %plugin               heap2stack.so
 #   %alloccount           alloccount.so (LD_PRELOAD allocation counter)
 #   %escape_report        the escape-report tool
+#   %h2s_profile          the heap2stack-profile tool
+#   %profile_rt           its run-time library (libheap2stack-profile.so)
 #   %llvm_major           19 or 22
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
 # ld.lld is in the tools directory. The tools directory comes first in PATH,
@@ -49,6 +51,8 @@ config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", config.heap2stack_plugin))
 config.substitutions.append(("%alloccount", config.alloccount))
 config.substitutions.append(("%escape_report", config.escape_report))
+config.substitutions.append(("%h2s_profile", config.profile_tool))
+config.substitutions.append(("%profile_rt", config.profile_runtime))
 config.substitutions.append(("%llvm_major", config.llvm_major))
 
 config.available_features.add("llvm" + config.llvm_major)

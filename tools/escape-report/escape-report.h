@@ -21,7 +21,9 @@
 
 #include <stddef.h>
 
+#ifndef PROG
 #define PROG "escape-report"
+#endif
 
 /* ------------------------------------------------------------------ util.c */
 

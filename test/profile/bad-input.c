@@ -1,0 +1,54 @@
+// heap2stack-profile on bad input: one line naming the problem and a
+// non-zero exit status (2 for a usage error), never a crash or a silent
+// success.
+//
+// RUN: not %h2s_profile 2>&1 | FileCheck --check-prefix=NOCMD %s
+// RUN: not %h2s_profile frobnicate 2>&1 | FileCheck --check-prefix=UNKNOWN %s
+// RUN: not %h2s_profile run 2>&1 | FileCheck --check-prefix=RUNNOTHING %s
+// RUN: not %h2s_profile run -x -- true 2>&1 | FileCheck --check-prefix=RUNOPT %s
+// RUN: not %h2s_profile run -o %t.prof -- %t.does-not-exist 2>&1 | FileCheck --check-prefix=NOPROG %s
+// RUN: not %h2s_profile run -o %t.no/such/dir/p.prof -- true 2>&1 | FileCheck --check-prefix=NOOUT %s
+// RUN: env HEAP2STACK_PROFILE_RUNTIME=%t.no-runtime.so not %h2s_profile run -o %t.prof -- true 2>&1 | FileCheck --check-prefix=NORT %s
+// RUN: not %h2s_profile report 2>&1 | FileCheck --check-prefix=NOPROF %s
+// RUN: not %h2s_profile report %t.missing 2>&1 | FileCheck --check-prefix=MISSING %s
+// RUN: not %h2s_profile report %S 2>&1 | FileCheck --check-prefix=DIR %s
+// RUN: not %h2s_profile report %s 2>&1 | FileCheck --check-prefix=NOTPROF %s
+// RUN: printf '#heap2stack-profile 1\nsite\tx\t12\n' > %t.bad
+// RUN: not %h2s_profile report %t.bad 2>&1 | FileCheck --check-prefix=MALFORMED %s
+// RUN: printf '#heap2stack-profile 7\n' > %t.v7
+// RUN: not %h2s_profile report %t.v7 2>&1 | FileCheck --check-prefix=VERSION %s
+// RUN: printf '#heap2stack-profile 1\n' > %t.empty
+// RUN: not %h2s_profile report --records %s %t.empty 2>&1 | FileCheck --check-prefix=NOTREC %s
+// RUN: not %h2s_profile report --top many %t.empty 2>&1 | FileCheck --check-prefix=TOP %s
+// RUN: not %h2s_profile report --svg 2>&1 | FileCheck --check-prefix=SVGARG %s
+// RUN: not %h2s_profile report --svg %t.no/such/dir/x.svg %t.empty 2>&1 | FileCheck --check-prefix=SVGOUT %s
+// RUN: not %h2s_profile report --bogus %t.empty 2>&1 | FileCheck --check-prefix=BOGUS %s
+//
+// An empty profile is a valid one, and the command's exit status passes
+// through `run` (the profile is written all the same):
+// RUN: %h2s_profile report %t.empty | FileCheck --check-prefix=EMPTY %s
+// RUN: not %h2s_profile run -o %t.false.prof -- false 2>&1 | FileCheck --check-prefix=FALSE %s
+// RUN: FileCheck --check-prefix=PROFILE %s < %t.false.prof
+//
+// NOCMD: heap2stack-profile: error: no command given
+// UNKNOWN: heap2stack-profile: error: unknown command 'frobnicate'
+// RUNNOTHING: heap2stack-profile: error: run: no command given
+// RUNOPT: heap2stack-profile: error: unknown option '-x'
+// NOPROG: heap2stack-profile: error: cannot run {{.*}}does-not-exist: No such file or directory
+// NOOUT: heap2stack-profile: error: cannot write {{.*}}p.prof: No such file or directory
+// NORT: heap2stack-profile: error: run-time library {{.*}}no-runtime.so: No such file or directory (set HEAP2STACK_PROFILE_RUNTIME)
+// NOPROF: heap2stack-profile: error: report: no profile given
+// MISSING: heap2stack-profile: error: cannot read {{.*}}.missing: No such file or directory
+// DIR: heap2stack-profile: error: cannot read {{.*}}profile: Is a directory
+// NOTPROF: heap2stack-profile: error: {{.*}}bad-input.c: not a heap2stack profile (no '#heap2stack-profile' line before line 1)
+// MALFORMED: heap2stack-profile: error: {{.*}}.bad: line 2: malformed site
+// VERSION: heap2stack-profile: error: {{.*}}.v7: profile of format version '7', this tool reads version 1
+// NOTREC: heap2stack-profile: error: {{.*}}bad-input.c: not heap2stack records (no '#heap2stack-records' line)
+// TOP: heap2stack-profile: error: --top: not a number 'many'
+// SVGARG: heap2stack-profile: error: missing value after '--svg'
+// SVGOUT: heap2stack-profile: error: cannot write {{.*}}x.svg: No such file or directory
+// BOGUS: heap2stack-profile: error: unknown option '--bogus'
+// EMPTY: 0 allocations by the program at 0 sites; 0 could have lived on the stack
+// FALSE: heap2stack-profile: 1 process, 0 allocations by the program
+// PROFILE: #heap2stack-profile 1
+int main(void) { return 0; }
