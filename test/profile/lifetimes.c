@@ -12,7 +12,8 @@
 //                2 x from leak(), never freed                         unfreed: 2
 //
 // Totals: 19 allocations, k0 7, k1 3, k2 2, k3 4, outlived 1, unfreed 2.
-// (printf's buffer is libc's own allocation: counted apart.)
+// (printf's buffer is libc's own allocation: counted apart, as the
+// system's.)
 //
 // RUN: %clang -O2 -g -finstrument-functions-after-inlining %s -o %t
 // RUN: %h2s_profile run -o %t.prof -- %t 2>&1 | FileCheck --check-prefix=OUT %s
@@ -20,11 +21,18 @@
 // RUN: %h2s_profile report --json %t.prof | FileCheck %s
 // RUN: %h2s_profile report %t.prof | FileCheck --check-prefix=TEXT %s
 //
+// Run through the shell (and `env`), as a test suite would: their own
+// allocations are the system's, counted apart; the program's are the same.
+// RUN: %h2s_profile run -o %t.sh.prof -- sh -c 'env %t' 2>&1 | FileCheck --check-prefix=SHELL %s
+// RUN: %h2s_profile report --json %t.sh.prof | FileCheck --check-prefix=SHELLJSON %s
+// SHELL: heap2stack-profile: 3 processes, 19 allocations by the program, 7 freed inside their function (k=0)
+// SHELLJSON: "totals": {"allocations": 19, "k0": 7, "k1": 3, "k2": 2, "k3": 4, "outlived": 1, "unfreed": 2, "removed": 0, "sites": 3,
+//
 // OUT: done
 // OUT: heap2stack-profile: 1 process, 19 allocations by the program, 7 freed inside their function (k=0): {{.*}}.prof
 // PROFILE: #heap2stack-profile 1
 //
-// CHECK: "totals": {"allocations": 19, "k0": 7, "k1": 3, "k2": 2, "k3": 4, "outlived": 1, "unfreed": 2, "removed": 0, "sites": 3, "joined": 0, "library_allocations": {{[0-9]+}}, "library_sites": {{[0-9]+}}},
+// CHECK: "totals": {"allocations": 19, "k0": 7, "k1": 3, "k2": 2, "k3": 4, "outlived": 1, "unfreed": 2, "removed": 0, "sites": 3, "joined": 0, "system_allocations": {{[0-9]+}}, "system_sites": {{[0-9]+}}},
 // CHECK-DAG: "file": "{{.*}}lifetimes.c", "line": {{[0-9]+}}, "column": {{[0-9]+}}, "function": "level0", "inlined_at": [], {{.*}}"origin": "program", "allocations": 5, "bytes": 80, "reallocs": 0, "min_size": 16, "max_size": 16, "k0": 5, "k1": 0, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0,
 // CHECK-DAG: "function": "via_callee", {{.*}}"allocations": 2, "bytes": 48, {{.*}}"k0": 2, "k1": 0, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0,
 // CHECK-DAG: "function": "make", {{.*}}"allocations": 12, "bytes": 592, "reallocs": 0, "min_size": 32, "max_size": 80, "k0": 0, "k1": 3, "k2": 2, "k3": 4, "outlived": 1, "unfreed": 2,

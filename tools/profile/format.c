@@ -6,7 +6,7 @@
  *        outlived unfreed SIZES
  *
  * one site per line, fields separated by tabs; MODULE with `\\`, `\t` and
- * `\n` escaped; VADDR in hexadecimal; ORIGIN `program` or `library`; SIZES
+ * `\n` escaped; VADDR in hexadecimal; ORIGIN `program` or `system`; SIZES
  * a comma-separated list of BUCKET:COUNT, `-` when empty. Shared by the
  * run-time library (which must not allocate: it writes with stdio only) and
  * heap2stack-profile.
@@ -41,7 +41,7 @@ h2s_profile_write(FILE *f, const h2s_profile_site *s, size_t n)
 		}
 		fprintf(f, "\t0x%llx\t%s\t%llu\t%llu\t%llu\t%llu\t%llu",
 			(unsigned long long)p->vaddr,
-			p->library ? "library" : "program",
+			p->system ? "system" : "program",
 			(unsigned long long)p->calls,
 			(unsigned long long)p->bytes,
 			(unsigned long long)p->reallocs,
@@ -132,8 +132,8 @@ static int add_site(char **f, h2s_profile_site **sites, size_t *n)
 	strcpy(s.module, f[1]);
 	if (strncmp(f[2], "0x", 2) || !parse_u64(f[2] + 2, 16, &s.vaddr))
 		return 0;
-	if (!strcmp(f[3], "library"))
-		s.library = 1;
+	if (!strcmp(f[3], "system"))
+		s.system = 1;
 	else if (strcmp(f[3], "program"))
 		return 0;
 	if (!parse_u64(f[4], 10, &s.calls) || !parse_u64(f[5], 10, &s.bytes) ||

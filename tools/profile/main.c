@@ -210,7 +210,7 @@ static int cmd_run(int argc, char **argv)
 	}
 	rmdir(tmpl);
 	for (size_t s = 0; s < nsites; s++)
-		if (!sites[s].library) {
+		if (!sites[s].system) {
 			calls += sites[s].calls;
 			k0 += sites[s].lifetimes[H2S_CLASS_K0];
 		}

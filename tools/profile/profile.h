@@ -4,7 +4,7 @@
  *
  * One site per allocation call (the call's return address): the module it
  * is in, its ELF virtual address there, whether the module is a system
- * library, and what became of the blocks it made.
+ * library or program, and what became of the blocks it made.
  */
 #ifndef HEAP2STACK_PROFILE_H
 #define HEAP2STACK_PROFILE_H
@@ -34,7 +34,8 @@ typedef struct h2s_profile_site {
 	char module[1024];
 	uint64_t vaddr;      /* return address of the call, in the module's
 			      * ELF virtual addresses */
-	int library;         /* the module is a system library */
+	int system;          /* the module is the system's: libc, the
+			      * shell, make (not the program's) */
 	uint64_t calls;      /* blocks made */
 	uint64_t bytes;      /* bytes asked for at allocation */
 	uint64_t reallocs;   /* reallocs of its blocks */

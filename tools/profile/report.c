@@ -127,7 +127,7 @@ static int removed(const site_info *s)
 	return s->rec && s->rec->stack;
 }
 
-/* Sites ranked: program before library, most k=0 blocks first, then most
+/* Sites ranked: program before system, most k=0 blocks first, then most
  * calls, then by name for a stable order. */
 static int by_rank(const void *a, const void *b)
 {
@@ -136,8 +136,8 @@ static int by_rank(const void *a, const void *b)
 		 ky = y->p->lifetimes[H2S_CLASS_K0];
 	int c;
 	char *nx, *ny;
-	if (x->p->library != y->p->library)
-		return x->p->library - y->p->library;
+	if (x->p->system != y->p->system)
+		return x->p->system - y->p->system;
 	if (kx != ky)
 		return kx > ky ? -1 : 1;
 	if (x->p->calls != y->p->calls)
@@ -152,9 +152,9 @@ static int by_rank(const void *a, const void *b)
 
 static void add_totals(totals *t, const site_info *s)
 {
-	if (s->p->library) {
-		t->library_calls += s->p->calls;
-		t->library_sites++;
+	if (s->p->system) {
+		t->system_calls += s->p->calls;
+		t->system_sites++;
 		return;
 	}
 	t->sites++;
@@ -175,7 +175,7 @@ static reason_row *reasons(const site_info *s, size_t n, unsigned *nr)
 	for (size_t i = 0; i < n; i++) {
 		const char *why;
 		unsigned k;
-		if (s[i].p->library || removed(&s[i]))
+		if (s[i].p->system || removed(&s[i]))
 			continue;
 		why = s[i].rec ? s[i].rec->reason : "no record";
 		for (k = 0; k < *nr; k++)
@@ -208,7 +208,7 @@ static int by_weight(const void *a, const void *b)
  * tail duplication copy a call). */
 static int same_position(const site_info *a, const site_info *b)
 {
-	if (a->p->library != b->p->library || a->nframes != b->nframes ||
+	if (a->p->system != b->p->system || a->nframes != b->nframes ||
 	    !a->nframes || !a->frames[0].line || strcmp(a->p->module, b->p->module))
 		return 0;
 	for (unsigned f = 0; f < a->nframes; f++)
@@ -312,10 +312,10 @@ static void print_text(const site_info *s, size_t n, const totals *t,
 	       (unsigned long long)t->lifetimes[H2S_CLASS_K3],
 	       (unsigned long long)t->lifetimes[H2S_CLASS_OUTLIVED],
 	       (unsigned long long)t->lifetimes[H2S_CLASS_UNFREED]);
-	if (t->library_sites)
-		printf("system libraries' own allocations, not counted: %llu "
-		       "at %u sites\n",
-		       (unsigned long long)t->library_calls, t->library_sites);
+	if (t->system_sites)
+		printf("allocations by system libraries and programs, not "
+		       "counted: %llu at %u sites\n",
+		       (unsigned long long)t->system_calls, t->system_sites);
 	if (have_records)
 		printf("sites joined with a record: %u of %u\n", t->joined,
 		       t->sites);
@@ -326,7 +326,7 @@ static void print_text(const site_info *s, size_t n, const totals *t,
 		const h2s_profile_site *p = s[i].p;
 		strbuf sz = {0};
 		char *name;
-		if (p->library)
+		if (p->system)
 			continue;
 		shown++;
 		size_range(&sz, p);
@@ -397,7 +397,7 @@ static void json_site(strbuf *b, const site_info *s)
 		  "\"allocations\": %llu, \"bytes\": %llu, \"reallocs\": %llu, "
 		  "\"min_size\": %llu, \"max_size\": %llu",
 		  (unsigned long long)p->vaddr,
-		  p->library ? "library" : "program",
+		  p->system ? "system" : "program",
 		  (unsigned long long)p->calls, (unsigned long long)p->bytes,
 		  (unsigned long long)p->reallocs,
 		  (unsigned long long)p->min_size,
@@ -441,10 +441,10 @@ static void print_json(const site_info *s, size_t n, const totals *t,
 	json_counts(&b, t->lifetimes);
 	sb_printf(&b,
 		  ", \"removed\": %llu, \"sites\": %u, \"joined\": %u, "
-		  "\"library_allocations\": %llu, \"library_sites\": %u},\n"
+		  "\"system_allocations\": %llu, \"system_sites\": %u},\n"
 		  "  \"sites\": [\n",
 		  (unsigned long long)t->removed, t->sites, t->joined,
-		  (unsigned long long)t->library_calls, t->library_sites);
+		  (unsigned long long)t->system_calls, t->system_sites);
 	for (size_t i = 0; i < n; i++) {
 		json_site(&b, &s[i]);
 		sb_puts(&b, i + 1 < n ? ",\n" : "\n");
@@ -495,7 +495,7 @@ int report_run(const report_options *o, const strvec *profiles,
 	n = merge_positions(s, n, ps);
 	memset(&t, 0, sizeof t);
 	for (size_t i = 0; i < n; i++) {
-		if (!ps[i].library)
+		if (!ps[i].system)
 			s[i].rec = find_record(&rec, &s[i]);
 		add_totals(&t, &s[i]);
 	}

@@ -33,11 +33,11 @@ typedef struct site_info {
 	const rec_site *rec;   /* the plugin's record, or NULL */
 } site_info;
 
-/* Totals over the program's sites (library sites apart). */
+/* Totals over the program's sites (the system's apart). */
 typedef struct totals {
 	uint64_t calls, lifetimes[H2S_CLASS_COUNT], removed;
-	uint64_t library_calls;
-	unsigned sites, library_sites, joined;
+	uint64_t system_calls;
+	unsigned sites, system_sites, joined;
 } totals;
 
 /* One row per reason a site is kept on the heap, weighted. */

@@ -30,10 +30,11 @@
  * with no instrumented frame on the stack (in a constructor of an
  * uninstrumented library, say) has no frame to die in: outlived.
  *
- * Sites whose return address lies in a system library (a path under /lib,
- * /usr/lib and their 64-bit twins) are that library's own allocations:
- * stdio buffers, locale data, libstdc++'s exception objects. They are
- * counted apart (origin "library").
+ * Sites whose return address lies in a module of the system (a path under
+ * /lib, /usr/lib and their 32- and 64-bit twins, /bin, /sbin, /usr/bin,
+ * /usr/sbin, /usr/libexec) are not the program's: libc's stdio buffers,
+ * libstdc++'s exception objects, the shell and make a test suite runs. They
+ * are counted apart (origin "system").
  *
  * Interposed: malloc, calloc, realloc (a realloc continues the block: same
  * site and frames, new size; realloc(NULL, n) allocates; realloc(p, 0)
@@ -223,9 +224,11 @@ EXPORT void __cyg_profile_func_exit(void *fn, void *call_site)
 
 NOINSTR static int is_system_path(const char *p)
 {
-	static const char *const dirs[] = {"/lib/", "/lib64/", "/usr/lib/",
-					   "/usr/lib64/", "/lib32/",
-					   "/usr/lib32/"};
+	static const char *const dirs[] = {
+		"/lib/",     "/lib32/",     "/lib64/",    "/libx32/",
+		"/usr/lib/", "/usr/lib32/", "/usr/lib64/", "/usr/libx32/",
+		"/bin/",     "/sbin/",      "/usr/bin/",  "/usr/sbin/",
+		"/usr/libexec/"};
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
 		if (!strncmp(p, dirs[i], strlen(dirs[i])))
 			return 1;
@@ -247,7 +250,7 @@ NOINSTR static void locate(h2s_profile_site *s, uintptr_t ra)
 		name = exe_path; /* the main program */
 	snprintf(s->module, sizeof s->module, "%.*s", (int)sizeof s->module - 1,
 		 name);
-	s->library = is_system_path(s->module);
+	s->system = is_system_path(s->module);
 }
 
 NOINSTR static size_t hash_ptr(uintptr_t p, size_t cap)
@@ -505,7 +508,7 @@ NOINSTR static void child_after_fork(void)
 		memset(&sites[i], 0, sizeof sites[i]);
 		memcpy(sites[i].module, keep.module, sizeof keep.module);
 		sites[i].vaddr = keep.vaddr;
-		sites[i].library = keep.library;
+		sites[i].system = keep.system;
 	}
 	if (blocks)
 		memset(blocks, 0, cap_blocks * sizeof *blocks);

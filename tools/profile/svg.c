@@ -75,7 +75,7 @@ int write_svg(const char *path, const site_info *s, size_t n,
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (!s[i].p->library && shown < top) {
+		if (!s[i].p->system && shown < top) {
 			shown++;
 			if (s[i].p->calls > max)
 				max = s[i].p->calls;
@@ -103,7 +103,7 @@ int write_svg(const char *path, const site_info *s, size_t n,
 	shown = 0;
 	for (size_t i = 0; i < n && shown < top; i++) {
 		char *name;
-		if (s[i].p->library)
+		if (s[i].p->system)
 			continue;
 		shown++;
 		name = site_name(&s[i]);
