@@ -810,108 +810,60 @@ NOINSTR static void *next_symbol(const char *name)
 	return f;
 }
 
-#define NEW_1(sym, ...)                                                       \
-	EXPORT void *sym(size_t n)                                            \
+/* An operator new: PARAMS its parameter list (the size first, named n),
+ * ARGS the same names as arguments. */
+#define NEW(sym, PARAMS, ARGS)                                                \
+	EXPORT void *sym PARAMS                                               \
 	{                                                                     \
-		static void *(*real)(size_t);                                 \
+		static void *(*real) PARAMS;                                  \
 		void *p;                                                      \
 		int busy = ts.busy;                                           \
 		if (!real)                                                    \
-			real = (void *(*)(size_t))next_symbol(#sym);          \
+			real = (void *(*) PARAMS)next_symbol(#sym);           \
 		ts.busy = 1;                                                  \
-		p = real(n);                                                  \
+		p = real ARGS;                                                \
 		ts.busy = busy;                                               \
 		note_alloc(p, n, RA(), CALLER_SP());                          \
 		return p;                                                     \
 	}
 
-#define NEW_2(sym, T)                                                         \
-	EXPORT void *sym(size_t n, T a)                                       \
+NEW(_Znwm, (size_t n), (n))
+NEW(_Znam, (size_t n), (n))
+NEW(_ZnwmRKSt9nothrow_t, (size_t n, const void *t), (n, t))
+NEW(_ZnamRKSt9nothrow_t, (size_t n, const void *t), (n, t))
+NEW(_ZnwmSt11align_val_t, (size_t n, size_t a), (n, a))
+NEW(_ZnamSt11align_val_t, (size_t n, size_t a), (n, a))
+NEW(_ZnwmSt11align_val_tRKSt9nothrow_t, (size_t n, size_t a, const void *t),
+    (n, a, t))
+NEW(_ZnamSt11align_val_tRKSt9nothrow_t, (size_t n, size_t a, const void *t),
+    (n, a, t))
+
+/* An operator delete: PARAMS its parameter list (the pointer first, named
+ * p), ARGS the same names as arguments. */
+#define DELETE(sym, PARAMS, ARGS)                                             \
+	EXPORT void sym PARAMS                                                \
 	{                                                                     \
-		static void *(*real)(size_t, T);                              \
-		void *p;                                                      \
+		static void (*real) PARAMS;                                   \
 		int busy = ts.busy;                                           \
 		if (!real)                                                    \
-			real = (void *(*)(size_t, T))next_symbol(#sym);       \
-		ts.busy = 1;                                                  \
-		p = real(n, a);                                               \
-		ts.busy = busy;                                               \
-		note_alloc(p, n, RA(), CALLER_SP());                          \
-		return p;                                                     \
-	}
-
-#define NEW_3(sym, T, U)                                                      \
-	EXPORT void *sym(size_t n, T a, U b)                                  \
-	{                                                                     \
-		static void *(*real)(size_t, T, U);                           \
-		void *p;                                                      \
-		int busy = ts.busy;                                           \
-		if (!real)                                                    \
-			real = (void *(*)(size_t, T, U))next_symbol(#sym);    \
-		ts.busy = 1;                                                  \
-		p = real(n, a, b);                                            \
-		ts.busy = busy;                                               \
-		note_alloc(p, n, RA(), CALLER_SP());                          \
-		return p;                                                     \
-	}
-
-NEW_1(_Znwm)
-NEW_1(_Znam)
-NEW_2(_ZnwmRKSt9nothrow_t, const void *)
-NEW_2(_ZnamRKSt9nothrow_t, const void *)
-NEW_2(_ZnwmSt11align_val_t, size_t)
-NEW_2(_ZnamSt11align_val_t, size_t)
-NEW_3(_ZnwmSt11align_val_tRKSt9nothrow_t, size_t, const void *)
-NEW_3(_ZnamSt11align_val_tRKSt9nothrow_t, size_t, const void *)
-
-#define DELETE_1(sym)                                                         \
-	EXPORT void sym(void *p)                                              \
-	{                                                                     \
-		static void (*real)(void *);                                  \
-		int busy = ts.busy;                                           \
-		if (!real)                                                    \
-			real = (void (*)(void *))next_symbol(#sym);           \
+			real = (void (*) PARAMS)next_symbol(#sym);            \
 		note_free(p, CALLER_SP());                                    \
 		ts.busy = 1;                                                  \
-		real(p);                                                      \
+		real ARGS;                                                    \
 		ts.busy = busy;                                               \
 	}
 
-#define DELETE_2(sym, T)                                                      \
-	EXPORT void sym(void *p, T a)                                         \
-	{                                                                     \
-		static void (*real)(void *, T);                               \
-		int busy = ts.busy;                                           \
-		if (!real)                                                    \
-			real = (void (*)(void *, T))next_symbol(#sym);        \
-		note_free(p, CALLER_SP());                                    \
-		ts.busy = 1;                                                  \
-		real(p, a);                                                   \
-		ts.busy = busy;                                               \
-	}
-
-#define DELETE_3(sym, T, U)                                                   \
-	EXPORT void sym(void *p, T a, U b)                                    \
-	{                                                                     \
-		static void (*real)(void *, T, U);                            \
-		int busy = ts.busy;                                           \
-		if (!real)                                                    \
-			real = (void (*)(void *, T, U))next_symbol(#sym);     \
-		note_free(p, CALLER_SP());                                    \
-		ts.busy = 1;                                                  \
-		real(p, a, b);                                                \
-		ts.busy = busy;                                               \
-	}
-
-DELETE_1(_ZdlPv)
-DELETE_1(_ZdaPv)
-DELETE_2(_ZdlPvm, size_t)
-DELETE_2(_ZdaPvm, size_t)
-DELETE_2(_ZdlPvRKSt9nothrow_t, const void *)
-DELETE_2(_ZdaPvRKSt9nothrow_t, const void *)
-DELETE_2(_ZdlPvSt11align_val_t, size_t)
-DELETE_2(_ZdaPvSt11align_val_t, size_t)
-DELETE_3(_ZdlPvmSt11align_val_t, size_t, size_t)
-DELETE_3(_ZdaPvmSt11align_val_t, size_t, size_t)
-DELETE_3(_ZdlPvSt11align_val_tRKSt9nothrow_t, size_t, const void *)
-DELETE_3(_ZdaPvSt11align_val_tRKSt9nothrow_t, size_t, const void *)
+DELETE(_ZdlPv, (void *p), (p))
+DELETE(_ZdaPv, (void *p), (p))
+DELETE(_ZdlPvm, (void *p, size_t n), (p, n))
+DELETE(_ZdaPvm, (void *p, size_t n), (p, n))
+DELETE(_ZdlPvRKSt9nothrow_t, (void *p, const void *t), (p, t))
+DELETE(_ZdaPvRKSt9nothrow_t, (void *p, const void *t), (p, t))
+DELETE(_ZdlPvSt11align_val_t, (void *p, size_t a), (p, a))
+DELETE(_ZdaPvSt11align_val_t, (void *p, size_t a), (p, a))
+DELETE(_ZdlPvmSt11align_val_t, (void *p, size_t n, size_t a), (p, n, a))
+DELETE(_ZdaPvmSt11align_val_t, (void *p, size_t n, size_t a), (p, n, a))
+DELETE(_ZdlPvSt11align_val_tRKSt9nothrow_t,
+       (void *p, size_t a, const void *t), (p, a, t))
+DELETE(_ZdaPvSt11align_val_tRKSt9nothrow_t,
+       (void *p, size_t a, const void *t), (p, a, t))
