@@ -9,8 +9,9 @@
  *   3. the pointer it yields is in the address space of the stack (the
  *      datalayout's alloca address space): a slot in another one would be
  *      another kind of pointer;
- *   4. its size is a compile-time constant, at most max-size bytes, and its
- *      alignment a constant the allocator accepts;
+ *   4. its size is a compile-time constant or provably at most a constant
+ *      (then the slot has that many bytes), at most max-size bytes, and
+ *      its alignment a constant the allocator accepts;
  *   5. every free() that may receive it receives nothing else, so the free
  *      can be deleted (and the families match: free for malloc, delete for
  *      new, delete[] for new[]);
@@ -44,20 +45,41 @@ static LLVMValueRef arg(LLVMValueRef call, int i)
 	return i < 0 ? NULL : LLVMGetOperand(call, (unsigned)i);
 }
 
-/* Fills size, size_known and align from the call's constant arguments. */
+/* The largest value of the size argument v of call: itself when it is a
+ * constant, else what the glue's value tracking proves (see value_max in
+ * heap2stack.h). Returns 0 when nothing bounds it. */
+static int size_max(h2s_func *f, LLVMValueRef call, LLVMValueRef v,
+		    uint64_t *max, int *constant)
+{
+	const h2s_hooks *h = &f->mod->hooks;
+	*constant = const_u64(v, max);
+	if (*constant)
+		return 1;
+	return v && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind &&
+	       LLVMGetIntTypeWidth(LLVMTypeOf(v)) <= 64 && h->value_max &&
+	       h->value_max(h->ctx, v, call, max);
+}
+
+/* Fills size, size_known, bounded and align from the call's arguments: a
+ * size that is not constant but provably at most B gets a slot of B
+ * bytes (the program may use only what it asked for, which fits). */
 static void site_size(h2s_func *f, h2s_site *s)
 {
 	const h2s_allocfn *a = s->alloc;
 	uint64_t size = 0, count = 1, align = 0;
 	unsigned base = a->min_align;
+	int csize = 1, ccount = 1, known;
 	if (base > 2 * f->mod->ptr_bytes)
 		base = 2 * f->mod->ptr_bytes;
-	s->size_known = const_u64(arg(s->call, a->size_arg), &size);
-	if (a->count_arg >= 0 &&
-	    (!const_u64(arg(s->call, a->count_arg), &count) ||
-	     (count && size > UINT64_MAX / count)))
-		s->size_known = 0;
-	s->size = size * count;
+	known = size_max(f, s->call, arg(s->call, a->size_arg), &size, &csize);
+	if (known && a->count_arg >= 0)
+		known = size_max(f, s->call, arg(s->call, a->count_arg), &count,
+				 &ccount);
+	if (known && count && size > UINT64_MAX / count)
+		known = 0;
+	s->size_known = known && csize && ccount;
+	s->bounded = known && !s->size_known;
+	s->size = known ? size * count : 0;
 	s->align = base;
 	/* posix_memalign stores a plain `void *` */
 	s->addrspace = a->kind == AK_POSIX_MEMALIGN
@@ -282,7 +304,8 @@ void decide(h2s_func *f)
 			s->reason = R_ADDRSPACE;
 		} else if (s->bad_align) {
 			s->reason = R_BAD_ALIGN;
-		} else if (!s->size_known) {
+		} else if (!s->size_known &&
+			   (!s->bounded || s->size > opt->max_size)) {
 			s->reason = R_DYNAMIC_SIZE;
 		} else if (s->size > opt->max_size || s->size > MAX_SLOT) {
 			s->reason = R_TOO_LARGE;

@@ -3,7 +3,8 @@
 // It holds no analysis logic. It registers the passes with the PassBuilder,
 // parses their parameters, drives the C core (include/heap2stack/heap2stack.h)
 // and provides the services the core needs from C++-only LLVM APIs:
-// optimization remarks and parameter names from debug info. Every difference
+// optimization remarks, parameter names from debug info, and value ranges
+// (ValueTracking, LazyValueInfo) for sizes. Every difference
 // between the supported LLVM releases is in compat.h.
 //
 //   heap2stack, heap2stack<PARAMS>        the transform (module pass)
@@ -20,7 +21,11 @@
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/ADT/Twine.h>
+#include <llvm/Analysis/LazyValueInfo.h>
 #include <llvm/Analysis/OptimizationRemarkEmitter.h>
+#include <llvm/Analysis/SimplifyQuery.h>
+#include <llvm/Analysis/ValueTracking.h>
+#include <llvm/IR/ConstantRange.h>
 #include <llvm/IR/DebugInfoMetadata.h>
 #include <llvm/IR/DebugProgramInstruction.h>
 #include <llvm/IR/DiagnosticInfo.h>
@@ -91,6 +96,12 @@ Options *CommandLine;
 // freed: the strings handed to the core stay valid that long.
 class HookContext {
 public:
+	explicit HookContext(Module &M, ModuleAnalysisManager &MAM)
+		: FAM(MAM.getResult<FunctionAnalysisManagerModuleProxy>(M)
+			      .getManager())
+	{
+	}
+
 	h2s_hooks hooks()
 	{
 		h2s_hooks H;
@@ -98,6 +109,7 @@ public:
 		H.remark = &HookContext::remark;
 		H.param_name = &HookContext::paramName;
 		H.value_name = &HookContext::valueName;
+		H.value_max = &HookContext::valueMax;
 		return H;
 	}
 
@@ -122,6 +134,8 @@ private:
 		Vars;
 	// Names returned to the core; a deque never moves its elements.
 	std::deque<std::string> Names;
+	// Function analyses (LazyValueInfo) for value_max.
+	FunctionAnalysisManager &FAM;
 
 	OptimizationRemarkEmitter &emitter(const Function &F)
 	{
@@ -248,6 +262,33 @@ private:
 		return Self->Names.back().c_str();
 	}
 
+	// The largest unsigned value of V where At runs: the intersection of
+	// what its known bits and instruction ranges say (ValueTracking) and
+	// what the conditions of the branches leading to At say
+	// (LazyValueInfo).
+	static int valueMax(void *Ctx, LLVMValueRef Val, LLVMValueRef AtRef,
+			    uint64_t *Max)
+	{
+		Value *V = unwrap(Val);
+		auto *At = dyn_cast_or_null<Instruction>(unwrap(AtRef));
+		if (!V || !At || !V->getType()->isIntegerTy() || !At->getFunction())
+			return 0;
+		auto *Self = static_cast<HookContext *>(Ctx);
+		Function &F = *At->getFunction();
+		const DataLayout &DL = F.getDataLayout();
+		ConstantRange R = computeConstantRangeIncludingKnownBits(
+			V, /*ForSigned=*/false, SimplifyQuery(DL, At));
+		LazyValueInfo &LVI = Self->FAM.getResult<LazyValueAnalysis>(F);
+		R = R.intersectWith(LVI.getConstantRange(V, At,
+							 /*UndefAllowed=*/false),
+				    ConstantRange::Unsigned);
+		const APInt Hi = R.getUnsignedMax();
+		if (R.isFullSet() || Hi.isMaxValue() || Hi.getActiveBits() > 64)
+			return 0;
+		*Max = Hi.getZExtValue();
+		return 1;
+	}
+
 	static const char *paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo,
 				     unsigned *Line)
 	{
@@ -304,8 +345,9 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 	std::exit(1);
 }
 
-// Appends Text (malloc'd, freed here) to Path ('-' is stderr).
-void appendText(char *Text, StringRef Path)
+// Appends Text (malloc'd, freed here), the `What` of the analysis, to Path
+// ('-' is stderr).
+void appendText(char *Text, StringRef Path, StringRef What)
 {
 	if (!Text)
 		return;
@@ -316,7 +358,7 @@ void appendText(char *Text, StringRef Path)
 		std::error_code EC;
 		raw_fd_ostream OS(Path, EC, sys::fs::OF_Append | sys::fs::OF_Text);
 		if (EC)
-			usageError("cannot write the report to '" + Path +
+			usageError("cannot write the " + What + " to '" + Path +
 				   "': " + EC.message());
 		OS << Text;
 	}
@@ -325,7 +367,7 @@ void appendText(char *Text, StringRef Path)
 
 void writeReport(const h2s_result *R, StringRef Path)
 {
-	appendText(h2s_format_report(R), Path);
+	appendText(h2s_format_report(R), Path, "report");
 }
 
 class Heap2StackPass : public PassInfoMixin<Heap2StackPass> {
@@ -339,7 +381,7 @@ public:
 
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM)
 	{
-		HookContext Ctx;
+		HookContext Ctx(M, MAM);
 		h2s_hooks Hooks = Ctx.hooks();
 		h2s_result *R = h2s_analyze(wrap(&M), &Opts, &Hooks);
 		if (!R)
@@ -348,7 +390,7 @@ public:
 		if (!ReportPath.empty())
 			writeReport(R, ReportPath);
 		if (!RecordsPath.empty())
-			appendText(h2s_format_records(R), RecordsPath);
+			appendText(h2s_format_records(R), RecordsPath, "records");
 		Ctx.reset();
 		unsigned Demoted = h2s_transform(R);
 		Ctx.reset();
@@ -398,9 +440,9 @@ class EscapePrinterPass : public PassInfoMixin<EscapePrinterPass> {
 public:
 	explicit EscapePrinterPass(const h2s_options &O) : Opts(O) {}
 
-	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM)
 	{
-		HookContext Ctx;
+		HookContext Ctx(M, MAM);
 		h2s_hooks Hooks = Ctx.hooks();
 		h2s_result *R = h2s_analyze(wrap(&M), &Opts, &Hooks);
 		if (!R)
@@ -496,18 +538,20 @@ bool matchPass(StringRef Name, StringRef Base, StringRef Tail, h2s_options &O)
 }
 
 bool parseModulePass(StringRef Name, ModulePassManager &MPM,
-		     ArrayRef<PassBuilder::PipelineElement>)
+		     ArrayRef<PassBuilder::PipelineElement> Inner)
 {
 	h2s_options O;
-	if (matchPass(Name, "heap2stack", "", O)) {
+	bool Transform = matchPass(Name, "heap2stack", "", O);
+	if (!Transform && !matchPass(Name, "print<escape", ">", O))
+		return false;
+	if (!Inner.empty())
+		usageError("in '" + Name + "(...)': " + Name +
+			   " is a module pass and takes no inner pipeline");
+	if (Transform)
 		MPM.addPass(Heap2StackPass(O));
-		return true;
-	}
-	if (matchPass(Name, "print<escape", ">", O)) {
+	else
 		MPM.addPass(EscapePrinterPass(O));
-		return true;
-	}
-	return false;
+	return true;
 }
 
 // ------------------------------------------------------------ registration
@@ -523,6 +567,13 @@ void addDefaultPass(ModulePassManager &MPM)
 	const std::string &Params = CommandLine->Params;
 	if (!Params.empty())
 		parseParams("-escape-options=" + Params, Params, O);
+	// An option given with no file name would silently write nothing.
+	if (CommandLine->Report.getNumOccurrences() &&
+	    CommandLine->Report.empty())
+		usageError("-escape-report= needs a file name ('-' for stderr)");
+	if (CommandLine->Records.getNumOccurrences() &&
+	    CommandLine->Records.empty())
+		usageError("-escape-records= needs a file name ('-' for stderr)");
 	MPM.addPass(Heap2StackPass(O, CommandLine->Report, CommandLine->Records));
 }
 

@@ -290,7 +290,8 @@ typedef struct h2s_site {
 	const h2s_allocfn *alloc;
 	unsigned obj;
 	int size_known, bad_align;
-	uint64_t size, align;
+	int bounded;             /* size not constant, but at most `size` */
+	uint64_t size, align;    /* size: the bytes of the slot */
 	unsigned addrspace;      /* of the pointer it yields */
 	unsigned block;          /* cfg block index */
 	/* verdict */

@@ -220,12 +220,19 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	case R_DEMOTE:
 		str_printf(&b, "moved to a %llu-byte stack slot",
 			   (unsigned long long)s->size);
+		if (s->bounded)
+			str_printf(&b, " (its size is at most %llu)",
+				   (unsigned long long)s->size);
 		break;
 	case R_ESCAPES:
 		escape_words(&b, f, s->flow_edge, s->obj);
 		break;
 	case R_DYNAMIC_SIZE:
 		str_printf(&b, "size not constant");
+		if (s->bounded)
+			str_printf(&b, " (at most %llu bytes > max-size %llu)",
+				   (unsigned long long)s->size,
+				   (unsigned long long)o->max_size);
 		break;
 	case R_TOO_LARGE:
 		str_printf(&b, "too large: %llu bytes > max-size %llu",

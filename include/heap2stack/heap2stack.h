@@ -64,6 +64,12 @@ typedef struct h2s_hooks {
 	/* Source name and line of the variable a debug record says holds
 	 * `value` (an instruction or argument) in its own function, or NULL. */
 	const char *(*value_name)(void *ctx, LLVMValueRef value, unsigned *line);
+	/* The largest unsigned value the integer `value` may have when the
+	 * instruction `at` runs (from its known bits and ranges, and the
+	 * branch conditions that lead to `at`): 1 and *max, or 0 when
+	 * nothing bounds it below its type's maximum. */
+	int (*value_max)(void *ctx, LLVMValueRef value, LLVMValueRef at,
+			 uint64_t *max);
 } h2s_hooks;
 
 typedef struct h2s_result h2s_result;

@@ -13,6 +13,8 @@
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<no-loops;loops>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=LOOPS
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;loops>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=LOOPS2
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;verbose>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=VERBOSE2
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack(function(sroa))' -disable-output %s 2>&1 | FileCheck %s --check-prefix=INNER
+; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape>(sroa)' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTINNER
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;no-loops>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;max-size=8>>' -disable-output %s
@@ -42,3 +44,5 @@ define void @f() {
 ; LOOPS:      heap2stack: {{(error: )?}}in 'heap2stack<no-loops;loops>': parameter 'loops' contradicts or repeats an earlier 'loops' or 'no-loops'
 ; LOOPS2:     heap2stack: {{(error: )?}}in 'heap2stack<loops;loops>': parameter 'loops' contradicts or repeats an earlier 'loops' or 'no-loops'
 ; VERBOSE2:   heap2stack: {{(error: )?}}in 'print<escape<verbose;verbose>>': parameter 'verbose' is given more than once
+; INNER:      heap2stack: error: in 'heap2stack(...)': heap2stack is a module pass and takes no inner pipeline
+; PRINTINNER: heap2stack: error: in 'print<escape>(...)': print<escape> is a module pass and takes no inner pipeline
