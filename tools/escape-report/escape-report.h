@@ -202,12 +202,20 @@ char *source_resolve(source *s, const char *name, const char *joined);
  * qualified name of a mangled one), or NULL. */
 const char *source_function_name(source *s, const char *symbol);
 
-/* Allocation calls written in the main file. */
+/* Allocation calls of the main file, at the position clang's debug
+ * information gives them (for a call in a macro argument, where it is
+ * written; in a macro body, the macro call), in the order they are
+ * written. Several may share a position: the calls of one macro call,
+ * the copies of a macro argument a macro uses twice. */
 typedef struct src_alloc {
 	unsigned line, col;
-	char *text;
-	char *function;
-	char *callee;
+	char *text;           /* the call as written at line:col */
+	char *function;       /* the symbol of its function */
+	char *callee;         /* malloc, ..., "new", "operator new" */
+	long long size;       /* bytes, when constant; else -1 */
+	char *sfile;          /* canonical path of where it is spelled */
+	unsigned sline, scol; /* (in a macro definition, for a macro body) */
+	char *stext;          /* the call as spelled there */
 } src_alloc;
 unsigned source_allocations(source *s, src_alloc **out);
 
