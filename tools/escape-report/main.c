@@ -15,6 +15,7 @@
 #include "escape-report.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <regex.h>
 #include <signal.h>
@@ -200,6 +201,10 @@ int main(int argc, char **argv)
 	char *cwd, *plugin;
 	const char *clang_env;
 
+	/* A closed stderr: keep its descriptor from being reused by a file or
+	 * pipe (the exit status still tells). */
+	if (fcntl(2, F_GETFD) < 0)
+		open("/dev/null", O_WRONLY);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--")) {
@@ -216,6 +221,9 @@ int main(int argc, char **argv)
 			mode = OUT_M1;
 		else if (!strcmp(a, "-m=2"))
 			mode = OUT_M2;
+		else if (!strncmp(a, "-m=", 3))
+			usage_error("unknown report level '%s': -m (or -m=1) "
+				    "or -m=2", a);
 		else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
 			json = 1;
 		else if (!strcmp(a, "-O1") || !strcmp(a, "-O2") ||
@@ -233,7 +241,10 @@ int main(int argc, char **argv)
 			if (i + 1 >= argc)
 				usage_error("%s needs a regular expression", a);
 			gate = argv[++i];
-		} else if (a[0] == '-' && a[1] == 'O')
+		} else if (!strcmp(a, "-"))
+			usage_error("'%s': escape-report does not read standard "
+				    "input; name a file", a);
+		else if (a[0] == '-' && a[1] == 'O')
 			usage_error("unsupported optimisation level '%s': "
 				    "heap2stack runs at -O1, -O2 and -O3", a);
 		else if (a[0] == '-' && a[1])
@@ -245,6 +256,9 @@ int main(int argc, char **argv)
 		usage_error("%s: empty build directory", "-p");
 	if (!nfiles)
 		usage_error("%s", "no input files");
+	if (gate && !*gate)
+		usage_error("%s: empty regular expression ('.' matches every "
+			    "function)", "--fail-on-heap");
 	if (gate) {
 		int rc = regcomp(&re, gate, REG_EXTENDED | REG_NOSUB);
 		if (rc != 0) {
@@ -260,6 +274,16 @@ int main(int argc, char **argv)
 	}
 	if (json)
 		mode = OUT_JSON;
+	/* Where the report goes must be writable: a closed standard output
+	 * is refused before the work (a full disk is found when writing). */
+	if (fcntl(1, F_GETFD) < 0) {
+		error_msg("cannot write the report: standard output is "
+			  "closed");
+		free(files);
+		if (gate)
+			regfree(&re);
+		return 1;
+	}
 
 	clang_env = getenv("HEAP2STACK_CLANG");
 	cfg.clang = clang_env && *clang_env ? clang_env : H2S_CLANG;
@@ -292,7 +316,14 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nfiles; i++)
 		if (report_file(rep, &cfg, files[i], db, extra, nextra, cwd))
 			failed = 1;
+	errno = 0;
 	report_print(rep, mode);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (!errno)
+			errno = EIO;
+		error_msg("cannot write the report: %s", strerror(errno));
+		failed = 1;
+	}
 	heap = gate ? report_gate(rep, &re, gate) : 0;
 	report_free(rep);
 	db_close(db);

@@ -373,6 +373,13 @@ static void match_sites(const records *rec, char **inner_real,
 			else
 				hi = mid;
 		}
+		if (lo + 1 >= na || !same_key(&al[lo], &al[lo + 1])) {
+			/* alone at its position: the usual case */
+			if (lo < na && al[lo].line == s->iline &&
+			    al[lo].col == s->icol)
+				match[k] = (int)lo;
+			continue;
+		}
 		for (unsigned i = lo; i < na && al[i].line == s->iline &&
 				      al[i].col == s->icol;
 		     i++) {
@@ -535,18 +542,12 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 		 * names no allocation call of this file (calls LLVM merged
 		 * get a merged location) may be any of them: then no claim. */
 		int uncertain = 0;
-		for (unsigned k = 0; k < rec->nsites && !uncertain; k++) {
-			int found = 0;
-			if (rec->sites[k].iline &&
-			    strcmp(inner_real[k], j->abs) != 0)
-				continue;
-			for (unsigned i = 0; i < na && !found; i++)
-				found = rec->sites[k].iline == al[i].line &&
-					rec->sites[k].icol == al[i].col;
-			uncertain = !found;
-		}
 		label_shared(&p, al, na, alabel);
 		match_sites(rec, inner_real, j->abs, al, na, match);
+		for (unsigned k = 0; k < rec->nsites && !uncertain; k++)
+			uncertain = match[k] < 0 &&
+				    (!rec->sites[k].iline ||
+				     strcmp(inner_real[k], j->abs) == 0);
 		for (unsigned k = 0; k < rec->nsites; k++)
 			if (match[k] >= 0) {
 				seen[match[k]] = 1;

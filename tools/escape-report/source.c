@@ -86,6 +86,8 @@ struct source {
 	decl *decls;
 	unsigned ndecls;
 	int sorted;
+	int decls_sorted;      /* decls sorted by file and line */
+	unsigned *fn_order;    /* indices of fns sorted by symbol, or NULL */
 	int custom_new;        /* the program declares an operator new */
 };
 
@@ -862,6 +864,11 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 		enter_function(w, c);
 		return CXChildVisit_Continue;
 	}
+	/* the initialiser list of a variable outside functions: data (a
+	 * generated table may hold millions of numbers), no code a record
+	 * points at */
+	if (w->fn < 0 && k == CXCursor_InitListExpr)
+		return CXChildVisit_Continue;
 	index_cursor(w, c, k);
 	return CXChildVisit_Recurse;
 }
@@ -959,6 +966,7 @@ void source_close(source *s)
 		free(s->fns[i].name);
 	}
 	free(s->fns);
+	free(s->fn_order);
 	for (unsigned i = 0; i < s->nassigns; i++) {
 		free(s->assigns[i].lhs);
 		free(s->assigns[i].text);
@@ -1115,17 +1123,44 @@ char *source_assignment(source *s, const char *file, unsigned line,
 	return NULL;
 }
 
+static int decl_cmp(const void *a, const void *b)
+{
+	const decl *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
 unsigned source_decl_col(source *s, const char *file, unsigned line,
 			 const char *name, const char *function, int param)
 {
 	int fi;
-	unsigned found = 0;
+	unsigned found = 0, lo = 0, hi = s->ndecls;
 	if (!s->tu || !line || (fi = find_file(s, file)) < 0)
 		return 0;
-	for (unsigned i = 0; i < s->ndecls; i++) {
+	/* sorted once (stable enough: the first declaration of a name on
+	 * a line comes first), then the declarations on file:line */
+	if (!s->decls_sorted) {
+		if (s->ndecls)
+			qsort(s->decls, s->ndecls, sizeof *s->decls, decl_cmp);
+		s->decls_sorted = 1;
+	}
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		const decl *d = &s->decls[mid];
+		if (d->file < (unsigned)fi ||
+		    (d->file == (unsigned)fi && d->line < line))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (unsigned i = lo; i < s->ndecls && s->decls[i].file == (unsigned)fi &&
+			      s->decls[i].line == line;
+	     i++) {
 		const decl *d = &s->decls[i];
-		if (d->file != (unsigned)fi || d->line != line ||
-		    d->param != param || strcmp(d->name, name) != 0)
+		if (d->param != param || strcmp(d->name, name) != 0)
 			continue;
 		if (d->fn >= 0 && function &&
 		    (strcmp(s->fns[d->fn].symbol, function) == 0 ||
@@ -1161,11 +1196,38 @@ char *source_resolve(source *s, const char *name, const char *joined)
 	return real;
 }
 
+static const source *fn_sort_source; /* for fn_order_cmp */
+
+static int fn_order_cmp(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	int c = strcmp(fn_sort_source->fns[x].symbol,
+		       fn_sort_source->fns[y].symbol);
+	return c ? c : (x > y) - (x < y);
+}
+
 const char *source_function_name(source *s, const char *symbol)
 {
-	for (unsigned i = 0; i < s->nfns; i++)
-		if (strcmp(s->fns[i].symbol, symbol) == 0)
-			return s->fns[i].name;
+	unsigned lo = 0, hi = s->nfns;
+	if (!s->nfns)
+		return NULL;
+	if (!s->fn_order) {
+		s->fn_order = xcalloc(s->nfns, sizeof *s->fn_order);
+		for (unsigned i = 0; i < s->nfns; i++)
+			s->fn_order[i] = i;
+		fn_sort_source = s;
+		qsort(s->fn_order, s->nfns, sizeof *s->fn_order, fn_order_cmp);
+	}
+	/* the first function with that symbol */
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (strcmp(s->fns[s->fn_order[mid]].symbol, symbol) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < s->nfns && strcmp(s->fns[s->fn_order[lo]].symbol, symbol) == 0)
+		return s->fns[s->fn_order[lo]].name;
 	return NULL;
 }
 
