@@ -124,6 +124,8 @@ typedef struct config {
 	const char *clang;    /* the clang to run */
 	const char *plugin;   /* heap2stack.so */
 	const char *opt;      /* "-O2" */
+	unsigned timeout;     /* seconds one run of clang may take; 0: no
+			       * limit */
 } config;
 
 /* How one file is compiled. */
@@ -143,6 +145,9 @@ void db_close(struct db *db);
 int job_init(job *j, const char *file, struct db *db, char **extra,
 	     int nextra, char *err, size_t errlen);
 void job_free(job *j);
+
+/* Kills the clang being run, if any (from a signal handler). */
+void kill_running(void);
 
 /* Checks that cfg->clang runs and is of LLVM release `major`. */
 int check_clang(const config *cfg, int major, char *err, size_t errlen);

@@ -1,6 +1,7 @@
 /*
  * escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]
- *               [--fail-on-heap=REGEX] FILE... [-- CLANG_ARGS...]
+ *               [--timeout=SECONDS] [--fail-on-heap=REGEX] FILE...
+ *               [-- CLANG_ARGS...]
  *
  * Go's `go build -gcflags=-m` for C: for each FILE, which allocations
  * heap2stack moves to the stack in an optimised build ("does not escape")
@@ -34,9 +35,15 @@
 #define H2S_LLVM_MAJOR 0
 #endif
 
+/* Seconds one compile may take before it is killed (--timeout): far more
+ * than any real file needs, so that a compile that hangs (an #include of
+ * a FIFO, a pathological input) ends with an error. */
+#define DEFAULT_TIMEOUT 600
+
 static const char usage_text[] =
 	"usage: escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]\n"
-	"                     [--fail-on-heap=REGEX] FILE... [-- CLANG_ARGS...]\n"
+	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX] FILE...\n"
+	"                     [-- CLANG_ARGS...]\n"
 	"\n"
 	"Compiles each FILE with clang and the heap2stack plugin (LLVM "
 	"%d) and\n"
@@ -54,6 +61,8 @@ static const char usage_text[] =
 	"  -json             one JSON object per finding "
 	"(docs/escape-report.md)\n"
 	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
+	"  --timeout=SECONDS the longest one compile may take (default "
+	"600; 0: no limit)\n"
 	"  --fail-on-heap=REGEX\n"
 	"                    exit 3 when an allocation in a function whose "
 	"name\n"
@@ -75,11 +84,28 @@ static void usage_error(const char *fmt, const char *arg)
 	exit(2);
 }
 
+/* --timeout=SECONDS: a whole number of seconds, up to a day; 0 is no
+ * limit. */
+static unsigned parse_timeout(const char *v)
+{
+	char *end;
+	unsigned long n;
+	if (*v < '0' || *v > '9')
+		usage_error("--timeout=%s: expected a number of seconds", v);
+	errno = 0;
+	n = strtoul(v, &end, 10);
+	if (*end || errno || n > 86400)
+		usage_error("--timeout=%s: expected a number of seconds "
+			    "(0 to 86400)", v);
+	return (unsigned)n;
+}
+
 /* The records file of the compile in progress, removed on SIGINT/SIGTERM. */
 static char tmp_path[PATH_MAX];
 
 static void on_signal(int sig)
 {
+	kill_running();
 	if (tmp_path[0])
 		unlink(tmp_path);
 	signal(sig, SIG_DFL);
@@ -200,6 +226,7 @@ int main(int argc, char **argv)
 	report *rep;
 	char *cwd, *plugin;
 	const char *clang_env;
+	unsigned timeout = DEFAULT_TIMEOUT;
 
 	/* A closed stderr: keep its descriptor from being reused by a file or
 	 * pipe (the exit status still tells). */
@@ -235,7 +262,13 @@ int main(int argc, char **argv)
 			build_dir = argv[++i];
 		} else if (!strncmp(a, "-p=", 3))
 			build_dir = a + 3;
-		else if (!strncmp(a, "--fail-on-heap=", 15))
+		else if (!strncmp(a, "--timeout=", 10))
+			timeout = parse_timeout(a + 10);
+		else if (!strcmp(a, "--timeout")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a number of seconds", a);
+			timeout = parse_timeout(argv[++i]);
+		} else if (!strncmp(a, "--fail-on-heap=", 15))
 			gate = a + 15;
 		else if (!strcmp(a, "--fail-on-heap")) {
 			if (i + 1 >= argc)
@@ -290,6 +323,7 @@ int main(int argc, char **argv)
 	plugin = find_plugin();
 	cfg.plugin = plugin;
 	cfg.opt = opt;
+	cfg.timeout = timeout;
 	if (access(cfg.plugin, R_OK) != 0) {
 		error_msg("cannot read the heap2stack plugin '%s': %s (set "
 			  "HEAP2STACK_PLUGIN)",

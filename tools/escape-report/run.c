@@ -657,11 +657,32 @@ void job_free(job *j)
 	sv_free(&j->args);
 }
 
-/* Runs argv (NULL-terminated) in dir (NULL: here). With out, its stdout
- * (and with all, its stderr too) is captured there; otherwise it goes to
- * our stderr, like its stderr. Returns the wait status, or -1 with errno
- * when it could not be run. */
-static int run(char *const *argv, const char *dir, strbuf *out, int all)
+/* The process run() waits for (0: none), in a process group of its own,
+ * and whether its time is up. */
+static volatile pid_t running;
+static volatile sig_atomic_t time_up;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	time_up = 1;
+	if (running > 0)
+		kill(-running, SIGKILL);
+}
+
+void kill_running(void)
+{
+	if (running > 0)
+		kill(-running, SIGKILL);
+}
+
+/* Runs argv (NULL-terminated) in dir (NULL: here), for at most timeout
+ * seconds (0: no limit; then it and its children are killed). With out,
+ * its stdout (and with all, its stderr too) is captured there; otherwise
+ * it goes to our stderr, like its stderr. Returns the wait status, or -1
+ * with errno when it could not be run (ETIMEDOUT: its time was up). */
+static int run(char *const *argv, const char *dir, strbuf *out, int all,
+	       unsigned timeout)
 {
 	int pfd[2] = {-1, -1}, epfd[2], status, child_errno = 0;
 	pid_t pid;
@@ -692,6 +713,7 @@ static int run(char *const *argv, const char *dir, strbuf *out, int all)
 		return -1;
 	}
 	if (pid == 0) {
+		setpgid(0, 0);
 		close(epfd[0]);
 		if (out) {
 			close(pfd[0]);
@@ -716,6 +738,17 @@ static int run(char *const *argv, const char *dir, strbuf *out, int all)
 		}
 		_exit(127);
 	}
+	setpgid(pid, pid);
+	running = pid;
+	time_up = 0;
+	if (timeout) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_alarm; /* no SA_RESTART: reads stop */
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGALRM, &sa, NULL);
+		alarm(timeout);
+	}
 	close(epfd[1]);
 	if (out) {
 		char chunk[4096];
@@ -737,8 +770,17 @@ static int run(char *const *argv, const char *dir, strbuf *out, int all)
 		close(epfd[0]);
 	}
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			alarm(0);
+			running = 0;
 			return -1;
+		}
+	alarm(0);
+	running = 0;
+	if (time_up) {
+		errno = ETIMEDOUT;
+		return -1;
+	}
 	if (child_errno) {
 		errno = child_errno;
 		return -1;
@@ -750,7 +792,7 @@ int check_clang(const config *cfg, int major, char *err, size_t errlen)
 {
 	char *argv[] = {(char *)cfg->clang, "--version", NULL};
 	strbuf out = {0};
-	int status = run(argv, NULL, &out, 0), v = -1;
+	int status = run(argv, NULL, &out, 0, cfg->timeout), v = -1;
 	const char *p;
 	if (status < 0) {
 		snprintf(err, errlen,
@@ -851,7 +893,7 @@ int check_plugin(const config *cfg, char *err, size_t errlen)
 	}
 	close(fd);
 	compile_command(&argv, cfg, NULL, path, "/dev/null");
-	status = run(argv.v, NULL, &out, 1);
+	status = run(argv.v, NULL, &out, 1, cfg->timeout);
 	sv_free(&argv);
 	records = read_file(path, NULL);
 	unlink(path);
@@ -895,8 +937,15 @@ int run_compile(const config *cfg, const job *j, const char *records_path,
 			fprintf(stderr, " %s", argv.v[i]);
 		fprintf(stderr, "\n");
 	}
-	status = run(argv.v, j->dir, NULL, 0);
+	status = run(argv.v, j->dir, NULL, 0, cfg->timeout);
 	sv_free(&argv);
+	if (status < 0 && errno == ETIMEDOUT) {
+		snprintf(err, errlen,
+			 "%s: clang did not finish in %u s; killed "
+			 "(--timeout=SECONDS sets the limit, 0 none)",
+			 j->file, cfg->timeout);
+		return -1;
+	}
 	if (status < 0) {
 		snprintf(err, errlen, "%s: cannot run clang '%s': %s", j->file,
 			 cfg->clang, strerror(errno));
