@@ -63,6 +63,9 @@
 // RUN: cd %S && sh -c '%escape_report bad-options.c >&-; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=CLOSED --match-full-lines
 // CLOSED:escape-report: error: cannot write the report: standard output is closed
 // CLOSED-NEXT:exit status 1
+// Both closed: nothing can be said, the status still says it.
+// RUN: cd %S && sh -c '%escape_report bad-options.c >&- 2>&-; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=BOTH --match-full-lines
+// BOTH:exit status 1
 // A closed standard error: the status still says.
 // RUN: cd %S && sh -c '%escape_report missing.c 2>&-; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOERR --match-full-lines
 // NOERR:exit status 1

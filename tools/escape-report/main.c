@@ -228,10 +228,14 @@ int main(int argc, char **argv)
 	const char *clang_env;
 	unsigned timeout = DEFAULT_TIMEOUT;
 
-	/* A closed stderr: keep its descriptor from being reused by a file or
-	 * pipe (the exit status still tells). */
-	if (fcntl(2, F_GETFD) < 0)
-		open("/dev/null", O_WRONLY);
+	/* Closed standard descriptors get /dev/null, so that no file or pipe
+	 * opened later takes their number; a closed stdout is an error (below),
+	 * a closed stderr only loses the messages (the exit status tells). */
+	int out_closed = fcntl(1, F_GETFD) < 0;
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 &&
+		    open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
+			return 1;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--")) {
@@ -309,7 +313,7 @@ int main(int argc, char **argv)
 		mode = OUT_JSON;
 	/* Where the report goes must be writable: a closed standard output
 	 * is refused before the work (a full disk is found when writing). */
-	if (fcntl(1, F_GETFD) < 0) {
+	if (out_closed) {
 		error_msg("cannot write the report: standard output is "
 			  "closed");
 		free(files);
