@@ -326,7 +326,7 @@ static void label_shared(const paths *p, const src_alloc *al, unsigned na,
 		if (nshare < 2)
 			continue;
 		if (al[i].sline != al[i].line || al[i].scol != al[i].col ||
-		    strcmp(al[i].sfile, p->j->abs) != 0) {
+		    strcmp(al[i].sfile, p->j->abs) != 0 || ncopies < 2) {
 			char *where = shown_path(p, al[i].sfile);
 			sb_printf(&b, "%s at %s:%u:%u", al[i].stext, where,
 				  al[i].sline, al[i].scol);
