@@ -126,6 +126,8 @@ typedef struct config {
 	const char *clang;    /* the clang to run */
 	const char *plugin;   /* heap2stack.so */
 	const char *opt;      /* "-O2" */
+	unsigned timeout;     /* seconds one run of clang may take; 0: no
+			       * limit */
 } config;
 
 /* How one file is compiled. */
@@ -145,6 +147,9 @@ void db_close(struct db *db);
 int job_init(job *j, const char *file, struct db *db, char **extra,
 	     int nextra, char *err, size_t errlen);
 void job_free(job *j);
+
+/* Kills the clang being run, if any (from a signal handler). */
+void kill_running(void);
 
 /* Checks that cfg->clang runs and is of LLVM release `major`. */
 int check_clang(const config *cfg, int major, char *err, size_t errlen);
@@ -204,12 +209,20 @@ char *source_resolve(source *s, const char *name, const char *joined);
  * qualified name of a mangled one), or NULL. */
 const char *source_function_name(source *s, const char *symbol);
 
-/* Allocation calls written in the main file. */
+/* Allocation calls of the main file, at the position clang's debug
+ * information gives them (for a call in a macro argument, where it is
+ * written; in a macro body, the macro call), in the order they are
+ * written. Several may share a position: the calls of one macro call,
+ * the copies of a macro argument a macro uses twice. */
 typedef struct src_alloc {
 	unsigned line, col;
-	char *text;
-	char *function;
-	char *callee;
+	char *text;           /* the call as written at line:col */
+	char *function;       /* the symbol of its function */
+	char *callee;         /* malloc, ..., "new", "operator new" */
+	long long size;       /* bytes, when constant; else -1 */
+	char *sfile;          /* canonical path of where it is spelled */
+	unsigned sline, scol; /* (in a macro definition, for a macro body) */
+	char *stext;          /* the call as spelled there */
 } src_alloc;
 unsigned source_allocations(source *s, src_alloc **out);
 

@@ -1,6 +1,7 @@
 /*
  * escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]
- *               [--fail-on-heap=REGEX] FILE... [-- CLANG_ARGS...]
+ *               [--timeout=SECONDS] [--fail-on-heap=REGEX] FILE...
+ *               [-- CLANG_ARGS...]
  *
  * Go's `go build -gcflags=-m` for C: for each FILE, which allocations
  * heap2stack moves to the stack in an optimised build ("does not escape")
@@ -15,6 +16,7 @@
 #include "escape-report.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <regex.h>
 #include <signal.h>
@@ -33,9 +35,15 @@
 #define H2S_LLVM_MAJOR 0
 #endif
 
+/* Seconds one compile may take before it is killed (--timeout): far more
+ * than any real file needs, so that a compile that hangs (an #include of
+ * a FIFO, a pathological input) ends with an error. */
+#define DEFAULT_TIMEOUT 600
+
 static const char usage_text[] =
 	"usage: escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]\n"
-	"                     [--fail-on-heap=REGEX] FILE... [-- CLANG_ARGS...]\n"
+	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX] FILE...\n"
+	"                     [-- CLANG_ARGS...]\n"
 	"\n"
 	"Compiles each FILE with clang and the heap2stack plugin (LLVM "
 	"%d) and\n"
@@ -53,6 +61,8 @@ static const char usage_text[] =
 	"  -json             one JSON object per finding "
 	"(docs/escape-report.md)\n"
 	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
+	"  --timeout=SECONDS the longest one compile may take (default "
+	"600; 0: no limit)\n"
 	"  --fail-on-heap=REGEX\n"
 	"                    exit 3 when an allocation in a function whose "
 	"name\n"
@@ -74,11 +84,28 @@ static void usage_error(const char *fmt, const char *arg)
 	exit(2);
 }
 
+/* --timeout=SECONDS: a whole number of seconds, up to a day; 0 is no
+ * limit. */
+static unsigned parse_timeout(const char *v)
+{
+	char *end;
+	unsigned long n;
+	if (*v < '0' || *v > '9')
+		usage_error("--timeout=%s: expected a number of seconds", v);
+	errno = 0;
+	n = strtoul(v, &end, 10);
+	if (*end || errno || n > 86400)
+		usage_error("--timeout=%s: expected a number of seconds "
+			    "(0 to 86400)", v);
+	return (unsigned)n;
+}
+
 /* The records file of the compile in progress, removed on SIGINT/SIGTERM. */
 static char tmp_path[PATH_MAX];
 
 static void on_signal(int sig)
 {
+	kill_running();
 	if (tmp_path[0])
 		unlink(tmp_path);
 	signal(sig, SIG_DFL);
@@ -199,7 +226,16 @@ int main(int argc, char **argv)
 	report *rep;
 	char *cwd, *plugin;
 	const char *clang_env;
+	unsigned timeout = DEFAULT_TIMEOUT;
 
+	/* Closed standard descriptors get /dev/null, so that no file or pipe
+	 * opened later takes their number; a closed stdout is an error (below),
+	 * a closed stderr only loses the messages (the exit status tells). */
+	int out_closed = fcntl(1, F_GETFD) < 0;
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 &&
+		    open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
+			return 1;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--")) {
@@ -216,6 +252,9 @@ int main(int argc, char **argv)
 			mode = OUT_M1;
 		else if (!strcmp(a, "-m=2"))
 			mode = OUT_M2;
+		else if (!strncmp(a, "-m=", 3))
+			usage_error("unknown report level '%s': -m (or -m=1) "
+				    "or -m=2", a);
 		else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
 			json = 1;
 		else if (!strcmp(a, "-O1") || !strcmp(a, "-O2") ||
@@ -227,13 +266,22 @@ int main(int argc, char **argv)
 			build_dir = argv[++i];
 		} else if (!strncmp(a, "-p=", 3))
 			build_dir = a + 3;
-		else if (!strncmp(a, "--fail-on-heap=", 15))
+		else if (!strncmp(a, "--timeout=", 10))
+			timeout = parse_timeout(a + 10);
+		else if (!strcmp(a, "--timeout")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a number of seconds", a);
+			timeout = parse_timeout(argv[++i]);
+		} else if (!strncmp(a, "--fail-on-heap=", 15))
 			gate = a + 15;
 		else if (!strcmp(a, "--fail-on-heap")) {
 			if (i + 1 >= argc)
 				usage_error("%s needs a regular expression", a);
 			gate = argv[++i];
-		} else if (a[0] == '-' && a[1] == 'O')
+		} else if (!strcmp(a, "-"))
+			usage_error("'%s': escape-report does not read standard "
+				    "input; name a file", a);
+		else if (a[0] == '-' && a[1] == 'O')
 			usage_error("unsupported optimisation level '%s': "
 				    "heap2stack runs at -O1, -O2 and -O3", a);
 		else if (a[0] == '-' && a[1])
@@ -245,6 +293,9 @@ int main(int argc, char **argv)
 		usage_error("%s: empty build directory", "-p");
 	if (!nfiles)
 		usage_error("%s", "no input files");
+	if (gate && !*gate)
+		usage_error("%s: empty regular expression ('.' matches every "
+			    "function)", "--fail-on-heap");
 	if (gate) {
 		int rc = regcomp(&re, gate, REG_EXTENDED | REG_NOSUB);
 		if (rc != 0) {
@@ -260,12 +311,23 @@ int main(int argc, char **argv)
 	}
 	if (json)
 		mode = OUT_JSON;
+	/* Where the report goes must be writable: a closed standard output
+	 * is refused before the work (a full disk is found when writing). */
+	if (out_closed) {
+		error_msg("cannot write the report: standard output is "
+			  "closed");
+		free(files);
+		if (gate)
+			regfree(&re);
+		return 1;
+	}
 
 	clang_env = getenv("HEAP2STACK_CLANG");
 	cfg.clang = clang_env && *clang_env ? clang_env : H2S_CLANG;
 	plugin = find_plugin();
 	cfg.plugin = plugin;
 	cfg.opt = opt;
+	cfg.timeout = timeout;
 	if (access(cfg.plugin, R_OK) != 0) {
 		error_msg("cannot read the heap2stack plugin '%s': %s (set "
 			  "HEAP2STACK_PLUGIN)",
@@ -292,7 +354,14 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nfiles; i++)
 		if (report_file(rep, &cfg, files[i], db, extra, nextra, cwd))
 			failed = 1;
+	errno = 0;
 	report_print(rep, mode);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (!errno)
+			errno = EIO;
+		error_msg("cannot write the report: %s", strerror(errno));
+		failed = 1;
+	}
 	heap = gate ? report_gate(rep, &re, gate) : 0;
 	report_free(rep);
 	db_close(db);

@@ -276,6 +276,133 @@ static int builtins_off(const job *j, const char *callee)
 	return 0;
 }
 
+/* How a canonical path is shown: the main file as the user named it,
+ * others relative to the current directory when under it. */
+static char *shown_path(const paths *p, const char *real)
+{
+	size_t n = strlen(p->cwd);
+	if (strcmp(real, p->j->abs) == 0)
+		return xstrdup(p->j->file);
+	if (strncmp(real, p->cwd, n) == 0 && real[n] == '/')
+		return xstrdup(real + n + 1);
+	return xstrdup(real);
+}
+
+static int same_key(const src_alloc *a, const src_alloc *b)
+{
+	return a->line == b->line && a->col == b->col;
+}
+
+static int same_spelling(const src_alloc *a, const src_alloc *b)
+{
+	return a->sline == b->sline && a->scol == b->scol &&
+	       !strcmp(a->sfile, b->sfile);
+}
+
+/* Several allocations at one position (the calls of one macro call, the
+ * copies of a macro argument a macro uses twice) would print one line
+ * each with the same text: label[i] names allocation i among them, by
+ * where it is written (`malloc(5) at f.c:3:24`, in the macro definition)
+ * and, for copies of one written call, by its rank (`copy 2 of 2`).
+ * label[i] stays NULL for an allocation alone at its position. */
+static void label_shared(const paths *p, const src_alloc *al, unsigned na,
+			 char **label)
+{
+	for (unsigned i = 0; i < na; i++) {
+		unsigned nshare = 0, rank = 0, ncopies = 0;
+		strbuf b = {0};
+		/* al is sorted by position: the others at i's are near */
+		for (unsigned m = i; m-- > 0 && same_key(&al[m], &al[i]);) {
+			nshare++;
+			if (same_spelling(&al[m], &al[i])) {
+				ncopies++;
+				rank++;
+			}
+		}
+		for (unsigned m = i; m < na && same_key(&al[m], &al[i]); m++) {
+			nshare++;
+			ncopies += same_spelling(&al[m], &al[i]);
+		}
+		if (nshare < 2)
+			continue;
+		if (al[i].sline != al[i].line || al[i].scol != al[i].col ||
+		    strcmp(al[i].sfile, p->j->abs) != 0 || ncopies < 2) {
+			char *where = shown_path(p, al[i].sfile);
+			sb_printf(&b, "%s at %s:%u:%u", al[i].stext, where,
+				  al[i].sline, al[i].scol);
+			free(where);
+		}
+		if (ncopies > 1)
+			sb_printf(&b, "%scopy %u of %u", b.n ? ", " : "",
+				  rank + 1, ncopies);
+		label[i] = sb_take(&b);
+	}
+}
+
+/* Whether a record's allocator names the function callee calls. */
+static int same_allocator(const char *allocator, const char *callee)
+{
+	if (!strncmp(allocator, "new", 3))
+		return !strcmp(callee, "new") ||
+		       !strncmp(callee, "operator new", 12);
+	return !strcmp(allocator, callee);
+}
+
+/* match[k]: the allocation of al that site k of the records is (-1 when
+ * it is not one of this file's). A site names its allocation by position;
+ * where several share that position, by allocator and size among those
+ * not yet taken by another site of the same copy of the code (the same
+ * function and call site), in the order they are written. */
+static void match_sites(const records *rec, char **inner_real,
+			const char *main_real, const src_alloc *al,
+			unsigned na, int *match)
+{
+	for (unsigned k = 0; k < rec->nsites; k++) {
+		const rec_site *s = &rec->sites[k];
+		unsigned lo = 0, hi = na;
+		int best = -1, best_score = -1;
+		match[k] = -1;
+		if (!s->iline || strcmp(inner_real[k], main_real) != 0)
+			continue;
+		/* al is sorted by position: the allocations at s's */
+		while (lo < hi) {
+			unsigned mid = lo + (hi - lo) / 2;
+			if (al[mid].line < s->iline ||
+			    (al[mid].line == s->iline && al[mid].col < s->icol))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo + 1 >= na || !same_key(&al[lo], &al[lo + 1])) {
+			/* alone at its position: the usual case */
+			if (lo < na && al[lo].line == s->iline &&
+			    al[lo].col == s->icol)
+				match[k] = (int)lo;
+			continue;
+		}
+		for (unsigned i = lo; i < na && al[i].line == s->iline &&
+				      al[i].col == s->icol;
+		     i++) {
+			int taken = 0, score;
+			for (unsigned q = 0; q < k && !taken; q++) {
+				const rec_site *t = &rec->sites[q];
+				taken = match[q] == (int)i &&
+					!strcmp(t->function, s->function) &&
+					!strcmp(t->file, s->file) &&
+					t->line == s->line && t->col == s->col;
+			}
+			score = !taken * 4 +
+				same_allocator(s->allocator, al[i].callee) * 2 +
+				(s->size >= 0 && s->size == al[i].size);
+			if (score > best_score) {
+				best = (int)i;
+				best_score = score;
+			}
+		}
+		match[k] = best;
+	}
+}
+
 void report_add(report *r, const job *j, const records *rec, source *src,
 		const char *cwd)
 {
@@ -407,29 +534,29 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 	{
 		src_alloc *al = NULL;
 		unsigned na = source_allocations(src, &al), unseen = 0;
+		char **alabel = xcalloc(na + 1, sizeof *alabel);
+		char **rlabel = xcalloc(rec->nsites + 1, sizeof *rlabel);
+		int *seen = xcalloc(na + 1, sizeof *seen);
+		int *match = xcalloc(rec->nsites + 1, sizeof *match);
 		/* A site whose position is unknown (no debug information) or
 		 * names no allocation call of this file (calls LLVM merged
 		 * get a merged location) may be any of them: then no claim. */
 		int uncertain = 0;
-		for (unsigned k = 0; k < rec->nsites && !uncertain; k++) {
-			int found = 0;
-			if (rec->sites[k].iline &&
-			    strcmp(inner_real[k], j->abs) != 0)
-				continue;
-			for (unsigned i = 0; i < na && !found; i++)
-				found = rec->sites[k].iline == al[i].line &&
-					rec->sites[k].icol == al[i].col;
-			uncertain = !found;
-		}
+		label_shared(&p, al, na, alabel);
+		match_sites(rec, inner_real, j->abs, al, na, match);
+		for (unsigned k = 0; k < rec->nsites && !uncertain; k++)
+			uncertain = match[k] < 0 &&
+				    (!rec->sites[k].iline ||
+				     strcmp(inner_real[k], j->abs) == 0);
+		for (unsigned k = 0; k < rec->nsites; k++)
+			if (match[k] >= 0) {
+				seen[match[k]] = 1;
+				rlabel[k] = alabel[match[k]];
+			}
 		for (unsigned i = 0; i < na; i++) {
-			int seen = uncertain;
-			for (unsigned k = 0; k < rec->nsites && !seen; k++)
-				seen = rec->sites[k].iline == al[i].line &&
-				       rec->sites[k].icol == al[i].col &&
-				       strcmp(inner_real[k], j->abs) == 0;
-			if (!seen && builtins_off(j, al[i].callee))
+			if (!seen[i] && !uncertain && builtins_off(j, al[i].callee))
 				unseen++;
-			else if (!seen) {
+			else if (!seen[i] && !uncertain) {
 				finding *f = add(r);
 				const char *n =
 					source_function_name(src, al[i].function);
@@ -440,6 +567,9 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 				f->symbol = xstrdup(al[i].function);
 				f->function = xstrdup(n ? n : al[i].function);
 				f->expr = xstrdup(al[i].text);
+				if (alabel[i])
+					f->label = xasprintf("%s [%s]", f->expr,
+							     alabel[i]);
 				f->verdict = xstrdup("stack");
 				f->reason = xstrdup("deleted");
 				f->detail = xstrdup(
@@ -452,11 +582,34 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 							  ? "new[]"
 							  : al[i].callee);
 			}
+		}
+		/* the records' sites among several allocations at one
+		 * position: named as the allocation they match */
+		for (unsigned k = 0; k < rec->nsites; k++) {
+			finding *f = &r->v[first + k];
+			if (!rlabel[k])
+				continue;
+			if (f->inlined)
+				f->label = xasprintf("%s [%s at %s:%u:%u: %s]",
+						     f->expr, f->iexpr, f->ifile,
+						     f->iline, f->icol, rlabel[k]);
+			else
+				f->label = xasprintf("%s [%s]", f->expr,
+						     rlabel[k]);
+		}
+		for (unsigned i = 0; i < na; i++) {
 			free(al[i].text);
 			free(al[i].function);
 			free(al[i].callee);
+			free(al[i].sfile);
+			free(al[i].stext);
+			free(alabel[i]);
 		}
 		free(al);
+		free(alabel);
+		free(rlabel);
+		free(seen);
+		free(match);
 		/* with -fno-builtin, malloc may be the program's own: neither
 		 * LLVM nor heap2stack touches it, and there is no record */
 		if (unseen)
@@ -474,7 +627,7 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 	for (unsigned i = first; i < r->n; i++) {
 		finding *f = &r->v[i];
 		int ambiguous = 0;
-		if (f->kind != K_ALLOC || !f->inlined)
+		if (f->kind != K_ALLOC || !f->inlined || f->label)
 			continue;
 		for (unsigned k = first; k < r->n && !ambiguous; k++) {
 			const finding *g = &r->v[k];

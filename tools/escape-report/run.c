@@ -23,6 +23,321 @@ struct db {
 	char *dir;
 };
 
+/* ------------------------------------------- compile_commands.json shape */
+
+/* A strict reader of the JSON of a compilation database, only to say in
+ * one line what is wrong with a bad one (libclang prints several lines of
+ * its own, and takes a truncated file for a good one). */
+typedef struct jreader {
+	const char *p, *end, *start;
+	char *err;
+	size_t errlen;
+} jreader;
+
+static unsigned jline(const jreader *r)
+{
+	unsigned line = 1;
+	for (const char *q = r->start; q < r->p; q++)
+		line += *q == '\n';
+	return line;
+}
+
+static int jfail(jreader *r, const char *what)
+{
+	if (r->p >= r->end)
+		snprintf(r->err, r->errlen, "%s, at its end", what);
+	else
+		snprintf(r->err, r->errlen, "%s, at line %u", what, jline(r));
+	return 0;
+}
+
+static void jspace(jreader *r)
+{
+	while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' ||
+				 *r->p == '\n' || *r->p == '\r'))
+		r->p++;
+}
+
+/* A string; *empty says whether it is "". */
+static int jstring(jreader *r, int *empty)
+{
+	const char *first;
+	if (r->p >= r->end || *r->p != '"')
+		return jfail(r, "expected a string");
+	first = ++r->p;
+	while (r->p < r->end && *r->p != '"') {
+		if ((unsigned char)*r->p < 0x20)
+			return jfail(r, "control character in a string");
+		if (*r->p == '\\') {
+			r->p++;
+			if (r->p >= r->end || !strchr("\"\\/bfnrtu", *r->p))
+				return jfail(r, "bad escape in a string");
+		}
+		r->p++;
+	}
+	if (r->p >= r->end)
+		return jfail(r, "unterminated string");
+	if (empty)
+		*empty = r->p == first;
+	r->p++;
+	return 1;
+}
+
+static int jvalue(jreader *r, int depth);
+
+/* Kinds of JSON values, for the shape checks. */
+enum { J_OTHER, J_STRING, J_ARRAY, J_OBJECT };
+
+static int jkind(const jreader *r)
+{
+	if (r->p >= r->end)
+		return J_OTHER;
+	return *r->p == '"' ? J_STRING
+	       : *r->p == '[' ? J_ARRAY
+	       : *r->p == '{' ? J_OBJECT
+			      : J_OTHER;
+}
+
+static int jcontainer(jreader *r, int depth, char close)
+{
+	r->p++; /* [ or { */
+	jspace(r);
+	if (r->p < r->end && *r->p == close) {
+		r->p++;
+		return 1;
+	}
+	for (;;) {
+		jspace(r);
+		if (close == '}') {
+			if (!jstring(r, NULL))
+				return 0;
+			jspace(r);
+			if (r->p >= r->end || *r->p != ':')
+				return jfail(r, "expected ':'");
+			r->p++;
+			jspace(r);
+		}
+		if (!jvalue(r, depth + 1))
+			return 0;
+		jspace(r);
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			continue;
+		}
+		if (r->p < r->end && *r->p == close) {
+			r->p++;
+			return 1;
+		}
+		return jfail(r, close == ']' ? "expected ',' or ']'"
+					     : "expected ',' or '}'");
+	}
+}
+
+static int jvalue(jreader *r, int depth)
+{
+	static const char *const words[] = {"true", "false", "null"};
+	if (depth > 64)
+		return jfail(r, "nested too deeply");
+	jspace(r);
+	if (r->p >= r->end)
+		return jfail(r, "expected a value");
+	switch (*r->p) {
+	case '"':
+		return jstring(r, NULL);
+	case '[':
+		return jcontainer(r, depth, ']');
+	case '{':
+		return jcontainer(r, depth, '}');
+	}
+	for (int i = 0; i < 3; i++) {
+		size_t n = strlen(words[i]);
+		if ((size_t)(r->end - r->p) >= n && !strncmp(r->p, words[i], n)) {
+			r->p += n;
+			return 1;
+		}
+	}
+	if (*r->p == '-' || (*r->p >= '0' && *r->p <= '9')) {
+		const char *q = r->p;
+		if (*q == '-')
+			q++;
+		if (q >= r->end || *q < '0' || *q > '9')
+			return jfail(r, "bad number");
+		while (q < r->end && strchr("0123456789.eE+-", *q))
+			q++;
+		r->p = q;
+		return 1;
+	}
+	return jfail(r, "expected a value");
+}
+
+/* One entry: an object with the strings "directory" and "file", and a
+ * non-empty "command" string or "arguments" array of strings. */
+static int jentry(jreader *r, unsigned n)
+{
+	int dir = 0, file = 0, cmd = 0;
+	char what[128];
+	if (jkind(r) != J_OBJECT) {
+		snprintf(what, sizeof what, "entry %u is not an object", n);
+		return jfail(r, what);
+	}
+	r->p++;
+	jspace(r);
+	while (r->p < r->end && *r->p != '}') {
+		const char *key = r->p + 1;
+		int empty, kind;
+		size_t klen;
+		if (!jstring(r, NULL))
+			return 0;
+		klen = (size_t)(r->p - 1 - key);
+		jspace(r);
+		if (r->p >= r->end || *r->p != ':')
+			return jfail(r, "expected ':'");
+		r->p++;
+		jspace(r);
+		kind = jkind(r);
+#define KEY(k) (klen == strlen(k) && !strncmp(key, k, klen))
+		if (KEY("directory") || KEY("file") || KEY("command")) {
+			const char *k = KEY("directory") ? "directory"
+					: KEY("file")    ? "file"
+							 : "command";
+			if (kind != J_STRING) {
+				snprintf(what, sizeof what,
+					 "entry %u: \"%s\" is not a string", n, k);
+				return jfail(r, what);
+			}
+			if (!jstring(r, &empty))
+				return 0;
+			if (empty) {
+				snprintf(what, sizeof what,
+					 "entry %u: \"%s\" is empty", n, k);
+				return jfail(r, what);
+			}
+			*(k[0] == 'd' ? &dir : k[0] == 'f' ? &file : &cmd) = 1;
+		} else if (KEY("arguments")) {
+			unsigned nargs = 0;
+			if (kind != J_ARRAY) {
+				snprintf(what, sizeof what,
+					 "entry %u: \"arguments\" is not an "
+					 "array", n);
+				return jfail(r, what);
+			}
+			r->p++;
+			for (;;) {
+				jspace(r);
+				if (r->p < r->end && *r->p == ']') {
+					r->p++;
+					break;
+				}
+				if (nargs) {
+					if (r->p >= r->end || *r->p != ',')
+						return jfail(r, "expected ',' or ']'");
+					r->p++;
+					jspace(r);
+				}
+				if (jkind(r) != J_STRING) {
+					snprintf(what, sizeof what,
+						 "entry %u: an argument is not "
+						 "a string", n);
+					return jfail(r, what);
+				}
+				if (!jstring(r, NULL))
+					return 0;
+				nargs++;
+			}
+			if (!nargs) {
+				snprintf(what, sizeof what,
+					 "entry %u: \"arguments\" is empty", n);
+				return jfail(r, what);
+			}
+			cmd = 1;
+		} else if (!jvalue(r, 1)) {
+			return 0;
+		}
+#undef KEY
+		jspace(r);
+		if (r->p < r->end && *r->p == ',') {
+			r->p++;
+			jspace(r);
+		} else if (r->p >= r->end || *r->p != '}') {
+			return jfail(r, "expected ',' or '}'");
+		}
+	}
+	if (r->p >= r->end)
+		return jfail(r, "expected '}'");
+	r->p++;
+	if (!dir || !file || !cmd) {
+		snprintf(what, sizeof what, "entry %u has no %s", n,
+			 !dir    ? "\"directory\""
+			 : !file ? "\"file\""
+				 : "\"command\" or \"arguments\"");
+		return jfail(r, what);
+	}
+	return 1;
+}
+
+/* Checks that text is a compilation database: a JSON array of entries.
+ * Returns 1, or 0 with what is wrong in err. */
+static int db_shape(const char *text, size_t len, char *err, size_t errlen)
+{
+	jreader r = {text, text + len, text, err, errlen};
+	unsigned n = 0;
+	if (memchr(text, '\0', len)) {
+		snprintf(err, errlen, "not JSON text (it holds a NUL byte)");
+		return 0;
+	}
+	jspace(&r);
+	if (r.p >= r.end)
+		return jfail(&r, "empty: expected a JSON array of compile "
+				 "commands");
+	if (jkind(&r) != J_ARRAY)
+		return jfail(&r, "expected a JSON array of compile commands");
+	r.p++;
+	jspace(&r);
+	if (r.p < r.end && *r.p == ']')
+		r.p++;
+	else
+		for (;;) {
+			jspace(&r);
+			if (!jentry(&r, ++n))
+				return 0;
+			jspace(&r);
+			if (r.p < r.end && *r.p == ',') {
+				r.p++;
+				continue;
+			}
+			if (r.p < r.end && *r.p == ']') {
+				r.p++;
+				break;
+			}
+			return jfail(&r, "expected ',' or ']'");
+		}
+	jspace(&r);
+	if (r.p < r.end)
+		return jfail(&r, "text after the array");
+	return 1;
+}
+
+/* clang_CompilationDatabase_fromDirectory() without the lines libclang
+ * prints on stderr (db_shape() has said what is wrong). */
+static CXCompilationDatabase quietly_open_db(const char *dir,
+					     CXCompilationDatabase_Error *e)
+{
+	CXCompilationDatabase cdb;
+	int saved, null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	fflush(stderr);
+	saved = null >= 0 ? fcntl(2, F_DUPFD_CLOEXEC, 3) : -1;
+	if (saved >= 0)
+		dup2(null, 2);
+	cdb = clang_CompilationDatabase_fromDirectory(dir, e);
+	if (saved >= 0) {
+		dup2(saved, 2);
+		close(saved);
+	}
+	if (null >= 0)
+		close(null);
+	return cdb;
+}
+
 struct db *db_open(const char *build_dir, char *err, size_t errlen)
 {
 	CXCompilationDatabase_Error e = CXCompilationDatabase_NoError;
@@ -38,15 +353,32 @@ struct db *db_open(const char *build_dir, char *err, size_t errlen)
 		return NULL;
 	}
 	json = path_join(build_dir, "compile_commands.json");
-	if (access(json, R_OK) != 0) {
+	if (access(json, F_OK) != 0) {
 		snprintf(err, errlen, "-p %s: no compile_commands.json in it",
 			 build_dir);
 		free(json);
 		return NULL;
 	}
+	{
+		size_t len;
+		char *text = read_file(json, &len), why[256];
+		if (!text) {
+			snprintf(err, errlen, "%s: %s", json, strerror(errno));
+			free(json);
+			return NULL;
+		}
+		if (!db_shape(text, len, why, sizeof why)) {
+			snprintf(err, errlen,
+				 "%s: not a compilation database: %s", json,
+				 why);
+			free(text);
+			free(json);
+			return NULL;
+		}
+		free(text);
+	}
 	free(json);
-	CXCompilationDatabase cdb =
-		clang_CompilationDatabase_fromDirectory(build_dir, &e);
+	CXCompilationDatabase cdb = quietly_open_db(build_dir, &e);
 	if (e != CXCompilationDatabase_NoError || !cdb) {
 		snprintf(err, errlen,
 			 "-p %s: cannot read its compile_commands.json",
@@ -133,6 +465,100 @@ static void add_flags(job *j, char **argv, int argc, const char *dir)
 	}
 }
 
+/* The file can be read and is text: no NUL byte (a binary file, or a
+ * source clang would compile with the NULs dropped, so that the columns
+ * of the report would not be the file's). Returns 0, or -1 with a message
+ * in err. */
+static int source_text_check(const char *file, char *err, size_t errlen)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	char buf[65536];
+	ssize_t n;
+	unsigned line = 1;
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s", file, strerror(errno));
+		return -1;
+	}
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		const char *nul;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(err, errlen, "%s: %s", file, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		nul = memchr(buf, '\0', (size_t)n);
+		for (const char *q = buf; q < (nul ? nul : buf + n); q++)
+			line += *q == '\n';
+		if (nul) {
+			snprintf(err, errlen,
+				 "%s: not a C or C++ source file: it holds a "
+				 "NUL byte (line %u)",
+				 file, line);
+			close(fd);
+			return -1;
+		}
+	}
+	close(fd);
+	return 0;
+}
+
+/* The language clang compiles j's file as must be C or C++: given by the
+ * last -x in its flags, else by the file's name as clang reads it. A .ll
+ * is LLVM IR, a .s assembly, a .txt or an unknown name a linker input:
+ * then the plugin would see no C, or nothing at all. Returns 0, or -1 with
+ * a message in err. */
+static int language_check(const job *j, char *err, size_t errlen)
+{
+	static const char *const exts[] = {
+		"c", "i", "cc", "cp", "cxx", "cpp", "CPP", "c++", "C", "ii",
+		NULL,
+	};
+	static const char *const langs[] = {
+		"c", "c++", "cpp-output", "c++-cpp-output", NULL,
+	};
+	const char *lang = NULL, *dot, *base;
+	for (unsigned i = 0; i < j->args.n; i++) {
+		const char *a = j->args.v[i];
+		if (!strcmp(a, "-x") && i + 1 < j->args.n)
+			lang = j->args.v[++i];
+		else if (!strncmp(a, "-x", 2) && a[2])
+			lang = a + 2;
+	}
+	if (lang && strcmp(lang, "none") != 0) {
+		for (int k = 0; langs[k]; k++)
+			if (!strcmp(lang, langs[k]))
+				return 0;
+		snprintf(err, errlen,
+			 "%s: not compiled as C or C++ (-x %s): escape-report "
+			 "reports C and C++ files",
+			 j->file, lang);
+		return -1;
+	}
+	base = strrchr(j->src, '/');
+	base = base ? base + 1 : j->src;
+	dot = strrchr(base, '.');
+	if (dot)
+		for (int k = 0; exts[k]; k++)
+			if (!strcmp(dot + 1, exts[k]))
+				return 0;
+	snprintf(err, errlen,
+		 "%s: not a C or C++ source file: clang takes %s for %s "
+		 "(for C or C++ with another name: -- -x c or -- -x c++)",
+		 j->file,
+		 dot ? dot : "a name without an extension",
+		 dot && !strcmp(dot, ".ll")   ? "LLVM IR"
+		 : dot && !strcmp(dot, ".bc") ? "LLVM bitcode"
+		 : dot && (!strcmp(dot, ".s") || !strcmp(dot, ".S"))
+			 ? "assembly"
+		 : dot && (!strcmp(dot, ".h") || !strcmp(dot, ".hpp") ||
+			   !strcmp(dot, ".hh"))
+			 ? "a header to precompile"
+			 : "a linker input");
+	return -1;
+}
+
 int job_init(job *j, const char *file, struct db *db, char **extra,
 	     int nextra, char *err, size_t errlen)
 {
@@ -147,6 +573,13 @@ int job_init(job *j, const char *file, struct db *db, char **extra,
 		snprintf(err, errlen, "%s: is a directory", file);
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		/* clang would wait forever on a FIFO, or read a device */
+		snprintf(err, errlen, "%s: not a regular file", file);
+		return -1;
+	}
+	if (source_text_check(file, err, errlen) != 0)
+		return -1;
 	j->abs = canonical(file);
 	if (db) {
 		/* libclang's JSON database invents commands for files it does
@@ -183,6 +616,20 @@ int job_init(job *j, const char *file, struct db *db, char **extra,
 			argv[i] = cx(clang_CompileCommand_getArg(cmd, i));
 		j->dir = cx(clang_CompileCommand_getDirectory(cmd));
 		j->src = cx(clang_CompileCommand_getFilename(cmd));
+		int bad = stat(j->dir, &st) != 0 ? errno
+			  : !S_ISDIR(st.st_mode) ? ENOTDIR
+						 : 0;
+		if (bad) {
+			snprintf(err, errlen,
+				 "%s: the directory of its compile command in "
+				 "%s/compile_commands.json, %s: %s",
+				 file, db->dir, j->dir, strerror(bad));
+			for (unsigned i = 0; i < nargs; i++)
+				free(argv[i]);
+			free(argv);
+			clang_CompileCommands_dispose(cmds);
+			return -1;
+		}
 		if (!*j->src) {
 			free(j->src);
 			j->src = xstrdup(j->abs);
@@ -198,7 +645,7 @@ int job_init(job *j, const char *file, struct db *db, char **extra,
 		j->src = xstrdup(file);
 	}
 	add_flags(j, extra, nextra, NULL);
-	return 0;
+	return language_check(j, err, errlen);
 }
 
 void job_free(job *j)
@@ -210,11 +657,32 @@ void job_free(job *j)
 	sv_free(&j->args);
 }
 
-/* Runs argv (NULL-terminated) in dir (NULL: here). With out, its stdout
- * (and with all, its stderr too) is captured there; otherwise it goes to
- * our stderr, like its stderr. Returns the wait status, or -1 with errno
- * when it could not be run. */
-static int run(char *const *argv, const char *dir, strbuf *out, int all)
+/* The process run() waits for (0: none), in a process group of its own,
+ * and whether its time is up. */
+static volatile pid_t running;
+static volatile sig_atomic_t time_up;
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	time_up = 1;
+	if (running > 0)
+		kill(-running, SIGKILL);
+}
+
+void kill_running(void)
+{
+	if (running > 0)
+		kill(-running, SIGKILL);
+}
+
+/* Runs argv (NULL-terminated) in dir (NULL: here), for at most timeout
+ * seconds (0: no limit; then it and its children are killed). With out,
+ * its stdout (and with all, its stderr too) is captured there; otherwise
+ * it goes to our stderr, like its stderr. Returns the wait status, or -1
+ * with errno when it could not be run (ETIMEDOUT: its time was up). */
+static int run(char *const *argv, const char *dir, strbuf *out, int all,
+	       unsigned timeout)
 {
 	int pfd[2] = {-1, -1}, epfd[2], status, child_errno = 0;
 	pid_t pid;
@@ -245,6 +713,7 @@ static int run(char *const *argv, const char *dir, strbuf *out, int all)
 		return -1;
 	}
 	if (pid == 0) {
+		setpgid(0, 0);
 		close(epfd[0]);
 		if (out) {
 			close(pfd[0]);
@@ -269,6 +738,17 @@ static int run(char *const *argv, const char *dir, strbuf *out, int all)
 		}
 		_exit(127);
 	}
+	setpgid(pid, pid);
+	running = pid;
+	time_up = 0;
+	if (timeout) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_alarm; /* no SA_RESTART: reads stop */
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGALRM, &sa, NULL);
+		alarm(timeout);
+	}
 	close(epfd[1]);
 	if (out) {
 		char chunk[4096];
@@ -290,8 +770,17 @@ static int run(char *const *argv, const char *dir, strbuf *out, int all)
 		close(epfd[0]);
 	}
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			alarm(0);
+			running = 0;
 			return -1;
+		}
+	alarm(0);
+	running = 0;
+	if (time_up) {
+		errno = ETIMEDOUT;
+		return -1;
+	}
 	if (child_errno) {
 		errno = child_errno;
 		return -1;
@@ -303,7 +792,7 @@ int check_clang(const config *cfg, int major, char *err, size_t errlen)
 {
 	char *argv[] = {(char *)cfg->clang, "--version", NULL};
 	strbuf out = {0};
-	int status = run(argv, NULL, &out, 0), v = -1;
+	int status = run(argv, NULL, &out, 0, cfg->timeout), v = -1;
 	const char *p;
 	if (status < 0) {
 		snprintf(err, errlen,
@@ -398,13 +887,13 @@ int check_plugin(const config *cfg, char *err, size_t errlen)
 		 tmpdir && *tmpdir ? tmpdir : "/tmp");
 	fd = mkstemp(path);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot create a temporary file: %s",
-			 strerror(errno));
+		snprintf(err, errlen, "cannot create a temporary file in %s: %s",
+			 tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
 		return -1;
 	}
 	close(fd);
 	compile_command(&argv, cfg, NULL, path, "/dev/null");
-	status = run(argv.v, NULL, &out, 1);
+	status = run(argv.v, NULL, &out, 1, cfg->timeout);
 	sv_free(&argv);
 	records = read_file(path, NULL);
 	unlink(path);
@@ -448,8 +937,15 @@ int run_compile(const config *cfg, const job *j, const char *records_path,
 			fprintf(stderr, " %s", argv.v[i]);
 		fprintf(stderr, "\n");
 	}
-	status = run(argv.v, j->dir, NULL, 0);
+	status = run(argv.v, j->dir, NULL, 0, cfg->timeout);
 	sv_free(&argv);
+	if (status < 0 && errno == ETIMEDOUT) {
+		snprintf(err, errlen,
+			 "%s: clang did not finish in %u s; killed "
+			 "(--timeout=SECONDS sets the limit, 0 none)",
+			 j->file, cfg->timeout);
+		return -1;
+	}
 	if (status < 0) {
 		snprintf(err, errlen, "%s: cannot run clang '%s': %s", j->file,
 			 cfg->clang, strerror(errno));

@@ -15,6 +15,7 @@
 #include <clang-c/Index.h>
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,12 @@ typedef struct entry {
 	int own_text;
 	int is_alloc;          /* a call of a C/C++ allocation function */
 	unsigned seq;          /* visiting order */
+	/* allocations: where the call is written (in a macro definition,
+	 * for a call in a macro body), its text there, and its size in
+	 * bytes when constant (-1 otherwise) */
+	unsigned sfile, sline, scol;
+	char *stext;
+	long long size;
 } entry;
 
 typedef struct assign {
@@ -79,6 +86,8 @@ struct source {
 	decl *decls;
 	unsigned ndecls;
 	int sorted;
+	int decls_sorted;      /* decls sorted by file and line */
+	unsigned *fn_order;    /* indices of fns sorted by symbol, or NULL */
 	int custom_new;        /* the program declares an operator new */
 };
 
@@ -124,14 +133,27 @@ static int file_index(source *s, CXFile f)
 	return (int)s->nfiles++;
 }
 
-/* Expansion position of loc: file index, line, column, offset. */
-static int position(source *s, CXSourceLocation loc, unsigned *file,
-		    unsigned *line, unsigned *col, unsigned *off)
+enum { LOC_EXPANSION, LOC_FILE, LOC_SPELLING };
+
+/* Position of loc, in one of three ways: where the outermost macro is
+ * expanded (LOC_EXPANSION); where clang's debug information puts it
+ * (LOC_FILE: SourceManager::getFileLoc, the expansion for code in a macro
+ * body, where it is written for code in a macro argument); where its
+ * token is written (LOC_SPELLING, in a macro definition for code in a
+ * macro body). File index, line, column, offset. */
+static int position_as(source *s, CXSourceLocation loc, int how,
+		       unsigned *file, unsigned *line, unsigned *col,
+		       unsigned *off)
 {
 	CXFile f;
 	unsigned l, c, o;
 	int fi;
-	clang_getExpansionLocation(loc, &f, &l, &c, &o);
+	if (how == LOC_FILE)
+		clang_getFileLocation(loc, &f, &l, &c, &o);
+	else if (how == LOC_SPELLING)
+		clang_getSpellingLocation(loc, &f, &l, &c, &o);
+	else
+		clang_getExpansionLocation(loc, &f, &l, &c, &o);
 	fi = file_index(s, f);
 	if (fi < 0)
 		return 0;
@@ -146,14 +168,49 @@ static int position(source *s, CXSourceLocation loc, unsigned *file,
 	return 1;
 }
 
-/* Line and column of an offset in file fi. */
+/* Expansion position of loc. */
+static int position(source *s, CXSourceLocation loc, unsigned *file,
+		    unsigned *line, unsigned *col, unsigned *off)
+{
+	return position_as(s, loc, LOC_EXPANSION, file, line, col, off);
+}
+
+/* Where clang's debug information puts loc, which is where the records
+ * put it: clang 22 puts code written in a macro argument where it is
+ * written (LOC_FILE), clang 19 at the macro call, as all code in macros
+ * (LOC_EXPANSION). */
+#ifndef H2S_LLVM_MAJOR
+#define H2S_LLVM_MAJOR 0
+#endif
+#if H2S_LLVM_MAJOR >= 20
+#define LOC_DEBUG LOC_FILE
+#else
+#define LOC_DEBUG LOC_EXPANSION
+#endif
+
+static int debug_position(source *s, CXSourceLocation loc, unsigned *file,
+			  unsigned *line, unsigned *col, unsigned *off)
+{
+	return position_as(s, loc, LOC_DEBUG, file, line, col, off);
+}
+
+/* LOC_FILE position of loc. */
+static int file_position(source *s, CXSourceLocation loc, unsigned *file,
+			 unsigned *line, unsigned *col, unsigned *off)
+{
+	return position_as(s, loc, LOC_FILE, file, line, col, off);
+}
+
+/* Line and column of an offset in file fi. (libclang gives the offset
+ * of a macro argument as the argument's expansion: LOC_FILE takes it
+ * back to where it is written.) */
 static int offset_position(source *s, unsigned fi, unsigned off,
 			   unsigned *line, unsigned *col)
 {
 	CXSourceLocation loc =
 		clang_getLocationForOffset(s->tu, s->files[fi].file, off);
 	unsigned f;
-	return position(s, loc, &f, line, col, NULL) && f == fi;
+	return position_as(s, loc, LOC_FILE, &f, line, col, NULL) && f == fi;
 }
 
 /* Source text between two offsets with whitespace runs collapsed. */
@@ -177,7 +234,27 @@ static char *text_between(const sfile *f, unsigned soff, unsigned eoff)
 	return sb_take(&b);
 }
 
-/* Extent of cursor c as offsets in one file. */
+static unsigned call_end(const sfile *f, unsigned off, int macro);
+
+/* The end of the macro call written at offset off of f: `NAME(...)`, or
+ * `NAME` (0 when there is no name there). */
+static unsigned macro_call_end(const sfile *f, unsigned off)
+{
+	unsigned i = call_end(f, off, 1);
+	if (i || !f->text)
+		return i;
+	for (i = off; i < f->size && (isalnum((unsigned char)f->text[i]) ||
+				      f->text[i] == '_');
+	     i++)
+		;
+	return i > off ? i : 0;
+}
+
+/* Extent of cursor c as offsets in one file: the text of the outermost
+ * macro call that produces it (the code itself when no macro does), or,
+ * when it lies wholly inside one argument of a macro call (both ends
+ * expand to the same point), the text of that argument that is it, or of
+ * the macro call written in that argument that produces it. */
 static int extent(source *s, CXCursor c, unsigned *file, unsigned *soff,
 		  unsigned *eoff)
 {
@@ -188,6 +265,22 @@ static int extent(source *s, CXCursor c, unsigned *file, unsigned *soff,
 	    f1 != f2 || *soff > *eoff)
 		return 0;
 	*file = f1;
+	if (*soff == *eoff) {
+		unsigned g1, g2, s2, e2;
+		if (file_position(s, clang_getRangeStart(r), &g1, NULL, NULL,
+				  &s2) &&
+		    file_position(s, clang_getRangeEnd(r), &g2, NULL, NULL,
+				  &e2) &&
+		    g1 == g2 && s2 <= e2) {
+			if (s2 == e2)
+				e2 = macro_call_end(&s->files[g1], s2);
+			if (e2 <= s2)
+				return 1;
+			*file = g1;
+			*soff = s2;
+			*eoff = e2;
+		}
+	}
 	return 1;
 }
 
@@ -322,6 +415,88 @@ static int allocating_new(const char *t)
 
 /* ---------------------------------------------------------- indexing */
 
+static unsigned skip_blank(const sfile *f, unsigned off, unsigned end);
+
+/* The value of expression c when it is a non-negative integer constant,
+ * else -1. */
+static long long eval_size(CXCursor c)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	long long v = -1;
+	if (!r)
+		return -1;
+	if (clang_EvalResult_getKind(r) == CXEval_Int) {
+		if (clang_EvalResult_isUnsignedInt(r)) {
+			unsigned long long u = clang_EvalResult_getAsUnsigned(r);
+			v = u > (unsigned long long)LLONG_MAX ? -1 : (long long)u;
+		} else {
+			v = clang_EvalResult_getAsLongLong(r);
+		}
+	}
+	clang_EvalResult_dispose(r);
+	return v < 0 ? -1 : v;
+}
+
+/* The size in bytes a call of an allocation function asks for, when
+ * constant (what the plugin's records call its size), else -1. */
+static long long call_size(CXCursor c, const char *callee)
+{
+	int n = clang_Cursor_getNumArguments(c), arg;
+	if (!strcmp(callee, "calloc")) {
+		long long a, b;
+		if (n != 2 || (a = eval_size(clang_Cursor_getArgument(c, 0))) < 0 ||
+		    (b = eval_size(clang_Cursor_getArgument(c, 1))) < 0 ||
+		    (a && b > LLONG_MAX / a))
+			return -1;
+		return a * b;
+	}
+	arg = !strcmp(callee, "aligned_alloc") || !strcmp(callee, "memalign")
+		      ? 1
+		      : !strcmp(callee, "posix_memalign") ? 2 : 0;
+	if (arg >= n)
+		return -1;
+	return eval_size(clang_Cursor_getArgument(c, (unsigned)arg));
+}
+
+/* The end of the call written at offset off of f (a name, blanks, then a
+ * balanced parenthesised argument list), or 0 when there is none there.
+ * The arguments of a function call hold no `;`, `{` or `}` (nor, mostly,
+ * do those of a call in a macro definition); those of a macro call may
+ * (macro != 0). */
+static unsigned call_end(const sfile *f, unsigned off, int macro)
+{
+	unsigned i = off, depth = 0;
+	char quote = 0;
+	if (!f->text)
+		return 0;
+	while (i < f->size && (isalnum((unsigned char)f->text[i]) ||
+			       f->text[i] == '_' || f->text[i] == ':'))
+		i++;
+	if (i == off)
+		return 0;
+	i = skip_blank(f, i, (unsigned)f->size);
+	if (i >= f->size || f->text[i] != '(')
+		return 0;
+	for (; i < f->size; i++) {
+		char ch = f->text[i];
+		if (quote) {
+			if (ch == '\\')
+				i++;
+			else if (ch == quote)
+				quote = 0;
+		} else if (ch == '"' || ch == '\'') {
+			quote = ch;
+		} else if (ch == '(') {
+			depth++;
+		} else if (ch == ')' && --depth == 0) {
+			return i + 1;
+		} else if (!macro && (ch == ';' || ch == '{' || ch == '}')) {
+			return 0;
+		}
+	}
+	return 0;
+}
+
 typedef struct walk {
 	source *s;
 	int fn;
@@ -383,9 +558,9 @@ static int exprloc_offset(source *s, CXCursor c, enum CXCursorKind k,
 	case CXCursor_ParmDecl:
 	case CXCursor_DeclRefExpr: {
 		unsigned lf, lo;
-		if (!position(s, clang_getCursorLocation(c), &lf, NULL, NULL,
+		if (!debug_position(s, clang_getCursorLocation(c), &lf, NULL, NULL,
 			      &lo) ||
-		    lf != fi)
+		    lf != fi || lo < soff || lo > eoff)
 			return 0;
 		*off = lo;
 		return 1;
@@ -405,7 +580,7 @@ static int var_init(source *s, CXCursor c, unsigned fi, CXCursor *init)
 	const sfile *file = &s->files[fi];
 	if (!ch.n || !clang_isExpression(clang_getCursorKind(ch.v[ch.n - 1])) ||
 	    !extent(s, ch.v[ch.n - 1], &f, &so, &eo) || f != fi ||
-	    !position(s, clang_getCursorLocation(c), &nf, NULL, NULL, &no) ||
+	    !debug_position(s, clang_getCursorLocation(c), &nf, NULL, NULL, &no) ||
 	    nf != fi || !file->text || no >= so || so > file->size)
 		return 0;
 	for (unsigned i = no; i < so; i++)
@@ -455,12 +630,64 @@ static void note_assign(source *s, CXCursor rhs, const char *lhs,
 static void add_decl(source *s, CXCursor c, int param, int fn)
 {
 	unsigned f, line, col;
-	if (!position(s, clang_getCursorLocation(c), &f, &line, &col, NULL))
+	if (!debug_position(s, clang_getCursorLocation(c), &f, &line, &col, NULL))
 		return;
 	s->decls = xrealloc(s->decls, (s->ndecls + 1) * sizeof *s->decls);
 	s->decls[s->ndecls++] = (decl){f, line, col,
 				       str_of(clang_getCursorSpelling(c)),
 				       param, fn};
+}
+
+/* For the allocation call c just indexed (the last entry, at fi:line:col,
+ * the start of its extent): where it is written, its size, and its key.
+ * Its key is where clang's debug information puts it, which the records
+ * use (debug_position()): the start of its extent, or elsewhere (clang 22:
+ * where its name is written, for a call whose name is in a macro argument
+ * and whose extent is a whole macro call, `CALL(malloc, 8)`, or a macro
+ * call within an argument of another; clang 19: the macro call, for a
+ * call in a macro argument); then an entry there is the one listed, with
+ * the call or macro call written there as its text when there is one. */
+static void alloc_details(source *s, CXCursor c, enum CXCursorKind k,
+			  unsigned fi, unsigned line, unsigned col)
+{
+	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
+	entry *e = &s->ents[s->nents - 1];
+	unsigned sf, sl, sc, so, kf, kl, kc, ko, end;
+	if (k == CXCursor_CallExpr)
+		e->size = call_size(c, e->callee);
+	if (position_as(s, start, LOC_SPELLING, &sf, &sl, &sc, &so)) {
+		e->sfile = sf;
+		e->sline = sl;
+		e->scol = sc;
+		end = k == CXCursor_CallExpr ? call_end(&s->files[sf], so, 0)
+					     : 0;
+		e->stext = end ? text_between(&s->files[sf], so, end) : NULL;
+	} else {
+		e->sfile = fi;
+		e->sline = line;
+		e->scol = col;
+	}
+	if (!e->stext)
+		e->stext = xstrdup(e->text);
+	if (debug_position(s, start, &kf, &kl, &kc, &ko) &&
+	    (kf != fi || kl != line || kc != col)) {
+		entry base = *e, *k2 = add_entry(s);
+		unsigned seq = k2->seq;
+		end = macro_call_end(&s->files[kf], ko);
+		*k2 = base;
+		k2->seq = seq;
+		k2->file = kf;
+		k2->line = kl;
+		k2->col = kc;
+		k2->exprloc = 1;
+		k2->text = end ? text_between(&s->files[kf], ko, end) : NULL;
+		if (!k2->text)
+			k2->text = xstrdup(base.text);
+		k2->callee = xstrdup(base.callee);
+		k2->own_text = 1;
+		s->ents[s->nents - 2].is_alloc = 0;
+		s->ents[s->nents - 2].stext = NULL;
+	}
 }
 
 static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
@@ -487,7 +714,7 @@ static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
 		unsigned lo, lf;
 		text = decl_text(s, c, fi, eoff);
 		if (var_init(s, c, fi, &init) &&
-		    position(s, clang_getCursorLocation(c), &lf, NULL, NULL, &lo) &&
+		    debug_position(s, clang_getCursorLocation(c), &lf, NULL, NULL, &lo) &&
 		    lf == fi) {
 			char *name = str_of(clang_getCursorSpelling(c));
 			note_assign(s, init, name, text, fi, lo);
@@ -543,6 +770,9 @@ static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
 	e->text = text;
 	e->own_text = 1;
 	e->is_alloc = is_alloc;
+	e->size = -1;
+	if (is_alloc)
+		alloc_details(s, c, k, fi, line, col);
 	if (has_loc && offset_position(s, fi, off, &line, &col)) {
 		entry base = s->ents[s->nents - 1];
 		entry *e2 = add_entry(s);
@@ -553,6 +783,7 @@ static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
 		e2->exprloc = 1;
 		e2->own_text = 0;
 		e2->is_alloc = 0; /* listed once */
+		e2->stext = NULL;
 	}
 	if (k == CXCursor_ReturnStmt && w->fn >= 0) {
 		s->fns[w->fn].nreturn++;
@@ -633,6 +864,11 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 		enter_function(w, c);
 		return CXChildVisit_Continue;
 	}
+	/* the initialiser list of a variable outside functions: data (a
+	 * generated table may hold millions of numbers), no code a record
+	 * points at */
+	if (w->fn < 0 && k == CXCursor_InitListExpr)
+		return CXChildVisit_Continue;
 	index_cursor(w, c, k);
 	return CXChildVisit_Recurse;
 }
@@ -719,6 +955,7 @@ void source_close(source *s)
 			free(s->ents[i].text);
 			free(s->ents[i].callee);
 		}
+		free(s->ents[i].stext);
 	}
 	free(s->ents);
 	for (unsigned i = 0; i < s->nfiles; i++)
@@ -729,6 +966,7 @@ void source_close(source *s)
 		free(s->fns[i].name);
 	}
 	free(s->fns);
+	free(s->fn_order);
 	for (unsigned i = 0; i < s->nassigns; i++) {
 		free(s->assigns[i].lhs);
 		free(s->assigns[i].text);
@@ -885,17 +1123,44 @@ char *source_assignment(source *s, const char *file, unsigned line,
 	return NULL;
 }
 
+static int decl_cmp(const void *a, const void *b)
+{
+	const decl *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
 unsigned source_decl_col(source *s, const char *file, unsigned line,
 			 const char *name, const char *function, int param)
 {
 	int fi;
-	unsigned found = 0;
+	unsigned found = 0, lo = 0, hi = s->ndecls;
 	if (!s->tu || !line || (fi = find_file(s, file)) < 0)
 		return 0;
-	for (unsigned i = 0; i < s->ndecls; i++) {
+	/* sorted once (stable enough: the first declaration of a name on
+	 * a line comes first), then the declarations on file:line */
+	if (!s->decls_sorted) {
+		if (s->ndecls)
+			qsort(s->decls, s->ndecls, sizeof *s->decls, decl_cmp);
+		s->decls_sorted = 1;
+	}
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		const decl *d = &s->decls[mid];
+		if (d->file < (unsigned)fi ||
+		    (d->file == (unsigned)fi && d->line < line))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (unsigned i = lo; i < s->ndecls && s->decls[i].file == (unsigned)fi &&
+			      s->decls[i].line == line;
+	     i++) {
 		const decl *d = &s->decls[i];
-		if (d->file != (unsigned)fi || d->line != line ||
-		    d->param != param || strcmp(d->name, name) != 0)
+		if (d->param != param || strcmp(d->name, name) != 0)
 			continue;
 		if (d->fn >= 0 && function &&
 		    (strcmp(s->fns[d->fn].symbol, function) == 0 ||
@@ -931,11 +1196,38 @@ char *source_resolve(source *s, const char *name, const char *joined)
 	return real;
 }
 
+static const source *fn_sort_source; /* for fn_order_cmp */
+
+static int fn_order_cmp(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	int c = strcmp(fn_sort_source->fns[x].symbol,
+		       fn_sort_source->fns[y].symbol);
+	return c ? c : (x > y) - (x < y);
+}
+
 const char *source_function_name(source *s, const char *symbol)
 {
-	for (unsigned i = 0; i < s->nfns; i++)
-		if (strcmp(s->fns[i].symbol, symbol) == 0)
-			return s->fns[i].name;
+	unsigned lo = 0, hi = s->nfns;
+	if (!s->nfns)
+		return NULL;
+	if (!s->fn_order) {
+		s->fn_order = xcalloc(s->nfns, sizeof *s->fn_order);
+		for (unsigned i = 0; i < s->nfns; i++)
+			s->fn_order[i] = i;
+		fn_sort_source = s;
+		qsort(s->fn_order, s->nfns, sizeof *s->fn_order, fn_order_cmp);
+	}
+	/* the first function with that symbol */
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		if (strcmp(s->fns[s->fn_order[mid]].symbol, symbol) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < s->nfns && strcmp(s->fns[s->fn_order[lo]].symbol, symbol) == 0)
+		return s->fns[s->fn_order[lo]].name;
 	return NULL;
 }
 
@@ -943,6 +1235,7 @@ unsigned source_allocations(source *s, src_alloc **out)
 {
 	unsigned n = 0;
 	src_alloc *v = NULL;
+	sort_entries(s);
 	for (unsigned i = 0; i < s->nents; i++) {
 		const entry *e = &s->ents[i];
 		if (!e->is_alloc || !s->files[e->file].main)
@@ -958,6 +1251,11 @@ unsigned source_allocations(source *s, src_alloc **out)
 		v[n].text = xstrdup(e->text);
 		v[n].function = xstrdup(e->fn >= 0 ? s->fns[e->fn].symbol : "");
 		v[n].callee = xstrdup(e->callee ? e->callee : "");
+		v[n].size = e->size;
+		v[n].sfile = xstrdup(s->files[e->sfile].real);
+		v[n].sline = e->sline;
+		v[n].scol = e->scol;
+		v[n].stext = xstrdup(e->stext ? e->stext : e->text);
 		n++;
 	}
 	*out = v;
