@@ -537,6 +537,23 @@ bool matchPass(StringRef Name, StringRef Base, StringRef Tail, h2s_options &O)
 	return true;
 }
 
+// The files -escape-report= and -escape-records= name, for every heap2stack
+// pass of the pipeline (the default pipelines' and those in -passes).
+void commandLineOutputs(std::string &Report, std::string &Records)
+{
+	if (!CommandLine)
+		return;
+	// An option given with no file name would silently write nothing.
+	if (CommandLine->Report.getNumOccurrences() &&
+	    CommandLine->Report.empty())
+		usageError("-escape-report= needs a file name ('-' for stderr)");
+	if (CommandLine->Records.getNumOccurrences() &&
+	    CommandLine->Records.empty())
+		usageError("-escape-records= needs a file name ('-' for stderr)");
+	Report = CommandLine->Report;
+	Records = CommandLine->Records;
+}
+
 bool parseModulePass(StringRef Name, ModulePassManager &MPM,
 		     ArrayRef<PassBuilder::PipelineElement> Inner)
 {
@@ -547,10 +564,19 @@ bool parseModulePass(StringRef Name, ModulePassManager &MPM,
 	if (!Inner.empty())
 		usageError("in '" + Name + "(...)': " + Name +
 			   " is a module pass and takes no inner pipeline");
-	if (Transform)
-		MPM.addPass(Heap2StackPass(O));
-	else
+	if (CommandLine && CommandLine->Params.getNumOccurrences())
+		usageError("-escape-options= is for the default pipelines "
+			   "(clang, LTO); a pass in -passes takes its "
+			   "parameters as " +
+			   Name.take_until([](char C) { return C == '<'; }) +
+			   (Transform ? "<PARAMS>" : "<escape<PARAMS>>"));
+	if (Transform) {
+		std::string Report, Records;
+		commandLineOutputs(Report, Records);
+		MPM.addPass(Heap2StackPass(O, Report, Records));
+	} else {
 		MPM.addPass(EscapePrinterPass(O));
+	}
 	return true;
 }
 
@@ -559,6 +585,7 @@ bool parseModulePass(StringRef Name, ModulePassManager &MPM,
 void addDefaultPass(ModulePassManager &MPM)
 {
 	h2s_options O;
+	std::string Report, Records;
 	h2s_options_init(&O);
 	if (!CommandLine) {
 		MPM.addPass(Heap2StackPass(O));
@@ -567,14 +594,8 @@ void addDefaultPass(ModulePassManager &MPM)
 	const std::string &Params = CommandLine->Params;
 	if (!Params.empty())
 		parseParams("-escape-options=" + Params, Params, O);
-	// An option given with no file name would silently write nothing.
-	if (CommandLine->Report.getNumOccurrences() &&
-	    CommandLine->Report.empty())
-		usageError("-escape-report= needs a file name ('-' for stderr)");
-	if (CommandLine->Records.getNumOccurrences() &&
-	    CommandLine->Records.empty())
-		usageError("-escape-records= needs a file name ('-' for stderr)");
-	MPM.addPass(Heap2StackPass(O, CommandLine->Report, CommandLine->Records));
+	commandLineOutputs(Report, Records);
+	MPM.addPass(Heap2StackPass(O, Report, Records));
 }
 
 void registerCallbacks(PassBuilder &PB)

@@ -15,6 +15,9 @@
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;verbose>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=VERBOSE2
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack(function(sroa))' -disable-output %s 2>&1 | FileCheck %s --check-prefix=INNER
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape>(sroa)' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTINNER
+; RUN: not %opt -load-pass-plugin=%plugin -passes=heap2stack -escape-options=max-size=8 -disable-output %s 2>&1 | FileCheck %s --check-prefix=CLOPT
+; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape>' -escape-options=max-size=8 -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTCLOPT
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -escape-report=- -disable-output %S/malloc.ll 2>&1 | FileCheck %s --check-prefix=CLREPORT
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;no-loops>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;max-size=8>>' -disable-output %s
@@ -23,7 +26,9 @@
 ; parameter, and opt exits with a failure status; a parameter given twice
 ; (`loops` and `no-loops` are one parameter) is an error, not "the last one
 ; wins"; every valid parameter at once (the last three RUN lines) is
-; accepted.
+; accepted. -escape-options is for the default pipelines: with a pass in
+; -passes it is an error, not silently ignored; -escape-report applies to
+; every heap2stack pass.
 
 ; VALUE:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=abc>': invalid value 'abc' for parameter 'max-size': expected a number of bytes
 ; NEGATIVE:   heap2stack: {{(error: )?}}in 'heap2stack<max-size=-1>': invalid value '-1' for parameter 'max-size': expected a number of bytes
@@ -46,3 +51,6 @@ define void @f() {
 ; VERBOSE2:   heap2stack: {{(error: )?}}in 'print<escape<verbose;verbose>>': parameter 'verbose' is given more than once
 ; INNER:      heap2stack: error: in 'heap2stack(...)': heap2stack is a module pass and takes no inner pipeline
 ; PRINTINNER: heap2stack: error: in 'print<escape>(...)': print<escape> is a module pass and takes no inner pipeline
+; CLOPT:      heap2stack: error: -escape-options= is for the default pipelines (clang, LTO); a pass in -passes takes its parameters as heap2stack<PARAMS>
+; PRINTCLOPT: heap2stack: error: -escape-options= is for the default pipelines (clang, LTO); a pass in -passes takes its parameters as print<escape<PARAMS>>
+; CLREPORT:   f: malloc(16) does not escape
