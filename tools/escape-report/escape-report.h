@@ -14,6 +14,7 @@
  *   run.c      compilation database, running clang
  *   source.c   libclang: positions to source text
  *   report.c   findings, the -m / -m=2 / -json output, the heap gate
+ *   profile.c  --profile: run-time counts from heap2stack-profile
  *   main.c     the command line
  */
 #ifndef ESCAPE_REPORT_H
@@ -238,6 +239,18 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 		const char *cwd);
 /* Prints everything, sorted and de-duplicated. */
 void report_print(report *r, int mode);
+
+/* --profile: gives each allocation the run-time counts of the profile
+ * sites at its position (profile.c loads and symbolizes them), and orders
+ * the allocations that ran by their count. */
+struct site_info;
+void report_attach_run(report *r, const struct site_info *s, size_t n);
+
+/* ---------------------------------------------------------------- profile.c */
+
+/* Loads the profiles and attaches them to r. Returns 0, or -1 after an
+ * error message. */
+int profile_attach(report *r, const strvec *files);
 /* Prints the heap allocations in functions matching the regex on stderr;
  * returns how many. */
 int report_gate(report *r, const void *regex, const char *pattern);

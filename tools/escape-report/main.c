@@ -1,7 +1,7 @@
 /*
  * escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]
- *               [--timeout=SECONDS] [--fail-on-heap=REGEX] FILE...
- *               [-- CLANG_ARGS...]
+ *               [--timeout=SECONDS] [--fail-on-heap=REGEX]
+ *               [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]
  *
  * Go's `go build -gcflags=-m` for C: for each FILE, which allocations
  * heap2stack moves to the stack in an optimised build ("does not escape")
@@ -42,8 +42,8 @@
 
 static const char usage_text[] =
 	"usage: escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]\n"
-	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX] FILE...\n"
-	"                     [-- CLANG_ARGS...]\n"
+	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX]\n"
+	"                     [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]\n"
 	"\n"
 	"Compiles each FILE with clang and the heap2stack plugin (LLVM "
 	"%d) and\n"
@@ -68,6 +68,9 @@ static const char usage_text[] =
 	"name\n"
 	"                    matches REGEX (POSIX extended) stays on the "
 	"heap\n"
+	"  --profile=PROFILE run-time counts from heap2stack-profile on each\n"
+	"                    allocation; the allocations that ran come first,\n"
+	"                    those most often freed in their frame first\n"
 	"  -- CLANG_ARGS     flags for every FILE (after those of -p)\n"
 	"\n"
 	"Environment: HEAP2STACK_CLANG, HEAP2STACK_PLUGIN override the clang "
@@ -227,6 +230,7 @@ int main(int argc, char **argv)
 	char *cwd, *plugin;
 	const char *clang_env;
 	unsigned timeout = DEFAULT_TIMEOUT;
+	strvec profiles = {0};
 
 	/* Closed standard descriptors get /dev/null, so that no file or pipe
 	 * opened later takes their number; a closed stdout is an error (below),
@@ -278,6 +282,15 @@ int main(int argc, char **argv)
 			if (i + 1 >= argc)
 				usage_error("%s needs a regular expression", a);
 			gate = argv[++i];
+		} else if (!strncmp(a, "--profile=", 10)) {
+			if (!a[10])
+				usage_error("%s: empty file name", "--profile");
+			sv_push(&profiles, a + 10);
+		} else if (!strcmp(a, "--profile")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a profile "
+					    "(heap2stack-profile run)", a);
+			sv_push(&profiles, argv[++i]);
 		} else if (!strcmp(a, "-"))
 			usage_error("'%s': escape-report does not read standard "
 				    "input; name a file", a);
@@ -354,6 +367,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < nfiles; i++)
 		if (report_file(rep, &cfg, files[i], db, extra, nextra, cwd))
 			failed = 1;
+	if (profiles.n && profile_attach(rep, &profiles))
+		failed = 1;
 	errno = 0;
 	report_print(rep, mode);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -370,6 +385,7 @@ int main(int argc, char **argv)
 done:
 	free(plugin);
 	free(files);
+	sv_free(&profiles);
 	if (gate)
 		regfree(&re);
 	return status;

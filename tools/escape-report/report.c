@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "escape-report.h"
+#include "../profile/report.h"
 
 #include <regex.h>
 #include <stdio.h>
@@ -46,6 +47,8 @@ typedef struct finding {
 	char *iexpr;
 	fstep *flow;
 	unsigned nflow;
+	int has_run;           /* --profile found it at run time */
+	uint64_t run_calls, run[H2S_CLASS_COUNT];
 	char *block;           /* -m=2 explanation lines, or NULL */
 	unsigned seq;
 } finding;
@@ -53,6 +56,7 @@ typedef struct finding {
 struct report {
 	finding *v;
 	unsigned n, cap;
+	int profiled;          /* --profile given: JSON has "run" */
 };
 
 report *report_new(void)
@@ -662,6 +666,14 @@ static int finding_cmp(const void *a, const void *b)
 {
 	const finding *x = a, *y = b;
 	int c;
+	/* with --profile: the allocations that ran, most freed in their
+	 * frame first, then most run; then the rest by position */
+	if (x->has_run != y->has_run)
+		return x->has_run ? -1 : 1;
+	if (x->has_run && x->run[H2S_CLASS_K0] != y->run[H2S_CLASS_K0])
+		return x->run[H2S_CLASS_K0] > y->run[H2S_CLASS_K0] ? -1 : 1;
+	if (x->has_run && x->run_calls != y->run_calls)
+		return x->run_calls > y->run_calls ? -1 : 1;
 	int xp = x->file[0] && x->line, yp = y->file[0] && y->line;
 	if (xp != yp)
 		return xp ? -1 : 1;
@@ -712,7 +724,7 @@ static void json_opt_str(strbuf *b, const char *key, const char *v)
 		sb_puts(b, "null");
 }
 
-static char *json_of(const finding *f)
+static char *json_of(const finding *f, int profiled)
 {
 	strbuf b = {0};
 	sb_puts(&b, "{\"file\": ");
@@ -748,6 +760,16 @@ static char *json_of(const finding *f)
 	} else {
 		sb_puts(&b, ", \"inlined_from\": null");
 	}
+	if (profiled && f->has_run) {
+		sb_printf(&b, ", \"run\": {\"allocations\": %llu",
+			  (unsigned long long)f->run_calls);
+		for (int c = 0; c < H2S_CLASS_COUNT; c++)
+			sb_printf(&b, ", \"%s\": %llu", h2s_class_names[c],
+				  (unsigned long long)f->run[c]);
+		sb_puts(&b, "}");
+	} else if (profiled) {
+		sb_puts(&b, ", \"run\": null");
+	}
 	sb_puts(&b, ", \"flow\": [");
 	for (unsigned k = 0; k < f->nflow; k++) {
 		const fstep *s = &f->flow[k];
@@ -768,6 +790,82 @@ static char *json_of(const finding *f)
 	return sb_take(&b);
 }
 
+/* "1234", "12.3K", "1.2M": a run-time count in a few characters. */
+static void count_words(strbuf *b, uint64_t n)
+{
+	static const char unit[] = "KMGTPE";
+	double v = (double)n;
+	int u = -1;
+	if (n < 10000) {
+		sb_printf(b, "%llu", (unsigned long long)n);
+		return;
+	}
+	while (v >= 999.95 && u < 5) {
+		v /= 1000;
+		u++;
+	}
+	sb_printf(b, "%.1f%c", v, unit[u]);
+}
+
+/* With --profile, what an allocation did at run time:
+ * " (run: 1.2M calls, 99% freed in its frame)". */
+static char *run_words(const finding *f)
+{
+	strbuf b = {0};
+	sb_puts(&b, "");
+	if (f->kind != K_ALLOC || !f->has_run)
+		return sb_take(&b);
+	sb_puts(&b, " (run: ");
+	count_words(&b, f->run_calls);
+	sb_printf(&b, " call%s, %.0f%% freed in its frame",
+		  f->run_calls == 1 ? "" : "s",
+		  f->run_calls ? 100.0 * (double)f->run[H2S_CLASS_K0] /
+					 (double)f->run_calls
+			       : 0.0);
+	if (f->run[H2S_CLASS_K1])
+		sb_printf(&b, ", %.0f%% in the caller's",
+			  100.0 * (double)f->run[H2S_CLASS_K1] /
+				  (double)f->run_calls);
+	sb_puts(&b, ")");
+	return sb_take(&b);
+}
+
+/* 1 when profile site s is the allocation of finding f: the same position
+ * where the call is written and where it ended up, in the same function. */
+static int run_matches(const finding *f, const site_info *s)
+{
+	const src_frame *in, *out;
+	const char *ifile = f->inlined ? f->ifile : f->file;
+	unsigned iline = f->inlined ? f->iline : f->line;
+	unsigned icol = f->inlined ? f->icol : f->col;
+	if (s->p->system || !s->nframes || !f->file[0] || !f->line)
+		return 0;
+	in = &s->frames[0];
+	out = &s->frames[s->nframes - 1];
+	return in->line == iline && in->col == icol && out->line == f->line &&
+	       out->col == f->col && source_file_matches(in->file, ifile) &&
+	       source_file_matches(out->file, f->file) &&
+	       (!f->symbol || !f->symbol[0] || !strcmp(out->function, f->symbol));
+}
+
+void report_attach_run(report *r, const site_info *s, size_t n)
+{
+	r->profiled = 1;
+	for (unsigned i = 0; i < r->n; i++) {
+		finding *f = &r->v[i];
+		if (f->kind != K_ALLOC)
+			continue;
+		for (size_t k = 0; k < n; k++) {
+			if (!run_matches(f, &s[k]))
+				continue;
+			f->has_run = 1;
+			f->run_calls += s[k].p->calls;
+			for (int c = 0; c < H2S_CLASS_COUNT; c++)
+				f->run[c] += s[k].p->lifetimes[c];
+		}
+	}
+}
+
 void report_print(report *r, int mode)
 {
 	unsigned printed = 0;
@@ -784,15 +882,16 @@ void report_print(report *r, int mode)
 		if (dup)
 			continue;
 		if (mode == OUT_JSON) {
-			char *j = json_of(f);
+			char *j = json_of(f, r->profiled);
 			printf("%s%s", printed ? ",\n  " : "[\n  ", j);
 			free(j);
 		} else {
-			char *pre = prefix_of(f);
+			char *pre = prefix_of(f), *run = run_words(f);
 			if (mode == OUT_M2 && f->block)
 				fputs(f->block, stdout);
-			printf("%s%s\n", pre, f->message);
+			printf("%s%s%s\n", pre, f->message, run);
 			free(pre);
+			free(run);
 		}
 		printed++;
 	}

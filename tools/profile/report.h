@@ -1,7 +1,9 @@
 /*
  * heap2stack-profile report: profile + records -> ranked sites and totals.
  *
- *   report.c     loading, joining, the text table and totals, JSON
+ *   report.c     joining, the text table and totals, JSON
+ *   sites.c      loading profiles into symbolized sites (also used by
+ *                escape-report --profile)
  *   symbolize.c  module addresses -> source positions (llvm-symbolizer)
  *   svg.c        the chart
  */
@@ -49,6 +51,16 @@ typedef struct reason_row {
 
 int report_run(const report_options *o, const strvec *profiles,
 	       const strvec *records);
+
+/* sites.c: the sites of the profiles in files, merged, symbolized, and
+ * with the call instructions of one source position merged (their counts
+ * in *ps). Returns 0, or -1 after an error message. */
+int sites_load(const strvec *files, h2s_profile_site **ps, site_info **s,
+	       size_t *n);
+void sites_free(h2s_profile_site *ps, site_info *s, size_t n);
+/* 1 when `name`, a file name as debug information spells it (maybe
+ * relative), names `path`: equal, or a suffix of it at a '/'. */
+int source_file_matches(const char *path, const char *name);
 
 /* symbolize.c: fills frames of every site. Returns 0, or -1 after an
  * error message. */
