@@ -171,6 +171,9 @@ typedef struct h2s_libfn {
  * the callee is a library declaration and that neither the call nor the
  * caller forbids treating it as a builtin. */
 const h2s_allocfn *lib_alloc_call(LLVMValueRef call);
+/* 1 when a declaration of that name may be an allocator: a module with no
+ * such declaration has no allocation site. */
+int lib_allocator_name(const char *name);
 /* The family ("malloc", "_Znwm", ...) a deallocation call frees, or NULL. */
 const char *lib_free_call(LLVMValueRef call);
 /* Library function effects, or NULL when call is not a recognised library

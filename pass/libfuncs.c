@@ -255,6 +255,14 @@ static const char *builtin_name(LLVMValueRef call)
 	return callee && lib_builtin_ok(call, callee) ? fn_name(callee) : NULL;
 }
 
+int lib_allocator_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof allocators / sizeof *allocators; i++)
+		if (!strcmp(name, allocators[i].name))
+			return 1;
+	return 0;
+}
+
 const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
 {
 	const char *name = builtin_name(call);

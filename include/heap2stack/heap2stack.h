@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-/* Tunable limits; every field is settable as a pass parameter
+/* Tunable limits; every field but the last is settable as a pass parameter
  * (`heap2stack<max-size=N;frame-budget=N;...>`). docs/design.md justifies the
  * defaults. */
 typedef struct h2s_options {
@@ -38,6 +38,13 @@ typedef struct h2s_options {
 	uint64_t recursive_budget; /* frame budget inside a recursive call cycle */
 	int loops;                 /* demote allocations inside loops (one slot) */
 	int verbose;               /* report: print the flow behind each verdict */
+	/* Set by the caller, not a pass parameter (default 0). 1: the result
+	 * describes every function's parameters, as h2s_format_report and
+	 * h2s_format_records print them, so every function is analysed. 0:
+	 * only the functions the allocation sites' verdicts depend on are
+	 * analysed (nothing at all in a module without an allocation site),
+	 * and those two print the sites alone. */
+	int report_params;
 } h2s_options;
 
 void h2s_options_init(h2s_options *o);
