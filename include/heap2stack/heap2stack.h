@@ -75,7 +75,9 @@ typedef struct h2s_hooks {
 
 typedef struct h2s_result h2s_result;
 
-/* Analyse every function with a body in M. Never modifies M. */
+/* Analyse M: every function with a body when o->report_params is set,
+ * otherwise the functions the allocation sites' verdicts depend on. Never
+ * modifies M. */
 h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 			const h2s_hooks *hooks);
 
@@ -85,8 +87,9 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
  * instructions are no longer valid. */
 unsigned h2s_transform(h2s_result *r);
 
-/* Number of functions in the result and whether h2s_transform changed the
- * i-th one (the glue runs SROA/InstCombine/SimplifyCFG on those). */
+/* Number of functions in the result (none for a module with nothing to
+ * analyse) and whether h2s_transform changed the i-th one (the glue runs
+ * SROA/InstCombine/SimplifyCFG on those). */
 unsigned h2s_num_functions(const h2s_result *r);
 LLVMValueRef h2s_function(const h2s_result *r, unsigned i);
 int h2s_function_changed(const h2s_result *r, unsigned i);
