@@ -323,7 +323,16 @@ def compile_section(out, summary):
     if before:
         out.append(f"*Before* is the plugin built from {env.get('before plugin', 'the previous commit')}, "
                    f"timed in the same runs, interleaved with the current one. Plain and "
-                   f"heap2stack compile times are CPU seconds (medians).")
+                   f"heap2stack compile times are CPU seconds (medians). What changed between "
+                   f"the two (issue 8): the plugin analyses only the functions that hold an "
+                   f"allocation site and those whose parameter summaries they read (nothing "
+                   f"at all in a module without a site, found from the uses of the allocators' "
+                   f"declarations), builds summary cycles from direct calls only (the "
+                   f"recursion flag still sees indirect calls), builds CFGs only for functions "
+                   f"with sites, and allocates each function's graph from one arena; see "
+                   f"`docs/design.md` (Parameter tags). The SROA / InstCombine / SimplifyCFG "
+                   f"cleanup on changed functions is unchanged: it is most of *plugin alone* "
+                   f"where many functions change (the gen modules).")
         out.append("")
     # What issue 8 asked of the plugin alone, per kind of input.
     targets = [(r, COMPILE_TARGETS[r["input"]]) for r in rows if r["input"] in COMPILE_TARGETS]
