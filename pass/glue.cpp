@@ -383,7 +383,9 @@ public:
 	{
 		HookContext Ctx(M, MAM);
 		h2s_hooks Hooks = Ctx.hooks();
-		h2s_result *R = h2s_analyze(wrap(&M), &Opts, &Hooks);
+		h2s_options O = Opts;
+		O.report_params = !ReportPath.empty() || !RecordsPath.empty();
+		h2s_result *R = h2s_analyze(wrap(&M), &O, &Hooks);
 		if (!R)
 			return PreservedAnalyses::all();
 		h2s_emit_remarks(R);
@@ -444,7 +446,9 @@ public:
 	{
 		HookContext Ctx(M, MAM);
 		h2s_hooks Hooks = Ctx.hooks();
-		h2s_result *R = h2s_analyze(wrap(&M), &Opts, &Hooks);
+		h2s_options O = Opts;
+		O.report_params = 1;
+		h2s_result *R = h2s_analyze(wrap(&M), &O, &Hooks);
 		if (!R)
 			return PreservedAnalyses::all();
 		writeReport(R, "-");

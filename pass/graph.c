@@ -30,7 +30,7 @@ static unsigned new_loc(h2s_func *f, h2s_lkind kind)
 	memset(l, 0, sizeof *l);
 	l->kind = kind;
 	l->obj = H2S_NONE;
-	l->pts = xcalloc(f->words, sizeof(uint64_t));
+	l->pts = arena_alloc(&f->arena, f->words * sizeof(uint64_t));
 	return f->nloc++;
 }
 
@@ -77,13 +77,13 @@ static unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 	unsigned id = graph_new_edge(f, kind, why, src, dst, inst);
 	switch (kind) {
 	case E_COPY:
-		uvec_push(&f->locs[src].copies, id);
+		arena_push(&f->arena, &f->locs[src].copies, id);
 		break;
 	case E_LOAD:
-		uvec_push(&f->locs[src].loads, id);
+		arena_push(&f->arena, &f->locs[src].loads, id);
 		break;
 	case E_STORE:
-		uvec_push(&f->locs[dst].stores, id);
+		arena_push(&f->arena, &f->locs[dst].stores, id);
 		break;
 	}
 	return id;
@@ -98,7 +98,8 @@ static void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why,
 	f->edges[id].via = o;
 	if (!bit_test(f->locs[l].pts, o)) {
 		bit_set(f->locs[l].pts, o);
-		map_add(&f->why, ((uint64_t)l << 32) | o, id);
+		if (o >= 64 || !(why_unexplained(f) >> o & 1))
+			map_add(&f->why, ((uint64_t)l << 32) | o, id);
 	}
 }
 
@@ -235,13 +236,14 @@ static void make_param(h2s_func *f, unsigned i)
 }
 
 /* First pass: every object of the function, so that bitset sizes are known
- * before any location exists. */
-static void collect_objects(h2s_func *f)
+ * before any location exists. Returns the number of instructions. */
+static unsigned collect_objects(h2s_func *f)
 {
-	unsigned i = 0;
+	unsigned i = 0, ninst = 0;
 	f->unknown_obj = new_obj(f, OBJ_UNKNOWN, NULL);
 	f->objs[f->unknown_obj].external = 1;
 	f->null_obj = new_obj(f, OBJ_NULL, NULL);
+	assert(f->unknown_obj < 64 && f->null_obj < 64); /* why_unexplained */
 	f->nparams = LLVMCountParams(f->fn);
 	f->param_obj = xcalloc(f->nparams ? f->nparams : 1, sizeof(unsigned));
 	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
@@ -255,6 +257,7 @@ static void collect_objects(h2s_func *f)
 		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
 		     I = LLVMGetNextInstruction(I)) {
 			const h2s_allocfn *a;
+			ninst++;
 			if (LLVMIsAAllocaInst(I)) {
 				new_obj(f, OBJ_ALLOCA, I);
 			} else if ((LLVMIsACallInst(I) || LLVMIsAInvokeInst(I)) &&
@@ -275,6 +278,7 @@ static void collect_objects(h2s_func *f)
 				f->objs[o].site = f->nsite++;
 			}
 		}
+	return ninst;
 }
 
 /* Gives every object its content location. A parameter object's content
@@ -299,7 +303,8 @@ static void make_contents(h2s_func *f)
 
 void graph_init(h2s_func *f)
 {
-	collect_objects(f);
+	/* every instruction and parameter may get a location */
+	map_reserve(&f->valloc, collect_objects(f) + f->nparams);
 	f->words = (f->nobj + 63) / 64;
 	f->heap = new_loc(f, LOC_HEAP);
 	f->result = new_loc(f, LOC_RESULT);
@@ -696,7 +701,23 @@ static void add_free(h2s_func *f, LLVMValueRef I)
 	f->nfree++;
 }
 
-static void lower_call(h2s_func *f, LLVMValueRef I)
+/* The object collect_objects made for alloca or allocation call I. It
+ * made them in instruction order, which graph_build follows: the search
+ * starts at *next, just past the previous one. */
+static unsigned inst_object(h2s_func *f, LLVMValueRef I, unsigned *next)
+{
+	for (unsigned o = *next; o < f->nobj; o++)
+		if (f->objs[o].inst == I) {
+			*next = o + 1;
+			return o;
+		}
+	for (unsigned o = 0; o < *next; o++)
+		if (f->objs[o].inst == I)
+			return o;
+	return H2S_NONE;
+}
+
+static void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next)
 {
 	LLVMValueRef callee = LLVMGetCalledValue(I);
 	unsigned nargs = LLVMGetNumArgOperands(I);
@@ -713,11 +734,8 @@ static void lower_call(h2s_func *f, LLVMValueRef I)
 		return;
 	}
 	if ((a = lib_alloc_call(I))) {
-		unsigned obj = H2S_NONE;
-		for (unsigned s = 0; s < f->nsite; s++)
-			if (f->sites[s].call == I)
-				obj = f->sites[s].obj;
-		assert(obj != H2S_NONE);
+		unsigned obj = inst_object(f, I, next);
+		assert(obj != H2S_NONE && f->objs[obj].kind == OBJ_SITE);
 		if (a->kind == AK_POSIX_MEMALIGN) {
 			unsigned t = temp(f);
 			seed(f, t, obj, W_ALLOC, I);
@@ -813,16 +831,17 @@ static void add_pdiff(h2s_func *f, LLVMValueRef sub)
 	f->npdiff++;
 }
 
-static void lower_inst(h2s_func *f, LLVMValueRef I)
+static void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 {
 	LLVMOpcode op = LLVMGetInstructionOpcode(I);
 	unsigned n = (unsigned)LLVMGetNumOperands(I);
 	switch (op) {
-	case LLVMAlloca:
-		for (unsigned o = 0; o < f->nobj; o++)
-			if (f->objs[o].inst == I)
-				seed(f, graph_value_loc(f, I), o, W_ALLOC, I);
+	case LLVMAlloca: {
+		unsigned o = inst_object(f, I, next);
+		if (o != H2S_NONE)
+			seed(f, graph_value_loc(f, I), o, W_ALLOC, I);
 		break;
+	}
 	case LLVMLoad:
 		add_edge(f, E_LOAD, W_LOAD, graph_value_loc(f, LLVMGetOperand(I, 0)),
 			 graph_value_loc(f, I), I);
@@ -889,7 +908,7 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 		break;
 	case LLVMCall:
 	case LLVMInvoke:
-		lower_call(f, I);
+		lower_call(f, I, next);
 		break;
 	case LLVMCallBr:
 		lower_unknown_call(f, I, LLVMGetNumArgOperands(I), W_ASM);
@@ -923,7 +942,7 @@ static void lower_inst(h2s_func *f, LLVMValueRef I)
 
 void graph_build(h2s_func *f)
 {
-	unsigned i = 0;
+	unsigned i = 0, next = 0;
 	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
 	     a = LLVMGetNextParam(a), i++) {
 		unsigned l = graph_value_loc(f, a);
@@ -936,17 +955,12 @@ void graph_build(h2s_func *f)
 	     bb = LLVMGetNextBasicBlock(bb))
 		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
 		     I = LLVMGetNextInstruction(I))
-			lower_inst(f, I);
+			lower_inst(f, I, &next);
 }
 
 void graph_free(h2s_func *f)
 {
-	for (unsigned l = 0; l < f->nloc; l++) {
-		free(f->locs[l].pts);
-		uvec_free(&f->locs[l].copies);
-		uvec_free(&f->locs[l].loads);
-		uvec_free(&f->locs[l].stores);
-	}
+	arena_free(&f->arena);
 	free(f->locs);
 	free(f->objs);
 	free(f->edges);

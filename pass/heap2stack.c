@@ -1,15 +1,35 @@
 /*
  * The driver behind the public API (include/heap2stack/heap2stack.h).
  *
- * h2s_analyze() numbers the module's functions, builds the call graph
- * (direct calls; an indirect call may reach every function whose address is
- * taken; a function handed to a library call, like qsort's comparator, is
- * called from there), splits it into strongly connected components and
- * analyses them callees first. Inside a component the functions' parameter
- * tags start empty and are recomputed until none changes (tags only grow,
- * so this terminates; past a cap that grows with the component's size,
- * the members are treated as unknown functions).
- * Then every function gets its verdicts and the words for its report.
+ * h2s_analyze() first looks for allocation sites from the uses of the
+ * allocators' declarations: a module without one, when no parameter is to
+ * be reported, is done before any instruction is visited. Otherwise it
+ * numbers the module's functions and scans their calls once, for two
+ * graphs:
+ *
+ *   - the whole call graph (direct calls; an indirect call may reach every
+ *     function whose address is taken; a function handed to a library
+ *     call, like qsort's comparator, is called from there) tells which
+ *     functions lie on a cycle: recursive-budget applies to them. The
+ *     indirect calls go through one extra node, so this costs one edge per
+ *     indirect caller and per address-taken function;
+ *   - the summary reads (direct calls, and functions handed to library
+ *     calls: the only places graph.c reads a callee's parameter tags)
+ *     order the analysis. Only the functions holding a site and those
+ *     whose tags they read, transitively, are analysed (every function
+ *     when the report lists parameters), split into strongly connected
+ *     components and analysed callees first. Inside a component the tags
+ *     start empty, and a member is analysed again only when the tags of a
+ *     member it reads change (tags only grow, so this terminates; past a
+ *     cap that grows with the component's size, the members are treated
+ *     as unknown functions).
+ *
+ * Indirect calls read no summary, so leaving them out of the second graph
+ * only splits components: as tags only grow, each still ends at the least
+ * fixpoint of its members' tags, the tags iterating over the whole call
+ * graph's components reached. Then every analysed
+ * function holding a site gets its CFG, its verdicts and the words for
+ * remarks, and, for the report, every function its parameters' names.
  */
 #include "internal.h"
 
@@ -109,35 +129,49 @@ static int address_taken(LLVMValueRef fn)
 	return 0;
 }
 
-static void call_edges(h2s_result *r, unsigned from, const h2s_uvec *taken,
-		       h2s_uvec *adj)
+/* The call graph, per function:
+ *   reads     the functions whose parameter tags its graph may read:
+ *             graph.c reads a summary only at a direct call and for a
+ *             function handed to a library call (qsort's comparator);
+ *             these edges order the analysis
+ *   indirect  it makes an indirect call, which may reach every function
+ *             whose address is taken: that matters for recursion only */
+typedef struct callgraph {
+	h2s_uvec *reads;
+	unsigned char *indirect;
+	unsigned char *taken;
+} callgraph;
+
+static void scan_calls(h2s_result *r, unsigned from, callgraph *cg)
 {
 	LLVMValueRef fn = r->fns[from].fn;
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
 	     bb = LLVMGetNextBasicBlock(bb))
 		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
 		     I = LLVMGetNextInstruction(I)) {
+			LLVMOpcode op = LLVMGetInstructionOpcode(I);
 			LLVMValueRef c;
 			uint64_t to;
-			if (!is_call(I))
+			if (op != LLVMCall && op != LLVMInvoke && op != LLVMCallBr)
 				continue;
 			c = LLVMGetCalledValue(I);
 			if (LLVMIsAInlineAsm(c))
 				continue;
 			if (!LLVMIsAFunction(c)) {
-				for (unsigned k = 0; k < taken->n; k++)
-					uvec_push(&adj[from], taken->v[k]);
+				cg->indirect[from] = 1;
 				continue;
 			}
 			if (map_get(&r->fnindex, ptrkey(c), &to)) {
-				uvec_push(&adj[from], (unsigned)to);
+				uvec_push(&cg->reads[from], (unsigned)to);
 				continue;
 			}
 			/* a library call may call back what it is given */
-			for (unsigned k = 0; k < LLVMGetNumArgOperands(I); k++)
-				if (map_get(&r->fnindex,
-					    ptrkey(LLVMGetOperand(I, k)), &to))
-					uvec_push(&adj[from], (unsigned)to);
+			for (unsigned k = 0; k < LLVMGetNumArgOperands(I); k++) {
+				LLVMValueRef a = LLVMGetOperand(I, k);
+				if (LLVMIsAFunction(a) &&
+				    map_get(&r->fnindex, ptrkey(a), &to))
+					uvec_push(&cg->reads[from], (unsigned)to);
+			}
 		}
 }
 
@@ -154,6 +188,101 @@ static unsigned alloca_address_space(LLVMModuleRef M)
 			p++;
 	}
 	return 0;
+}
+
+/* Adjacency lists in one array: nodes 0..n-1 are the functions with their
+ * reads (those with need[] set, renumbered by local[], when need is
+ * given); with `indirect`, node n stands for every address-taken function:
+ * an edge to it from each function that makes an indirect call and from it
+ * to each such function keeps the reachability between functions of an
+ * edge from every indirect call to every address-taken function, at the
+ * cost of one edge each. */
+static h2s_uvec *adjacency(const callgraph *cg, unsigned n, int indirect,
+			   const unsigned *ids, const unsigned *local)
+{
+	h2s_uvec *adj = xcalloc(n + 1, sizeof *adj);
+	size_t total = 0, off = 0;
+	unsigned *buf;
+	for (unsigned i = 0; i < n; i++) {
+		unsigned f = ids ? ids[i] : i;
+		total += cg->reads[f].n + (indirect ? 1u + cg->taken[f] : 0);
+	}
+	buf = xcalloc(total, sizeof *buf);
+	for (unsigned i = 0; i < n; i++) {
+		unsigned f = ids ? ids[i] : i;
+		adj[i].v = buf + off;
+		for (unsigned k = 0; k < cg->reads[f].n; k++)
+			buf[off++] = local ? local[cg->reads[f].v[k]]
+					   : cg->reads[f].v[k];
+		if (indirect && cg->indirect[f])
+			buf[off++] = n;
+		adj[i].n = (unsigned)(buf + off - adj[i].v);
+	}
+	adj[n].v = buf + off;
+	for (unsigned i = 0; indirect && i < n; i++)
+		if (cg->taken[i])
+			buf[off++] = i;
+	adj[n].n = (unsigned)(buf + off - adj[n].v);
+	return adj;
+}
+
+static void adjacency_free(h2s_uvec *adj)
+{
+	free(adj[0].v);
+	free(adj);
+}
+
+/* Marks the functions on a cycle of the whole call graph, through indirect
+ * calls too: recursive-budget applies to them. */
+static void mark_recursive(h2s_result *r, const callgraph *cg)
+{
+	unsigned n = r->nfn, ncomp;
+	h2s_uvec *adj = adjacency(cg, n, 1, NULL, NULL);
+	unsigned *comp = xcalloc(n + 1, sizeof *comp), *size;
+	ncomp = scc_compute(n + 1, adj, comp);
+	size = xcalloc(ncomp, sizeof *size);
+	for (unsigned i = 0; i < n; i++)
+		size[comp[i]]++;
+	for (unsigned i = 0; i < n; i++) {
+		h2s_func *f = &r->fns[i];
+		f->scc = comp[i];
+		f->recursive = size[comp[i]] > 1 ||
+			       (cg->indirect[i] && cg->taken[i]);
+		for (unsigned k = 0; k < cg->reads[i].n; k++)
+			if (cg->reads[i].v[k] == i)
+				f->recursive = 1;
+	}
+	free(size);
+	free(comp);
+	adjacency_free(adj);
+}
+
+/* Calls the allocators accept (lib_alloc_call), found from the uses of the
+ * allocators' declarations without visiting any other instruction. Returns
+ * their number; with has_site, marks the functions holding them. */
+static unsigned find_sites(h2s_result *r, unsigned char *has_site)
+{
+	unsigned n = 0;
+	for (LLVMValueRef fn = LLVMGetFirstFunction(r->mod); fn;
+	     fn = LLVMGetNextFunction(fn)) {
+		if (!LLVMIsDeclaration(fn) || !lib_allocator_name(fn_name(fn)))
+			continue;
+		for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+			LLVMValueRef U = LLVMGetUser(u);
+			uint64_t i;
+			if ((!LLVMIsACallInst(U) && !LLVMIsAInvokeInst(U)) ||
+			    LLVMGetCalledValue(U) != fn || !lib_alloc_call(U))
+				continue;
+			n++;
+			if (has_site &&
+			    map_get(&r->fnindex,
+				    ptrkey(LLVMGetBasicBlockParent(
+					    LLVMGetInstructionParent(U))),
+				    &i))
+				has_site[i] = 1;
+		}
+	}
+	return n;
 }
 
 /* ------------------------------------------------------------ analysis */
@@ -194,42 +323,123 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 	return 1;
 }
 
-/* Analyses one strongly connected component to its fixpoint. */
-static void analyze_scc(h2s_result *r, const h2s_uvec *members)
+/* Analyses one strongly connected component of the summary reads to its
+ * fixpoint. The members' tags start empty (nothing leaks); a member is
+ * analysed again whenever the tags of a member it reads change, so its
+ * last analysis saw the final tags of all. Tags only grow, so this ends;
+ * past a cap that grows with the component's size the members are
+ * treated as unknown functions instead. pos is a scratch array of one
+ * zero per function, left zeroed. */
+static void analyze_component(h2s_result *r, const callgraph *cg,
+			      const unsigned *mem, unsigned k, unsigned *pos)
 {
-	/* optimistic start: no member leaks anything */
-	for (unsigned k = 0; k < members->n; k++) {
-		h2s_func *f = &r->fns[members->v[k]];
+	h2s_uvec *readers = xcalloc(k, sizeof *readers);
+	unsigned *queue = xcalloc(k, sizeof *queue);
+	unsigned char *queued = xcalloc(k, 1);
+	unsigned head = 0, count = 0, maxp = 1;
+	uint64_t analyses = 0;
+	uint64_t cap = (uint64_t)k * (MAX_SCC_ROUNDS + 4 * (uint64_t)k);
+	h2s_ptag *old;
+
+	for (unsigned j = 0; j < k; j++) {
+		h2s_func *f = &r->fns[mem[j]];
+		pos[mem[j]] = j + 1;
+		/* optimistic start: no member leaks anything */
 		f->ptags = xcalloc(f->nparams ? f->nparams : 1, sizeof *f->ptags);
 		for (unsigned i = 0; i < f->nparams; i++)
 			f->ptags[i].result_level = -1;
+		if (f->nparams > maxp)
+			maxp = f->nparams;
 	}
-	for (unsigned round = 0;; round++) {
-		int stable = 1;
-		for (unsigned k = 0; k < members->n; k++) {
-			h2s_func *f = &r->fns[members->v[k]];
-			unsigned n = f->nparams ? f->nparams : 1;
-			h2s_ptag *old = xcalloc(n, sizeof *old);
-			memcpy(old, f->ptags, n * sizeof *old);
-			analyze_func(f);
-			if (!tags_equal(old, f->ptags, f->nparams))
-				stable = 0;
-			free(old);
-		}
-		if (stable ||
-		    (members->n == 1 && !r->fns[members->v[0]].recursive))
-			break;
-		if (round >= MAX_SCC_ROUNDS + 4 * members->n) {
+	for (unsigned j = 0; j < k; j++) {
+		const h2s_uvec *rd = &cg->reads[mem[j]];
+		for (unsigned i = 0; i < rd->n; i++)
+			if (pos[rd->v[i]])
+				uvec_push(&readers[pos[rd->v[i]] - 1], j);
+		queue[count++] = j;
+		queued[j] = 1;
+	}
+	old = xcalloc(maxp, sizeof *old);
+	while (count) {
+		unsigned j = queue[head];
+		h2s_func *f = &r->fns[mem[j]];
+		head = (head + 1) % k;
+		count--;
+		queued[j] = 0;
+		if (++analyses > cap) {
 			/* Give up precision, never soundness: every member
 			 * becomes unknown to its callers first, then each is
 			 * analysed again against that. */
-			for (unsigned k = 0; k < members->n; k++)
-				r->fns[members->v[k]].interposable = 1;
-			for (unsigned k = 0; k < members->n; k++)
-				analyze_func(&r->fns[members->v[k]]);
+			for (unsigned i = 0; i < k; i++)
+				r->fns[mem[i]].interposable = 1;
+			for (unsigned i = 0; i < k; i++)
+				analyze_func(&r->fns[mem[i]]);
 			break;
 		}
+		memcpy(old, f->ptags, (f->nparams ? f->nparams : 1) * sizeof *old);
+		analyze_func(f);
+		if (tags_equal(old, f->ptags, f->nparams))
+			continue;
+		for (unsigned i = 0; i < readers[j].n; i++) {
+			unsigned q = readers[j].v[i];
+			if (queued[q])
+				continue;
+			queued[q] = 1;
+			queue[(head + count++) % k] = q;
+		}
 	}
+	for (unsigned j = 0; j < k; j++) {
+		pos[mem[j]] = 0;
+		uvec_free(&readers[j]);
+	}
+	free(old);
+	free(readers);
+	free(queue);
+	free(queued);
+}
+
+/* Analyses the functions with need[] set, callees first: the strongly
+ * connected components of the summary reads among them, in an order where
+ * every component comes after those it reads. */
+static void analyze_needed(h2s_result *r, const callgraph *cg,
+			   const unsigned char *need)
+{
+	unsigned n = r->nfn, m = 0, ncomp;
+	unsigned *ids = xcalloc(n ? n : 1, sizeof *ids);
+	unsigned *local = xcalloc(n ? n : 1, sizeof *local);
+	unsigned *comp, *start, *mem;
+	h2s_uvec *adj;
+
+	for (unsigned i = 0; i < n; i++)
+		if (need[i]) {
+			local[i] = m;
+			ids[m++] = i;
+		}
+	adj = adjacency(cg, m, 0, ids, local);
+	comp = xcalloc(m ? m : 1, sizeof *comp);
+	ncomp = scc_compute(m, adj, comp);
+	/* members of each component, in function order */
+	start = xcalloc(ncomp + 1, sizeof *start);
+	mem = xcalloc(m ? m : 1, sizeof *mem);
+	for (unsigned i = 0; i < m; i++)
+		start[comp[i] + 1]++;
+	for (unsigned c = 0; c < ncomp; c++)
+		start[c + 1] += start[c];
+	for (unsigned i = 0; i < m; i++)
+		mem[start[comp[i]]++] = ids[i];
+	for (unsigned c = ncomp; c > 0; c--)
+		start[c] = start[c - 1];
+	start[0] = 0;
+	memset(local, 0, n * sizeof *local); /* now analyze_component's pos */
+	for (unsigned c = 0; c < ncomp; c++)
+		analyze_component(r, cg, mem + start[c], start[c + 1] - start[c],
+				  local);
+	free(mem);
+	free(start);
+	free(comp);
+	adjacency_free(adj);
+	free(local);
+	free(ids);
 }
 
 static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
@@ -258,17 +468,15 @@ static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
 				       "presplitcoroutine", 17)) != NULL;
 	f->interposable = l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
 			  l == LLVMExternalWeakLinkage || l == LLVMCommonLinkage;
-	cfg_build(&f->cfg, fn);
-	dom_build(&f->cfg);
-	loops_build(&f->cfg);
 }
 
 h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 			const h2s_hooks *hooks)
 {
 	h2s_result *r = xcalloc(1, sizeof *r);
-	h2s_uvec taken = {0}, *adj, *members;
-	unsigned *comp, ncomp;
+	callgraph cg;
+	unsigned char *has_site, *need;
+	h2s_uvec work = {0};
 	LLVMTargetDataRef td = LLVMGetModuleDataLayout(M);
 
 	r->mod = M;
@@ -279,6 +487,10 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	r->ptr_bytes = td ? LLVMPointerSize(td) : 8;
 	if (!r->ptr_bytes)
 		r->ptr_bytes = 8;
+	/* nothing to decide and no parameter to report: done */
+	if (!o->report_params && !find_sites(r, NULL))
+		return r;
+
 	for (LLVMValueRef fn = LLVMGetFirstFunction(M); fn;
 	     fn = LLVMGetNextFunction(fn))
 		if (!LLVMIsDeclaration(fn))
@@ -289,45 +501,66 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	     fn = LLVMGetNextFunction(fn))
 		if (!LLVMIsDeclaration(fn)) {
 			map_put(&r->fnindex, ptrkey(fn), r->nfn);
-			init_func(r, &r->fns[r->nfn++], fn);
+			r->fns[r->nfn].mod = r;
+			r->fns[r->nfn++].fn = fn;
 		}
 
-	for (unsigned i = 0; i < r->nfn; i++)
-		if (address_taken(r->fns[i].fn))
-			uvec_push(&taken, i);
-	adj = xcalloc(r->nfn ? r->nfn : 1, sizeof *adj);
-	for (unsigned i = 0; i < r->nfn; i++)
-		call_edges(r, i, &taken, adj);
-	comp = xcalloc(r->nfn ? r->nfn : 1, sizeof *comp);
-	ncomp = scc_compute(r->nfn, adj, comp);
-	members = xcalloc(ncomp ? ncomp : 1, sizeof *members);
-	for (unsigned i = 0; i < r->nfn; i++)
-		uvec_push(&members[comp[i]], i);
+	cg.reads = xcalloc(r->nfn ? r->nfn : 1, sizeof *cg.reads);
+	cg.indirect = xcalloc(r->nfn ? r->nfn : 1, 1);
+	cg.taken = xcalloc(r->nfn ? r->nfn : 1, 1);
 	for (unsigned i = 0; i < r->nfn; i++) {
-		r->fns[i].scc = comp[i];
-		r->fns[i].recursive = members[comp[i]].n > 1;
-		for (unsigned k = 0; k < adj[i].n; k++)
-			if (adj[i].v[k] == i)
-				r->fns[i].recursive = 1;
+		cg.taken[i] = (unsigned char)address_taken(r->fns[i].fn);
+		scan_calls(r, i, &cg);
 	}
-	for (unsigned c = 0; c < ncomp; c++)
-		analyze_scc(r, &members[c]);
+	mark_recursive(r, &cg);
+
+	/* what to analyse: everything for the report, otherwise the
+	 * functions holding a site and all whose summaries they read */
+	has_site = xcalloc(r->nfn ? r->nfn : 1, 1);
+	need = xcalloc(r->nfn ? r->nfn : 1, 1);
+	find_sites(r, has_site);
+	for (unsigned i = 0; i < r->nfn; i++)
+		if (o->report_params || has_site[i]) {
+			need[i] = 1;
+			uvec_push(&work, i);
+		}
+	while (work.n) {
+		unsigned i = work.v[--work.n];
+		for (unsigned k = 0; k < cg.reads[i].n; k++)
+			if (!need[cg.reads[i].v[k]]) {
+				need[cg.reads[i].v[k]] = 1;
+				uvec_push(&work, cg.reads[i].v[k]);
+			}
+	}
+	for (unsigned i = 0; i < r->nfn; i++)
+		if (need[i])
+			init_func(r, &r->fns[i], r->fns[i].fn);
+	analyze_needed(r, &cg, need);
+
 	for (unsigned i = 0; i < r->nfn; i++) {
 		h2s_func *f = &r->fns[i];
-		decide(f);
-		for (unsigned k = 0; k < f->nsite; k++)
-			site_describe(f, &f->sites[k]);
-		func_describe(f);
+		if (!need[i])
+			continue;
+		if (f->nsite) {
+			cfg_build(&f->cfg, f->fn);
+			dom_build(&f->cfg);
+			loops_build(&f->cfg);
+			decide(f);
+			for (unsigned k = 0; k < f->nsite; k++)
+				site_describe(f, &f->sites[k]);
+		}
+		if (o->report_params)
+			func_describe(f);
 	}
 
-	for (unsigned c = 0; c < ncomp; c++)
-		uvec_free(&members[c]);
 	for (unsigned i = 0; i < r->nfn; i++)
-		uvec_free(&adj[i]);
-	free(members);
-	free(adj);
-	free(comp);
-	uvec_free(&taken);
+		uvec_free(&cg.reads[i]);
+	free(cg.reads);
+	free(cg.indirect);
+	free(cg.taken);
+	free(has_site);
+	free(need);
+	uvec_free(&work);
 	return r;
 }
 

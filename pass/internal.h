@@ -68,6 +68,19 @@ static inline void bit_set(uint64_t *b, unsigned i)
 	b[i >> 6] |= (uint64_t)1 << (i & 63);
 }
 
+/* Bump allocator for one function's graph: many small blocks, freed at
+ * once. A zeroed arena is empty and valid. */
+typedef struct h2s_arena {
+	struct h2s_chunk *top;
+} h2s_arena;
+/* size zeroed bytes, aligned for any scalar; never NULL. */
+void *arena_alloc(h2s_arena *a, size_t size);
+/* uvec_push for a vector whose storage lives in a (never uvec_free it). */
+void arena_push(h2s_arena *a, h2s_uvec *v, unsigned x);
+void arena_free(h2s_arena *a);
+/* Makes room for n keys in all, so that inserting them does not rehash. */
+void map_reserve(h2s_map *m, unsigned n);
+
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
@@ -171,6 +184,9 @@ typedef struct h2s_libfn {
  * the callee is a library declaration and that neither the call nor the
  * caller forbids treating it as a builtin. */
 const h2s_allocfn *lib_alloc_call(LLVMValueRef call);
+/* 1 when a declaration of that name may be an allocator: a module with no
+ * such declaration has no allocation site. */
+int lib_allocator_name(const char *name);
 /* The family ("malloc", "_Znwm", ...) a deallocation call frees, or NULL. */
 const char *lib_free_call(LLVMValueRef call);
 /* Library function effects, or NULL when call is not a recognised library
@@ -349,6 +365,7 @@ struct h2s_func {
 	h2s_loc *locs;  unsigned nloc, loccap;
 	h2s_edge *edges; unsigned nedge, edgecap;
 	unsigned words;            /* bitset words per location */
+	h2s_arena arena;           /* bitsets and edge lists of locations */
 	h2s_map valloc;            /* value -> location */
 	h2s_map edgeset;           /* (src,dst) of derived copies, deduped */
 	h2s_map why;               /* (loc,obj) -> edge that first brought obj */
@@ -406,8 +423,15 @@ static inline int loc_has(const h2s_func *f, unsigned l, unsigned o)
 {
 	return bit_test(f->locs[l].pts, o);
 }
-/* The edge that first brought obj into loc, or H2S_NONE. */
+/* The edge that first brought obj into loc, or H2S_NONE. Not recorded for
+ * the unknown and null objects, whose flows nothing explains. */
 unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj);
+/* The objects of bitset word 0 why_edge does not record: the unknown and
+ * null objects, made first (graph.c). */
+static inline uint64_t why_unexplained(const h2s_func *f)
+{
+	return ((uint64_t)1 << f->unknown_obj) | ((uint64_t)1 << f->null_obj);
+}
 /* summary.c */
 void summarize(h2s_func *f);
 h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);

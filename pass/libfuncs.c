@@ -11,7 +11,6 @@
  */
 #include "internal.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* Alignment glibc's malloc and libstdc++'s operator new guarantee on 64-bit
@@ -192,7 +191,10 @@ static int fn_has_string_attr(LLVMValueRef fn, const char *name)
 
 int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee)
 {
+	static const char prefix[] = "no-builtin-";
 	char key[256];
+	const char *name;
+	size_t len;
 	LLVMValueRef caller;
 	if (!callee || !LLVMIsAFunction(callee) || !LLVMIsDeclaration(callee))
 		return 0;
@@ -206,7 +208,14 @@ int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee)
 	caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
 	if (fn_has_string_attr(caller, "no-builtins"))
 		return 0;
-	snprintf(key, sizeof key, "no-builtin-%s", fn_name(callee));
+	/* "no-builtin-NAME", the name cut to fit as snprintf would */
+	name = fn_name(callee);
+	len = strlen(name);
+	if (len > sizeof key - sizeof prefix)
+		len = sizeof key - sizeof prefix;
+	memcpy(key, prefix, sizeof prefix - 1);
+	memcpy(key + sizeof prefix - 1, name, len);
+	key[sizeof prefix - 1 + len] = '\0';
 	return !fn_has_string_attr(caller, key);
 }
 
@@ -247,20 +256,34 @@ static int alloc_signature_ok(LLVMValueRef call, const h2s_allocfn *a)
 	       is_int(LLVMGetOperand(call, (unsigned)a->align_arg));
 }
 
-/* The name of the library function call calls, or NULL when the call may
- * not be treated as a call to that builtin (see lib_builtin_ok). */
-static const char *builtin_name(LLVMValueRef call)
+/* The name of the declaration call calls directly, or NULL when the callee
+ * is no such declaration (intrinsics included). Names are matched against
+ * the tables first: lib_builtin_ok, which reads attributes, runs only for a
+ * name found there. */
+static const char *declared_name(LLVMValueRef call, LLVMValueRef *callee)
 {
-	LLVMValueRef callee = direct_callee(call);
-	return callee && lib_builtin_ok(call, callee) ? fn_name(callee) : NULL;
+	*callee = direct_callee(call);
+	if (!*callee || !LLVMIsDeclaration(*callee) || LLVMGetIntrinsicID(*callee))
+		return NULL;
+	return fn_name(*callee);
+}
+
+int lib_allocator_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof allocators / sizeof *allocators; i++)
+		if (!strcmp(name, allocators[i].name))
+			return 1;
+	return 0;
 }
 
 const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
 {
-	const char *name = builtin_name(call);
+	LLVMValueRef callee;
+	const char *name = declared_name(call, &callee);
 	for (size_t i = 0; name && i < sizeof allocators / sizeof *allocators; i++)
 		if (!strcmp(name, allocators[i].name))
-			return alloc_signature_ok(call, &allocators[i])
+			return lib_builtin_ok(call, callee) &&
+					       alloc_signature_ok(call, &allocators[i])
 				       ? &allocators[i]
 				       : NULL;
 	return NULL;
@@ -268,21 +291,24 @@ const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
 
 const char *lib_free_call(LLVMValueRef call)
 {
-	const char *name = builtin_name(call);
+	LLVMValueRef callee;
+	const char *name = declared_name(call, &callee);
 	if (!name || !LLVMGetNumArgOperands(call) ||
 	    !is_ptr(LLVMGetOperand(call, 0)))
 		return NULL;
 	for (size_t i = 0; i < sizeof deallocators / sizeof *deallocators; i++)
 		if (!strcmp(name, deallocators[i].name))
-			return deallocators[i].family;
+			return lib_builtin_ok(call, callee) ? deallocators[i].family
+							    : NULL;
 	return NULL;
 }
 
 const h2s_libfn *lib_effects(LLVMValueRef call)
 {
-	const char *name = builtin_name(call);
+	LLVMValueRef callee;
+	const char *name = declared_name(call, &callee);
 	for (size_t i = 0; name && i < sizeof libfns / sizeof *libfns; i++)
 		if (!strcmp(name, libfns[i].name))
-			return &libfns[i];
+			return lib_builtin_ok(call, callee) ? &libfns[i] : NULL;
 	return NULL;
 }

@@ -541,7 +541,7 @@ static void report_func(lines *L, const h2s_func *f)
 		add_line(L, s->file, s->line, s->col, b.s);
 		free(pre.s);
 	}
-	for (unsigned i = 0; i < f->nparams; i++) {
+	for (unsigned i = 0; f->pnames && i < f->nparams; i++) {
 		const h2s_ptag *t = &f->ptags[i];
 		unsigned o = f->param_obj[i];
 		h2s_str b = {0};
@@ -739,7 +739,7 @@ char *h2s_format_records(const h2s_result *r)
 		const h2s_func *f = &r->fns[i];
 		for (unsigned k = 0; k < f->nsite; k++)
 			site_records(&b, f, id++, &f->sites[k]);
-		for (unsigned p = 0; p < f->nparams; p++) {
+		for (unsigned p = 0; f->pnames && p < f->nparams; p++) {
 			unsigned o = f->param_obj ? f->param_obj[p] : H2S_NONE;
 			if (o == H2S_NONE || f->objs[o].sret)
 				continue;

@@ -40,8 +40,8 @@ unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj)
 								  : H2S_NONE;
 }
 
-/* dst |= bits; records edge e as the reason for every new object. Returns 1
- * when dst changed. */
+/* dst |= bits; records edge e as the reason for every new object whose
+ * flows are explained (see why_unexplained). Returns 1 when dst changed. */
 static int merge(h2s_func *f, unsigned dst, const uint64_t *bits, unsigned e)
 {
 	uint64_t *d = f->locs[dst].pts;
@@ -52,6 +52,8 @@ static int merge(h2s_func *f, unsigned dst, const uint64_t *bits, unsigned e)
 			continue;
 		changed = 1;
 		d[w] |= add;
+		if (w == 0)
+			add &= ~why_unexplained(f);
 		while (add) {
 			unsigned b = (unsigned)__builtin_ctzll(add);
 			add &= add - 1;
@@ -74,7 +76,7 @@ static void derive(h2s_func *f, worklist *w, unsigned src, unsigned dst,
 			    parent != H2S_NONE ? f->edges[parent].inst : NULL);
 	f->edges[id].parent = parent;
 	f->edges[id].via = via;
-	uvec_push(&f->locs[src].copies, id);
+	arena_push(&f->arena, &f->locs[src].copies, id);
 	if (merge(f, dst, f->locs[src].pts, id))
 		push(f, w, dst);
 }
@@ -117,6 +119,23 @@ static h2s_why store_why(const h2s_obj *ob, h2s_why dflt)
 	return ob->kind == OBJ_PARAM ? W_STORE_PARAM : W_STORE_GLOBAL;
 }
 
+/* The first object at or above `from` in location l's set, or H2S_NONE.
+ * Looping with it visits the objects in increasing order, reading the set
+ * as it is at each step (derive() may add to it): an object added above
+ * the current one is visited, one below is not. */
+static unsigned next_obj(const h2s_func *f, unsigned l, unsigned from)
+{
+	const uint64_t *p = f->locs[l].pts;
+	for (unsigned w = from >> 6; w < f->words; w++) {
+		uint64_t bits = p[w];
+		if (w == from >> 6)
+			bits &= ~(uint64_t)0 << (from & 63);
+		if (bits)
+			return w * 64 + (unsigned)__builtin_ctzll(bits);
+	}
+	return H2S_NONE;
+}
+
 static void visit(h2s_func *f, worklist *w, unsigned l)
 {
 	h2s_loc *L = &f->locs[l];
@@ -129,18 +148,17 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 	}
 	for (unsigned i = 0; i < f->locs[l].loads.n; i++) {
 		unsigned id = f->locs[l].loads.v[i];
-		for (unsigned o = 0; o < f->nobj; o++)
-			if (bit_test(f->locs[l].pts, o))
-				derive(f, w, f->objs[o].content, f->edges[id].dst,
-				       id, o, (h2s_why)f->edges[id].why);
+		for (unsigned o = next_obj(f, l, 0); o != H2S_NONE;
+		     o = next_obj(f, l, o + 1))
+			derive(f, w, f->objs[o].content, f->edges[id].dst, id, o,
+			       (h2s_why)f->edges[id].why);
 	}
 	for (unsigned i = 0; i < f->locs[l].stores.n; i++) {
 		unsigned id = f->locs[l].stores.v[i];
-		for (unsigned o = 0; o < f->nobj; o++) {
+		for (unsigned o = next_obj(f, l, 0); o != H2S_NONE;
+		     o = next_obj(f, l, o + 1)) {
 			h2s_obj *ob = &f->objs[o];
 			unsigned target;
-			if (!bit_test(f->locs[l].pts, o))
-				continue;
 			ob->written = 1;
 			if (!ob->external)
 				target = ob->content;
@@ -153,9 +171,9 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 	L = &f->locs[l];
 	if (L->kind == LOC_HEAP || L->kind == LOC_RESULT ||
 	    L->kind == LOC_EXPOSED)
-		for (unsigned o = 0; o < f->nobj; o++)
-			if (bit_test(f->locs[l].pts, o))
-				sink(f, w, l, o);
+		for (unsigned o = next_obj(f, l, 0); o != H2S_NONE;
+		     o = next_obj(f, l, o + 1))
+			sink(f, w, l, o);
 }
 
 /* A pointer difference that leaves the function is harmless only when both

@@ -5,6 +5,7 @@
  *   h2s_map   open-addressing hash map, uint64_t -> uint64_t
  *   x*alloc   allocation that aborts on out-of-memory
  *   h2s_str   growable string appended to with str_printf
+ *   h2s_arena bump allocator for the blocks of one function's graph
  */
 #include "internal.h"
 
@@ -58,6 +59,77 @@ char *xstrdup(const char *s)
 	char *d = xrealloc(NULL, len);
 	memcpy(d, s, len);
 	return d;
+}
+
+/* ------------------------------------------------------------------ arena */
+
+/* A chunk of an arena; its bytes follow the header. The header keeps them
+ * 16-byte aligned, as malloc returns chunks. */
+struct h2s_chunk {
+	struct h2s_chunk *prev; /* older chunks */
+	size_t cap, used;       /* bytes after the header, bytes handed out */
+	size_t pad;
+};
+_Static_assert(sizeof(struct h2s_chunk) % 16 == 0, "chunk header alignment");
+
+/* Chunk size: below glibc's mmap threshold, so that freed chunks go back
+ * to the heap and the next graph reuses them without page faults. */
+#define ARENA_CHUNK (60u * 1024)
+
+/* size bytes, not zeroed, 16-byte aligned. A block larger than a chunk
+ * gets a chunk of its own, kept behind the current one. */
+static void *arena_raw(h2s_arena *a, size_t size)
+{
+	struct h2s_chunk *c = a->top;
+	size = (size + 15) & ~(size_t)15;
+	if (!c || c->cap - c->used < size) {
+		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+		struct h2s_chunk *n = xrealloc(NULL, sizeof *n + cap);
+		n->cap = cap;
+		n->used = 0;
+		if (c && size > ARENA_CHUNK) {
+			n->prev = c->prev;
+			c->prev = n;
+		} else {
+			n->prev = c;
+			a->top = n;
+		}
+		c = n;
+	}
+	c->used += size;
+	return (unsigned char *)(c + 1) + c->used - size;
+}
+
+void *arena_alloc(h2s_arena *a, size_t size)
+{
+	void *p = arena_raw(a, size);
+	memset(p, 0, size);
+	return p;
+}
+
+/* Appends x, moving the elements to a block twice as large when full (the
+ * old block stays in the arena until it is freed). */
+void arena_push(h2s_arena *a, h2s_uvec *v, unsigned x)
+{
+	if (v->n == v->cap) {
+		unsigned cap = v->cap ? 2 * v->cap : 4;
+		unsigned *nv = arena_raw(a, (size_t)cap * sizeof *nv);
+		if (v->n)
+			memcpy(nv, v->v, (size_t)v->n * sizeof *nv);
+		v->v = nv;
+		v->cap = cap;
+	}
+	v->v[v->n++] = x;
+}
+
+/* Releases every block of a and leaves it empty and reusable. */
+void arena_free(h2s_arena *a)
+{
+	while (a->top) {
+		struct h2s_chunk *c = a->top;
+		a->top = c->prev;
+		free(c);
+	}
 }
 
 /* ----------------------------------------------------------------- vector */
@@ -135,6 +207,15 @@ static void map_reserve_one(h2s_map *m)
 {
 	if (2 * ((size_t)m->n + 1) > m->cap)
 		map_resize(m, m->cap ? 2 * m->cap : MAP_MIN_CAP);
+}
+
+void map_reserve(h2s_map *m, unsigned n)
+{
+	unsigned cap = m->cap ? m->cap : MAP_MIN_CAP;
+	while (cap < 2 * (size_t)n + 2)
+		cap *= 2;
+	if (cap > m->cap)
+		map_resize(m, cap);
 }
 
 /* Returns 1 and sets *val (when val is non-NULL) if key is present; 0

@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
 # bench/compile/run.sh [-n ROUNDS] [--unit COPIES] [--skip-sqlite]
+#                      [--skip-packages] [--before PLUGIN]
 #
 # clang 22 -O2 -c compile time without and with heap2stack, side by side, on
-# the sqlite3 amalgamation and on generated modules of 1x, 4x and 16x the
-# same code (bench/compile/gen.py). Writes bench/compile/results/compile*.tsv;
-# see run.py for what is measured.
+# the sqlite3 amalgamation, on three files of Debian source packages, and on
+# generated modules of 1x, 4x and 16x the same code (bench/compile/gen.py).
+# Writes bench/compile/results/compile*.tsv; see run.py for what is
+# measured (--before PLUGIN also times another build of the plugin, for
+# before/after figures).
 #
-# The amalgamation is made once, into bench/compile/work/ (git-ignored), from
-# Debian's sqlite3 source package: deb-src entries for the archives the
-# machine already uses are added under /etc/apt/sources.list.d/ when none are
-# configured, then `apt-get source sqlite3`, `./configure` and
-# `make sqlite3.c` (which needs tclsh). Needs root for apt-get.
+# The inputs are made once, into bench/compile/work/ (git-ignored), from
+# Debian's source packages: deb-src entries for the archives the machine
+# already uses are added under /etc/apt/sources.list.d/ when none are
+# configured, then `apt-get source`:
+#   sqlite3.c      sqlite3: `./configure` and `make sqlite3.c` (needs tclsh);
+#                  one allocation site after -O2
+#   regex.c        m4: gnulib's lib/regex.c, after m4's ./configure; dense
+#                  with allocation sites
+#   pcre2_compile.c  pcre2: src/pcre2_compile.c with the generic config.h;
+#                  no allocation site (PCRE2 allocates through function
+#                  pointers)
+#   lvm.c          lua5.4: src/lvm.c, Lua's virtual machine; no allocation
+#                  site (Lua allocates through its lua_Alloc function)
+# Needs root for apt-get.
 #
 # Builds the plugin first (tools/setup.sh 22); H2S_SKIP_SETUP=1 uses
 # build-llvm22/ as it is.
@@ -24,9 +36,10 @@ if [ "${H2S_SKIP_SETUP:-0}" != 1 ]; then
 	bash "$root/tools/setup.sh" 22
 fi
 
-skip_sqlite=0
+skip_sqlite=0 skip_packages=0
 for a in "$@"; do
 	[ "$a" = --skip-sqlite ] && skip_sqlite=1
+	[ "$a" = --skip-packages ] && skip_packages=1
 done
 
 apt=(env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q -y)
@@ -93,7 +106,43 @@ make_sqlite() {
 	rm -rf "$src"
 }
 
+# The three files of other packages (see the top), each in
+# $work/<package>/src with a stamp naming the package's version.
+make_packages() {
+	[ -s "$work/lua5.4/ready" ] && [ -s "$work/pcre2/ready" ] && [ -s "$work/m4/ready" ] && return 0
+	local log=$work/packages-build.log
+	echo "run.sh: fetching m4, pcre2 and lua5.4 from Debian's sources (log: $log)"
+	ensure_deb_src
+	# shellcheck source=../realworld/lib.sh
+	source "$root/bench/realworld/lib.sh"
+	local p d
+	for p in m4 pcre2 lua5.4; do
+		[ -s "$work/$p/ready" ] && continue
+		d=$(h2s_fetch "$p" "$work")
+		case $p in
+		m4)
+			(cd "$d" && ./configure CC=/usr/lib/llvm-22/bin/clang MAKEINFO=true) >>"$log" 2>&1 || {
+				echo "run.sh: m4's ./configure failed; see $log" >&2
+				exit 1
+			}
+			;;
+		pcre2)
+			cp "$d/src/config.h.generic" "$d/src/config.h"
+			cp "$d/src/pcre2.h.generic" "$d/src/pcre2.h"
+			;;
+		lua5.4)
+			# Debian's luaconf.h includes this header its build writes
+			echo '#define DEB_HOST_MULTIARCH "x86_64-linux-gnu"' >"$d/src/lua5.4-deb-multiarch.h"
+			;;
+		esac
+		echo "$p $(dpkg-parsechangelog -l "$d/debian/changelog" -S Version 2>/dev/null || echo '?')" >"$work/$p/ready"
+	done
+}
+
 if [ "$skip_sqlite" = 0 ]; then
 	make_sqlite
+fi
+if [ "$skip_packages" = 0 ]; then
+	make_packages
 fi
 exec python3 "$here/run.py" "$@"

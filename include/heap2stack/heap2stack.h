@@ -29,7 +29,7 @@
 extern "C" {
 #endif
 
-/* Tunable limits; every field is settable as a pass parameter
+/* Tunable limits; every field but the last is settable as a pass parameter
  * (`heap2stack<max-size=N;frame-budget=N;...>`). docs/design.md justifies the
  * defaults. */
 typedef struct h2s_options {
@@ -38,6 +38,13 @@ typedef struct h2s_options {
 	uint64_t recursive_budget; /* frame budget inside a recursive call cycle */
 	int loops;                 /* demote allocations inside loops (one slot) */
 	int verbose;               /* report: print the flow behind each verdict */
+	/* Set by the caller, not a pass parameter (default 0). 1: the result
+	 * describes every function's parameters, as h2s_format_report and
+	 * h2s_format_records print them, so every function is analysed. 0:
+	 * only the functions the allocation sites' verdicts depend on are
+	 * analysed (nothing at all in a module without an allocation site),
+	 * and those two print the sites alone. */
+	int report_params;
 } h2s_options;
 
 void h2s_options_init(h2s_options *o);
@@ -74,7 +81,9 @@ typedef struct h2s_hooks {
 
 typedef struct h2s_result h2s_result;
 
-/* Analyse every function with a body in M. Never modifies M. */
+/* Analyse M: every function with a body when o->report_params is set,
+ * otherwise the functions the allocation sites' verdicts depend on. Never
+ * modifies M. */
 h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 			const h2s_hooks *hooks);
 
@@ -84,8 +93,9 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
  * instructions are no longer valid. */
 unsigned h2s_transform(h2s_result *r);
 
-/* Number of functions in the result and whether h2s_transform changed the
- * i-th one (the glue runs SROA/InstCombine/SimplifyCFG on those). */
+/* Number of functions in the result (none for a module with nothing to
+ * analyse) and whether h2s_transform changed the i-th one (the glue runs
+ * SROA/InstCombine/SimplifyCFG on those). */
 unsigned h2s_num_functions(const h2s_result *r);
 LLVMValueRef h2s_function(const h2s_result *r, unsigned i);
 int h2s_function_changed(const h2s_result *r, unsigned i);
