@@ -89,9 +89,15 @@ CRASH_MARKS = ("PLEASE submit a bug report", "Stack dump:", "Assertion",
                "Instruction does not dominate", "verification failed")
 
 
+# helpers.c's allocator wrappers: they return their allocation, so their own
+# sites never move; counted apart so the rate says how much of the
+# generated code's allocations is demoted.
+WRAPPERS = ("xmalloc", "xcalloc", "xstrdup")
+
+
 def count_records(path):
-    """(sites, demoted) from a -heap2stack-records file."""
-    sites = dem = 0
+    """(sites, demoted, wrapper sites) from a -heap2stack-records file."""
+    sites = dem = wrap = 0
     try:
         with open(path) as fp:
             for line in fp:
@@ -100,14 +106,17 @@ def count_records(path):
                     sites += 1
                     if len(f) > 11 and f[11] == "stack":
                         dem += 1
+                    if f[2] in WRAPPERS:
+                        wrap += 1
     except OSError:
         pass
-    return sites, dem
+    return sites, dem, wrap
 
 
 def count_remarks(path):
-    """(sites, demoted) from YAML remarks files PATH and PATH.thin.N."""
-    sites = dem = 0
+    """(sites, demoted, wrapper sites) from YAML remarks files PATH and
+    PATH.thin.N."""
+    sites = dem = wrap = 0
     text = ""
     for f in [path] + glob.glob(glob.escape(path) + ".thin.*"):
         try:
@@ -115,13 +124,16 @@ def count_remarks(path):
                 text += fp.read()
         except OSError:
             pass
-    for m in re.finditer(r"^--- !(\w+)\nPass:\s+heap2stack\nName:\s+(\w+)", text, re.M):
+    for m in re.finditer(r"^--- !(\w+)\nPass:\s+heap2stack\nName:\s+(\w+)\n"
+                         r"(?:DebugLoc:.*\n)?Function:\s+(\S+)", text, re.M):
         if m.group(2) == "Demoted":
             sites += 1
             dem += 1
         elif m.group(2) == "KeptOnHeap":
             sites += 1
-    return sites, dem
+            if m.group(3) in WRAPPERS:
+                wrap += 1
+    return sites, dem, wrap
 
 
 class Program:
@@ -237,24 +249,25 @@ def build_and_run(p, cfg, with_plugin=True):
         log.append("$ " + " ".join(cmd))
         if rc != 0 or any(m in err for m in CRASH_MARKS):
             log.append(err[-6000:])
-            return {"status": "compile", "rc": rc, "err": err, "log": log, "sites": 0, "demoted": 0}
-    sites = dem = 0
+            return {"status": "compile", "rc": rc, "err": err, "log": log, "sites": 0,
+                    "demoted": 0, "wrappers": 0}
+    sites = dem = wrap = 0
     if rec:
-        sites, dem = count_records(rec)
+        sites, dem, wrap = count_records(rec)
     if rem:
-        sites, dem = count_remarks(rem)
+        sites, dem, wrap = count_remarks(rem)
     rc, out, err = run([exe], RUN_TIMEOUT, env=env)
     log.append("$ " + exe + " (rc %d)" % rc)
     if err:
         log.append(err[-6000:])
     return {"status": "ran", "rc": rc, "out": out, "err": err, "log": log,
-            "sites": sites, "demoted": dem}
+            "sites": sites, "demoted": dem, "wrappers": wrap}
 
 
 def check(p, cfg, ref):
     """None when cfg agrees with the reference, else a failure dict."""
     r = build_and_run(p, cfg)
-    res = {"sites": r["sites"], "demoted": r["demoted"]}
+    res = {"sites": r["sites"], "demoted": r["demoted"], "wrappers": r["wrappers"]}
     why = None
     if r["status"] == "compile":
         why = "compiler failure (exit %d)" % r["rc"]
@@ -300,7 +313,58 @@ def save_failure(outdir, p, fail, ref):
     return d
 
 
+STRICT = ["-Werror=implicit-function-declaration", "-Werror=implicit-int",
+          "-Werror=int-conversion", "-Werror=incompatible-pointer-types",
+          "-Werror=return-type", "-Werror=uninitialized"]
+
+
+def interesting(cfg_name, d, sig=None):
+    """cvise's interestingness test (tools/fuzz/reduce.sh): exit 0 when the
+    program in d is still valid (compiles without the warnings that mean
+    undefined behaviour, runs clean under -O0 ASan+UBSan, gcc -O0 and the
+    plain build of the configuration agree with it) and the plugin build of
+    the configuration still fails the same way (sig: a compiler crash's
+    message; otherwise a different output, exit status or sanitizer report)."""
+    cfg = [c for c in all_configs(["19", "22"]) if c[0] == cfg_name]
+    if not cfg:
+        return 2
+    cfg = cfg[0]
+    p = Program(0, d)
+    exe = os.path.join(d, "strict")
+    rc, _, err = run([tool(22, "clang"), "-O0", "-Wall"] + STRICT + ["-pthread"] + p.srcs()
+                     + ["-o", exe], COMPILE_TIMEOUT)
+    if rc != 0:
+        return 1
+    rc, _, err = run(["gcc", "-O2", "-Wall", "-Werror=uninitialized", "-Werror=maybe-uninitialized",
+                      "-Werror=array-bounds", "-Werror=use-after-free", "-Werror=free-nonheap-object",
+                      "-pthread", "-c", p.main, "-o", "/dev/null"], COMPILE_TIMEOUT)
+    if rc != 0:
+        return 1
+    rc, out, err = run([exe], RUN_TIMEOUT)
+    ref = (rc, out)
+    if rc != 0 or validate(p, ref):
+        return 1
+    if sig:
+        r = build_and_run(p, cfg)
+        return 0 if r["status"] == "compile" and sig in r["err"] else 1
+    q = build_and_run(p, cfg, with_plugin=False)
+    if q["status"] != "ran" or q["rc"] != ref[0] or q["out"] != ref[1] or \
+            any(m in q["err"] for m in SAN_MARKS):
+        return 1
+    r = build_and_run(p, cfg)
+    if r["status"] != "ran":
+        return 1
+    if r["rc"] != ref[0] or r["out"] != ref[1] or any(m in r["err"] for m in SAN_MARKS):
+        return 0
+    return 1
+
+
 def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "--summary":
+        summarize(sys.argv[2:])
+        return
+    if len(sys.argv) >= 4 and sys.argv[1] == "--interesting":
+        sys.exit(interesting(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None))
     ap = argparse.ArgumentParser(prog="tools/fuzz/run.sh")
     ap.add_argument("n", type=int, help="number of programs")
     ap.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
@@ -330,7 +394,8 @@ def main():
     K = L if args.per_program <= 0 else min(args.per_program, L)
     os.makedirs(args.out, exist_ok=True)
     results = open(os.path.join(args.out, "results.jsonl"), "a")
-    stats = {c[0]: {"runs": 0, "failed": 0, "sites": 0, "demoted": 0} for c in configs}
+    stats = {c[0]: {"runs": 0, "failed": 0, "sites": 0, "demoted": 0, "wrappers": 0}
+             for c in configs}
     failures = []
     nprog = nruns = 0
     t0 = time.time()
@@ -365,7 +430,9 @@ def main():
             st["runs"] += 1
             st["sites"] += res["sites"]
             st["demoted"] += res["demoted"]
-            entry["runs"][cfg[0]] = {"ok": fail is None, "sites": res["sites"], "demoted": res["demoted"]}
+            st["wrappers"] += res["wrappers"]
+            entry["runs"][cfg[0]] = {"ok": fail is None, "sites": res["sites"],
+                                     "demoted": res["demoted"], "wrappers": res["wrappers"]}
             if fail:
                 st["failed"] += 1
                 bad = True
@@ -384,16 +451,7 @@ def main():
     results.close()
     el = time.time() - t0
     print()
-    print("%-12s %6s %6s %8s %8s %6s" % ("config", "runs", "failed", "sites", "demoted", "rate"))
-    for c in configs:
-        st = stats[c[0]]
-        rate = 100.0 * st["demoted"] / st["sites"] if st["sites"] else 0.0
-        print("%-12s %6d %6d %8d %8d %5.1f%%" % (c[0], st["runs"], st["failed"], st["sites"],
-                                                st["demoted"], rate))
-    ts = sum(s["sites"] for s in stats.values())
-    td = sum(s["demoted"] for s in stats.values())
-    print("demotion rate: %d of %d allocation sites left at the end of the pipeline (%.1f%%)"
-          % (td, ts, 100.0 * td / ts if ts else 0.0))
+    print_table([c[0] for c in configs], stats)
     print("time: %.0fs, %.2fs per program" % (el, el / nprog if nprog else 0))
     if failures:
         print("failures:")
@@ -403,6 +461,59 @@ def main():
     nfailed = len(failures)
     print("fuzz: %d programs, %d runs, %d failed" % (nprog, nruns, nfailed))
     sys.exit(1 if nfailed else 0)
+
+
+def print_table(names, stats):
+    print("%-12s %6s %6s %8s %8s %6s %12s" % ("config", "runs", "failed", "sites", "demoted",
+                                             "rate", "w/o wrappers"))
+    for n in names:
+        st = stats[n]
+        rate = 100.0 * st["demoted"] / st["sites"] if st["sites"] else 0.0
+        own = st["sites"] - st["wrappers"]
+        rate2 = 100.0 * st["demoted"] / own if own else 0.0
+        print("%-12s %6d %6d %8d %8d %5.1f%% %11.1f%%" % (n, st["runs"], st["failed"], st["sites"],
+                                                        st["demoted"], rate, rate2))
+    ts = sum(s["sites"] for s in stats.values())
+    td = sum(s["demoted"] for s in stats.values())
+    tw = sum(s["wrappers"] for s in stats.values())
+    print("demotion rate: %d of %d allocation sites left at the end of the pipeline (%.1f%%); "
+          "%.1f%% without the %d sites of the allocator wrappers xmalloc/xcalloc/xstrdup"
+          % (td, ts, 100.0 * td / ts if ts else 0.0,
+             100.0 * td / (ts - tw) if ts - tw else 0.0, tw))
+
+
+def summarize(files):
+    """Totals over results.jsonl files of several runs (tools/fuzz/run.sh
+    --summary FILE...)."""
+    stats = {}
+    nprog = nruns = nfail = ngen = 0
+    secs = 0.0
+    seeds = set()
+    for f in files:
+        with open(f) as fp:
+            for line in fp:
+                e = json.loads(line)
+                seeds.add(e["seed"])
+                nprog += 1
+                if "generator" in e:
+                    ngen += 1
+                    continue
+                secs += e.get("seconds", 0)
+                for name, r in e["runs"].items():
+                    st = stats.setdefault(name, {"runs": 0, "failed": 0, "sites": 0,
+                                                 "demoted": 0, "wrappers": 0})
+                    nruns += 1
+                    st["runs"] += 1
+                    st["failed"] += 0 if r["ok"] else 1
+                    nfail += 0 if r["ok"] else 1
+                    st["sites"] += r["sites"]
+                    st["demoted"] += r["demoted"]
+                    st["wrappers"] += r.get("wrappers", 0)
+    order = [c[0] for c in all_configs(["19", "22"])]
+    print_table([n for n in order if n in stats], stats)
+    print("programs: %d (%d distinct seeds), %.2fs per program" % (nprog, len(seeds),
+                                                                  secs / max(1, nprog - ngen)))
+    print("fuzz: %d programs, %d runs, %d failed" % (nprog, nruns, nfail + ngen))
 
 
 if __name__ == "__main__":

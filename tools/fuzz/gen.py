@@ -340,8 +340,8 @@ class Gen:
     def size(self, f, ty, nvar):
         """Lines declaring nvar (size_t) and (cmin, fixed)."""
         r = self.r
-        kind = self.pick((75, "const"), (6, "opaque"), (6, "masked"),
-                         (4, "clamped"), (4, "unbounded"), (5, "large"))
+        kind = self.pick((80, "const"), (5, "opaque"), (5, "masked"),
+                         (3, "clamped"), (3, "unbounded"), (4, "large"))
         big = 64 if ty == "w" else 256
         if kind == "const":
             c = r.choice([1, 2, 3, 4, 7, 8, 16, 24, 32, 64, r.randint(1, big)])
@@ -912,7 +912,7 @@ class Gen:
     def group(self, f, depth=0, extra=None):
         r = self.r
         kind = self.pick((35, "plain"), (10, "if"), (18, "loop"), (4, "keepprev"),
-                         (3, "keepone"), (3, "list"), (2, "matrix"), (5, "kv"),
+                         (3, "keepone"), (1.5, "list"), (1, "matrix"), (5, "kv"),
                          (2, "thread") if f.tu == "main" and depth == 0 else (0, None),
                          (2, "setjmp") if depth == 0 else (0, None),
                          (2, "recursion") if depth == 0 else (0, None),
@@ -987,7 +987,7 @@ class Gen:
             head, nd, it = f.var("head"), f.var("nd"), f.var("it")
             alloc = r.choice(["malloc(sizeof *%s)" % nd, "calloc(1, sizeof *%s)" % nd,
                               "xmalloc(sizeof *%s)" % nd, "lmalloc(sizeof *%s)" % nd])
-            cnt = r.choice(["%d" % r.randint(1, 20), "(a & 15u) + 1"])
+            cnt = r.choice(["%d" % r.randint(1, 20), "(a & 15u) + 1", "(a & 15u) + 1", "(a & 7u) + 2"])
             out = ["struct node *%s = NULL;" % head,
                    "for (unsigned %s = 0; %s < %s; %s++) {" % (it, it, cnt, it),
                    "\tstruct node *%s = %s;" % (nd, alloc),
@@ -1016,12 +1016,13 @@ class Gen:
             out += ["\t%s = nx_;" % head, "}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "matrix":
-            rows, R, C = f.var("rows"), r.randint(1, 6), r.randint(1, 16)
+            rows, R, C = f.var("rows"), r.choice(["%d" % r.randint(1, 6), "(int)(a & 3u) + 1",
+                                                  "(int)(a & 3u) + 1"]), r.randint(1, 16)
             ri, ci = f.var("r"), f.var("c")
-            out = ["unsigned **%s = malloc(%d * sizeof *%s);" % (rows, R, rows),
+            out = ["unsigned **%s = malloc(%s * sizeof *%s);" % (rows, R, rows),
                    "if (!%s)" % rows,
                    "\tabort();",
-                   "for (int %s = 0; %s < %d; %s++) {" % (ri, ri, R, ri),
+                   "for (int %s = 0; %s < %s; %s++) {" % (ri, ri, R, ri),
                    "\t%s[%s] = %s;" % (rows, ri, r.choice(["malloc(%d * sizeof **%s)" % (C, rows),
                                                            "calloc(%d, sizeof **%s)" % (C, rows)])),
                    "\tif (!%s[%s])" % (rows, ri),
@@ -1029,7 +1030,7 @@ class Gen:
                    "\tfor (int %s = 0; %s < %d; %s++)" % (ci, ci, C, ci),
                    "\t\t%s[%s][%s] = (unsigned)(%s * %d + %s) ^ a;" % (rows, ri, ci, ri, C, ci),
                    "}",
-                   "for (int %s = 0; %s < %d; %s++) {" % (ri, ri, R, ri),
+                   "for (int %s = 0; %s < %s; %s++) {" % (ri, ri, R, ri),
                    "\tMIX(h, s_sum_w(%s[%s], %d));" % (rows, ri, C),
                    "\tfree(%s[%s]);" % (rows, ri),
                    "}",

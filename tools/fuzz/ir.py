@@ -5,6 +5,7 @@ and -verify-each, and through print<escape<verbose>>. Reports crashes and
 verifier failures; failing modules are kept under OUT/failures/."""
 import argparse
 import os
+import shlex
 import shutil
 import sys
 import time
@@ -74,7 +75,7 @@ def main():
                     os.makedirs(d, exist_ok=True)
                     shutil.copy(sp, os.path.join(d, "input.ll"))
                     with open(os.path.join(d, "failure.txt"), "w") as fp:
-                        fp.write("$ %s\nexit %d\nsignature: %s\n\n%s" % (" ".join(cmd), rc, sig, err[-8000:]))
+                        fp.write("$ %s\nexit %d\nsignature: %s\n\n%s" % (shlex.join(cmd), rc, sig, err[-8000:]))
                     failures.append((seed, v, what, sig, d))
                     print("seed %d llvm%s %s: FAIL %s" % (seed, v, what, sig), flush=True)
             if not args.quiet:
