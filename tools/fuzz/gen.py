@@ -1019,7 +1019,7 @@ class Gen:
             rows, R, C = f.var("rows"), r.choice(["%d" % r.randint(1, 6), "(int)(a & 3u) + 1",
                                                   "(int)(a & 3u) + 1"]), r.randint(1, 16)
             ri, ci = f.var("r"), f.var("c")
-            out = ["unsigned **%s = malloc(%s * sizeof *%s);" % (rows, R, rows),
+            out = ["unsigned **%s = malloc((size_t)(%s) * sizeof *%s);" % (rows, R, rows),
                    "if (!%s)" % rows,
                    "\tabort();",
                    "for (int %s = 0; %s < %s; %s++) {" % (ri, ri, R, ri),

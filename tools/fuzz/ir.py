@@ -5,6 +5,7 @@ and -verify-each, and through print<escape<verbose>>. Reports crashes and
 verifier failures; failing modules are kept under OUT/failures/."""
 import argparse
 import os
+import re
 import shlex
 import shutil
 import sys
@@ -22,13 +23,19 @@ PIPELINES = [
 
 
 def signature(err):
-    """The line that identifies a failure (for llvm-reduce's test)."""
-    for l in err.splitlines():
-        for m in ("Assertion", "LLVM ERROR", "does not dominate", "Broken module",
-                  "error:", "Stack dump", "Segmentation", "Aborted"):
-            if m in l:
-                return l.strip()
-    return err.strip().splitlines()[-1] if err.strip() else "exit status"
+    """The line that identifies a failure (for llvm-reduce's test): an
+    assertion or fatal error, else the first line that is not part of the
+    crash banner (a verifier message), else the banner."""
+    lines = [l.strip() for l in err.splitlines() if l.strip()]
+    for l in lines:
+        if "Assertion" in l or "LLVM ERROR" in l:
+            return l[:300]
+    for l in lines:
+        if l.startswith(("PLEASE", "Stack dump", "#", "Program arguments", "Running pass")) or \
+                re.match(r"\d+\.\s", l) or "Segmentation fault" in l:
+            continue
+        return l[:300]
+    return "PLEASE submit a bug report"
 
 
 def main():
