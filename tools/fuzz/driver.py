@@ -330,36 +330,62 @@ def interesting(cfg_name, d, sig=None):
         return 2
     cfg = cfg[0]
     p = Program(0, d)
+    # Cheapest and most selective checks first: a candidate usually fails
+    # to compile, or no longer fails with the plugin.
     exe = os.path.join(d, "strict")
     rc, _, err = run([tool(22, "clang"), "-O0", "-Wall"] + STRICT + ["-pthread"] + p.srcs()
                      + ["-o", exe], COMPILE_TIMEOUT)
     if rc != 0:
         return 1
+    rc, out, err = run([exe], RUN_TIMEOUT)
+    ref = (rc, out)
+    if rc != 0:
+        return 1
+    if sig:
+        r = build_and_run(p, cfg)
+        if not (r["status"] == "compile" and sig in r["err"]):
+            return 1
+    else:
+        r = build_and_run(p, cfg)
+        if r["status"] != "ran":
+            return 1
+        if r["rc"] == ref[0] and r["out"] == ref[1] and not any(m in r["err"] for m in SAN_MARKS):
+            return 1
+        q = build_and_run(p, cfg, with_plugin=False)
+        if q["status"] != "ran" or q["rc"] != ref[0] or q["out"] != ref[1] or \
+                any(m in q["err"] for m in SAN_MARKS):
+            return 1
     rc, _, err = run(["gcc", "-O2", "-Wall", "-Werror=uninitialized", "-Werror=maybe-uninitialized",
                       "-Werror=array-bounds", "-Werror=use-after-free", "-Werror=free-nonheap-object",
                       "-pthread", "-c", p.main, "-o", "/dev/null"], COMPILE_TIMEOUT)
     if rc != 0:
         return 1
-    rc, out, err = run([exe], RUN_TIMEOUT)
-    ref = (rc, out)
-    if rc != 0 or validate(p, ref):
-        return 1
-    if sig:
-        r = build_and_run(p, cfg)
-        return 0 if r["status"] == "compile" and sig in r["err"] else 1
-    q = build_and_run(p, cfg, with_plugin=False)
-    if q["status"] != "ran" or q["rc"] != ref[0] or q["out"] != ref[1] or \
-            any(m in q["err"] for m in SAN_MARKS):
-        return 1
-    r = build_and_run(p, cfg)
-    if r["status"] != "ran":
-        return 1
-    if r["rc"] != ref[0] or r["out"] != ref[1] or any(m in r["err"] for m in SAN_MARKS):
-        return 0
-    return 1
+    return 1 if validate(p, ref) else 0
+
+
+def prereduce(cfg_name, d, sig=None):
+    """Before cvise: drop whole test-function calls from main (three lines
+    each, r = tN(...); printf; MIX) while the failure stays interesting;
+    cvise then removes the functions left unused quickly."""
+    path = os.path.join(d, "main.c")
+    with open(path) as fp:
+        lines = fp.read().split("\n")
+    calls = [i for i, l in enumerate(lines) if re.match(r"\s+r = \w+\(opaque\(\d+u\)\);$", l)]
+    for i in reversed(calls):
+        trial = lines[:i] + lines[i + 3:]
+        with open(path, "w") as fp:
+            fp.write("\n".join(trial))
+        if interesting(cfg_name, d, sig) == 0:
+            lines = trial
+            print("prereduce: dropped the test call at main.c:%d" % (i + 1), flush=True)
+    with open(path, "w") as fp:
+        fp.write("\n".join(lines))
+    return 0
 
 
 def main():
+    if len(sys.argv) >= 4 and sys.argv[1] == "--prereduce":
+        sys.exit(prereduce(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None))
     if len(sys.argv) >= 3 and sys.argv[1] == "--summary":
         summarize(sys.argv[2:])
         return

@@ -40,6 +40,8 @@ if ! ./interesting.sh; then
 	echo "reduce.sh: $fail is not interesting to start with (flaky, or a generator bug)" >&2
 	exit 1
 fi
+# Drop the test functions that do not matter first (cheap), then cvise.
+nice -n 10 python3 "$here/driver.py" --prereduce "$cfg" "$work" ${sig:+"$sig"}
 if command -v cvise >/dev/null; then
 	nice -n 10 cvise --n 1 --timeout 120 ./interesting.sh main.c helpers.c
 else
@@ -48,6 +50,7 @@ fi
 mkdir -p "$out"
 cp main.c helpers.c "$out/"
 python3 - "$here" "$cfg" "$out" <<'PY' >"$out/repro.sh"
+import shlex
 import sys
 sys.path.insert(0, sys.argv[1])
 import driver
@@ -59,7 +62,7 @@ print("clang-22 -O0 -pthread main.c helpers.c -o ref && ./ref > ref.out")
 for with_plugin in (False, True):
     cmds, exe, *_ = driver.config_commands(p, cfg, with_plugin)
     for c in cmds:
-        print(" ".join(c))
+        print(shlex.join(c))
     print("%s%s > %s.out; diff ref.out %s.out" % (
         "ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 " if cfg[2] == "asan" else "",
         exe, exe, exe))
