@@ -95,6 +95,11 @@ CRASH_MARKS = ("PLEASE submit a bug report", "Stack dump:", "Assertion",
 WRAPPERS = ("xmalloc", "xcalloc", "xstrdup")
 
 
+def is_wrapper(fn):
+    """fn is one of WRAPPERS (C++: its mangled name)."""
+    return re.match(r"^(_Z\d+)?(%s)" % "|".join(WRAPPERS), fn) is not None
+
+
 def count_records(path):
     """(sites, demoted, wrapper sites) from a -heap2stack-records file."""
     sites = dem = wrap = 0
@@ -106,7 +111,7 @@ def count_records(path):
                     sites += 1
                     if len(f) > 11 and f[11] == "stack":
                         dem += 1
-                    if f[2] in WRAPPERS:
+                    if is_wrapper(f[2]):
                         wrap += 1
     except OSError:
         pass
@@ -131,7 +136,7 @@ def count_remarks(path):
             dem += 1
         elif m.group(2) == "KeptOnHeap":
             sites += 1
-            if m.group(3) in WRAPPERS:
+            if is_wrapper(m.group(3)):
                 wrap += 1
     return sites, dem, wrap
 
@@ -140,8 +145,17 @@ class Program:
     def __init__(self, seed, d):
         self.seed = seed
         self.dir = d
-        self.main = os.path.join(d, "main.c")
-        self.helpers = os.path.join(d, "helpers.c")
+        # gen.py --cxx writes main.cpp and helpers.cpp
+        self.cxx = os.path.exists(os.path.join(d, "main.cpp"))
+        ext = "cpp" if self.cxx else "c"
+        self.main = os.path.join(d, "main." + ext)
+        self.helpers = os.path.join(d, "helpers." + ext)
+
+    def cc(self, v):
+        return tool(v, "clang++" if self.cxx else "clang")
+
+    def gcc(self):
+        return "g++" if self.cxx else "gcc"
 
     def srcs(self):
         return [self.main, self.helpers]
@@ -149,7 +163,7 @@ class Program:
 
 def build_reference(p):
     exe = os.path.join(p.dir, "ref")
-    rc, out, err = run([tool(22, "clang"), "-O0"] + CC_BASE + p.srcs() + ["-o", exe], COMPILE_TIMEOUT)
+    rc, out, err = run([p.cc(22), "-O0"] + CC_BASE + p.srcs() + ["-o", exe], COMPILE_TIMEOUT)
     if rc != 0:
         return None, "reference compile failed (generator bug?):\n" + err[-3000:]
     rc, out, err = run([exe], RUN_TIMEOUT)
@@ -160,7 +174,7 @@ def validate(p, ref):
     """The program is valid: clang -O0 ASan+UBSan and gcc -O0 agree with the
     reference and report nothing. Returns None or the reason."""
     exe = os.path.join(p.dir, "val-san")
-    rc, _, err = run([tool(22, "clang"), "-O0", "-g", "-fsanitize=address,undefined",
+    rc, _, err = run([p.cc(22), "-O0", "-g", "-fsanitize=address,undefined",
                       "-fno-sanitize-recover=all"] + CC_BASE + p.srcs() + ["-o", exe], COMPILE_TIMEOUT)
     if rc != 0:
         return "sanitizer build failed: " + err[-2000:]
@@ -170,7 +184,7 @@ def validate(p, ref):
     if ref[0] != 0:
         return "reference exits %d" % ref[0]
     exe = os.path.join(p.dir, "val-gcc")
-    rc, _, err = run(["gcc", "-O0", "-w", "-pthread"] + p.srcs() + ["-o", exe], COMPILE_TIMEOUT)
+    rc, _, err = run([p.gcc(), "-O0", "-w", "-pthread"] + p.srcs() + ["-o", exe], COMPILE_TIMEOUT)
     if rc != 0:
         return "gcc build failed: " + err[-2000:]
     rc, out, err = run([exe], RUN_TIMEOUT)
@@ -183,7 +197,7 @@ def config_commands(p, cfg, with_plugin=True):
     """The commands building cfg into an executable; returns (cmds, exe,
     records, remarks, env)."""
     name, v, kind, flags, opts = cfg
-    cc = tool(v, "clang")
+    cc = p.cc(v)
     so = plugin(v)
     tag = name if with_plugin else name + "-plain"
     exe = os.path.join(p.dir, tag)
@@ -301,8 +315,8 @@ def check(p, cfg, ref):
 def save_failure(outdir, p, fail, ref):
     d = os.path.join(outdir, "failures", "%d-%s" % (p.seed, fail["config"]))
     os.makedirs(d, exist_ok=True)
-    for f in ("main.c", "helpers.c"):
-        shutil.copy(os.path.join(p.dir, f), d)
+    for f in (p.main, p.helpers):
+        shutil.copy(f, d)
     with open(os.path.join(d, "reference.out"), "w") as fp:
         fp.write(ref[1] if ref else "")
     if "out" in fail:
@@ -333,7 +347,8 @@ def interesting(cfg_name, d, sig=None):
     # Cheapest and most selective checks first: a candidate usually fails
     # to compile, or no longer fails with the plugin.
     exe = os.path.join(d, "strict")
-    rc, _, err = run([tool(22, "clang"), "-O0", "-Wall"] + STRICT + ["-pthread"] + p.srcs()
+    strict = STRICT if not p.cxx else ["-Werror=return-type", "-Werror=uninitialized"]
+    rc, _, err = run([p.cc(22), "-O0", "-Wall"] + strict + ["-pthread"] + p.srcs()
                      + ["-o", exe], COMPILE_TIMEOUT)
     if rc != 0:
         return 1
@@ -355,7 +370,7 @@ def interesting(cfg_name, d, sig=None):
         if q["status"] != "ran" or q["rc"] != ref[0] or q["out"] != ref[1] or \
                 any(m in q["err"] for m in SAN_MARKS):
             return 1
-    rc, _, err = run(["gcc", "-O2", "-Wall", "-Werror=uninitialized", "-Werror=maybe-uninitialized",
+    rc, _, err = run([p.gcc(), "-O2", "-Wall", "-Werror=uninitialized", "-Werror=maybe-uninitialized",
                       "-Werror=array-bounds", "-Werror=use-after-free", "-Werror=free-nonheap-object",
                       "-pthread", "-c", p.main, "-o", "/dev/null"], COMPILE_TIMEOUT)
     if rc != 0:
@@ -367,7 +382,7 @@ def prereduce(cfg_name, d, sig=None):
     """Before cvise: drop whole test-function calls from main (three lines
     each, r = tN(...); printf; MIX) while the failure stays interesting;
     cvise then removes the functions left unused quickly."""
-    path = os.path.join(d, "main.c")
+    path = Program(0, d).main
     with open(path) as fp:
         lines = fp.read().split("\n")
     calls = [i for i, l in enumerate(lines) if re.match(r"\s+r = \w+\(opaque\(\d+u\)\);$", l)]
@@ -403,6 +418,8 @@ def main():
     ap.add_argument("--validate", action="store_true",
                     help="validate every program (ASan/UBSan -O0, gcc) up front")
     ap.add_argument("--keep", action="store_true", help="keep every program's directory")
+    ap.add_argument("--cxx-every", type=int, default=4,
+                    help="every Nth seed (seed %% N == N-1) is a C++ program (gen.py --cxx); 0: none")
     ap.add_argument("--quiet", action="store_true", help="no line per program")
     args = ap.parse_args()
 
@@ -429,7 +446,9 @@ def main():
         d = os.path.join(args.out, "work", str(seed))
         shutil.rmtree(d, ignore_errors=True)
         os.makedirs(d)
-        rc, _, err = run([sys.executable, os.path.join(HERE, "gen.py"), str(seed), "-o", d], 60)
+        cxx = args.cxx_every > 0 and seed % args.cxx_every == args.cxx_every - 1
+        rc, _, err = run([sys.executable, os.path.join(HERE, "gen.py"), str(seed), "-o", d]
+                         + (["--cxx"] if cxx else []), 60)
         p = Program(seed, d)
         nprog += 1
         t1 = time.time()

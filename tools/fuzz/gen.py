@@ -20,6 +20,7 @@ Stdlib only; the same SEED always gives the same files.
 import argparse
 import os
 import random
+import re
 import sys
 
 # Element types of the buffers: C type, sizeof, kind.
@@ -54,7 +55,7 @@ __attribute__((unused)) static unsigned s_sum_w(const unsigned *p, size_t n)
 
 __attribute__((unused)) static unsigned s_sum_b(const void *v, size_t n)
 {
-	const unsigned char *p = v;
+	const unsigned char *p = CAST(const unsigned char *) v;
 	unsigned h = 11;
 	for (size_t i = 0; i < n; i++)
 		MIX(h, p[i]);
@@ -69,7 +70,7 @@ __attribute__((unused)) static void s_fill_w(unsigned *p, size_t n, unsigned s)
 
 __attribute__((unused)) static void s_fill_b(void *v, size_t n, unsigned s)
 {
-	unsigned char *p = v;
+	unsigned char *p = CAST(unsigned char *) v;
 	for (size_t i = 0; i < n; i++)
 		p[i] = (unsigned char)(s + i * 31u);
 }
@@ -106,7 +107,7 @@ __attribute__((unused)) static int cmp_b(const void *x, const void *y)
 
 __attribute__((unused)) static int cmp_kv(const void *x, const void *y)
 {
-	const struct kv *a = x, *b = y;
+	const struct kv *a = CAST(const struct kv *) x, *b = CAST(const struct kv *) y;
 	if (a->k != b->k)
 		return (a->k > b->k) - (a->k < b->k);
 	return (a->v > b->v) - (a->v < b->v);
@@ -168,7 +169,7 @@ void xfree(void *p)
 char *xstrdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
-	char *p = xmalloc(n);
+	char *p = CAST(char *) xmalloc(n);
 	memcpy(p, s, n);
 	return p;
 }
@@ -266,7 +267,7 @@ class Buf:
     initialised (strings: NUL-terminated within the count)."""
 
     def __init__(self, p, n, ty, cmin, alloc, align=16, freeable=True,
-                 fixed=None):
+                 fixed=None, family="c"):
         self.p = p
         self.n = n
         self.ty = ty
@@ -275,6 +276,9 @@ class Buf:
         self.align = align       # guaranteed alignment of p
         self.freeable = freeable  # p is what the allocator returned
         self.fixed = fixed       # the exact count when constant
+        # How it is freed: "c" (free), "arr" (delete[]), "op" (operator
+        # delete), "al:N" (aligned operator delete).
+        self.family = family
 
     @property
     def ctype(self):
@@ -304,8 +308,9 @@ def indent(lines, k=1):
 
 
 class Gen:
-    def __init__(self, seed):
+    def __init__(self, seed, cxx=False):
         self.seed = seed
+        self.cxx = cxx
         self.r = random.Random(seed)
         self.nfn = 0
         # Generated functions, in definition order, per translation unit.
@@ -316,6 +321,21 @@ class Gen:
         self.need_pthread = False
 
     # ------------------------------------------------------------ utils
+    def cx(self, t):
+        """A cast to t, needed in C++ (void * does not convert)."""
+        return "(%s)" % t if self.cxx else ""
+
+    def dealloc(self, b, p=None):
+        """The statement freeing b (or pointer expression p of b's family)."""
+        p = p or b.p
+        if b.family == "c":
+            return "free(%s);" % p
+        if b.family == "arr":
+            return "delete[] %s;" % p
+        if b.family == "op":
+            return "::operator delete(%s);" % p
+        return "::operator delete(%s, std::align_val_t(%s));" % (p, b.family[3:])
+
     def chance(self, p):
         return self.r.random() < p
 
@@ -366,7 +386,7 @@ class Gen:
         return ["size_t %s = a %% %du + %d;" % (nvar, r.randint(10, 500), lo)], lo, None
 
     # ------------------------------------------------------------ allocation
-    def alloc(self, f, ty=None, allow_producer=True):
+    def alloc(self, f, ty=None, allow_producer=True, conly=False):
         """Lines allocating and initialising a new buffer; returns (lines, Buf)."""
         r = self.r
         ty = ty or self.pick((55, "w"), (25, "b"), (20, "s"))
@@ -389,21 +409,46 @@ class Gen:
         kinds = [(40, "malloc"), (14, "calloc"), (8, "aligned_alloc"),
                  (6, "posix_memalign"), (6, "xmalloc"), (4, "xcalloc"),
                  (6, "lmalloc"), (3, "realloc0"), (2, "memalign")]
+        if self.cxx and not conly:
+            kinds += [(30, "new[]"), (8, "new[]()"), (5, "nothrow"), (5, "opnew"),
+                      (4, "opnew_al")]
         kind = self.pick(*kinds)
         align = 16
         zeroed = False
+        family = "c"
+        X = self.cx(ct + " *")
         if kind == "malloc":
-            lines.append("%s *%s = malloc(%s);" % (ct, p, nbytes))
+            lines.append("%s *%s = %smalloc(%s);" % (ct, p, X, nbytes))
         elif kind == "calloc":
-            lines.append("%s *%s = calloc(%s, sizeof(%s));" % (ct, p, n, ct))
+            lines.append("%s *%s = %scalloc(%s, sizeof(%s));" % (ct, p, X, n, ct))
             zeroed = True
         elif kind == "xcalloc":
-            lines.append("%s *%s = xcalloc(%s, sizeof(%s));" % (ct, p, n, ct))
+            lines.append("%s *%s = %sxcalloc(%s, sizeof(%s));" % (ct, p, X, n, ct))
             zeroed = True
+        elif kind == "new[]":
+            lines.append("%s *%s = new %s[%s];" % (ct, p, ct, n))
+            family = "arr"
+        elif kind == "new[]()":
+            lines.append("%s *%s = new %s[%s]();" % (ct, p, ct, n))
+            family = "arr"
+            zeroed = True
+        elif kind == "nothrow":
+            lines.append("%s *%s = new (std::nothrow) %s[%s];" % (ct, p, ct, n))
+            lines.append("if (!%s)" % p)
+            lines.append("\tabort();")
+            family = "arr"
+        elif kind == "opnew":
+            lines.append("%s *%s = static_cast<%s *>(::operator new(%s));" % (ct, p, ct, nbytes))
+            family = "op"
+        elif kind == "opnew_al":
+            align = r.choice([32, 64, 128])
+            lines.append("%s *%s = static_cast<%s *>(::operator new(%s, std::align_val_t(%d)));"
+                         % (ct, p, ct, nbytes, align))
+            family = "al:%d" % align
         elif kind == "aligned_alloc":
             align = r.choice(ALIGNS)
-            lines.append("%s *%s = aligned_alloc(%d, (%s + %d) / %d * %d);"
-                         % (ct, p, align, nbytes, align - 1, align, align))
+            lines.append("%s *%s = %saligned_alloc(%d, (%s + %d) / %d * %d);"
+                         % (ct, p, X, align, nbytes, align - 1, align, align))
         elif kind == "posix_memalign":
             align = r.choice([8, 16, 32, 64, 128, 4096])
             t = f.var("t")
@@ -412,22 +457,22 @@ class Gen:
             lines.append("\tvoid *%s;" % t)
             lines.append("\tif (posix_memalign(&%s, %d, %s))" % (t, align, nbytes))
             lines.append("\t\tabort();")
-            lines.append("\t%s = %s;" % (p, t))
+            lines.append("\t%s = %s%s;" % (p, X, t))
             lines.append("}")
         elif kind == "xmalloc":
-            lines.append("%s *%s = xmalloc(%s);" % (ct, p, nbytes))
+            lines.append("%s *%s = %sxmalloc(%s);" % (ct, p, X, nbytes))
         elif kind == "lmalloc":
-            lines.append("%s *%s = lmalloc(%s);" % (ct, p, nbytes))
+            lines.append("%s *%s = %slmalloc(%s);" % (ct, p, X, nbytes))
         elif kind == "memalign":
             align = r.choice(ALIGNS)
-            lines.append("%s *%s = memalign(%d, %s);" % (ct, p, align, nbytes))
+            lines.append("%s *%s = %smemalign(%d, %s);" % (ct, p, X, align, nbytes))
         else:
-            lines.append("%s *%s = realloc(NULL, %s);" % (ct, p, nbytes))
+            lines.append("%s *%s = %srealloc(NULL, %s);" % (ct, p, X, nbytes))
         if kind in ("malloc", "calloc", "aligned_alloc", "realloc0", "memalign"):
             if self.chance(0.7):
                 lines.append("if (!%s)" % p)
                 lines.append("\tabort();")
-        b = Buf(p, n, ty, cmin, kind, align=align, fixed=fixed)
+        b = Buf(p, n, ty, cmin, kind, align=align, fixed=fixed, family=family)
         if not zeroed or ty == "s" or self.chance(0.3):
             lines += self.init(f, b)
         return lines, b
@@ -564,7 +609,8 @@ class Gen:
             call = ["struct span %s = %s(a + %du);" % (sp, name, self.const()),
                     "unsigned *%s = %s.p;" % (p, sp), "size_t %s = %s.n;" % (n, sp)]
         self.emit_fn(tu, f.tu, proto, body)
-        return call, Buf(p, n, ty, b.cmin, "producer", align=b.align, fixed=b.fixed)
+        return call, Buf(p, n, ty, b.cmin, "producer", align=b.align, fixed=b.fixed,
+                         family=b.family)
 
     def consumer_call(self, f, b):
         """A new helper that uses b and frees it; returns the statement."""
@@ -572,11 +618,13 @@ class Gen:
         g = Fn(self, tu)
         g.noglobal = f.noglobal
         name = self.name("eat")
-        gb = Buf("p", "n", b.ty, b.cmin, b.alloc, b.align, b.freeable, b.fixed)
+        gb = Buf("p", "n", b.ty, b.cmin, b.alloc, b.align, b.freeable, b.fixed, b.family)
         body = ["unsigned h = a;"]
         for _ in range(self.r.randint(0, 2)):
             body += self.op(g, gb, [gb], two=False)
         fr = self.r.choice(["free(p);", "free(p);", "xfree(p);", "lfree(p);"])
+        if b.family != "c":
+            fr = self.dealloc(b, "p")
         if self.chance(0.3):
             body += ["if (a & 1u) {", "\t" + fr, "\treturn h;", "}", "MIX(h, p[0]);", fr]
         else:
@@ -609,7 +657,8 @@ class Gen:
             ]
             if b.align > 16 or b.alloc in ("aligned_alloc", "posix_memalign", "memalign"):
                 choices.append((3, "aligncheck"))
-            if b.freeable and b.alloc not in ("aligned_alloc", "posix_memalign", "memalign", "producer"):
+            if b.freeable and b.family == "c" and \
+                    b.alloc not in ("aligned_alloc", "posix_memalign", "memalign", "producer"):
                 choices.append((1, "realloc"))
         else:
             choices += [(5, "strlen"), (4, "strtoul"), (3, "strchr"), (3, "worker"),
@@ -686,7 +735,7 @@ class Gen:
         if what == "heap_holder":
             hd = f.var("hd")
             return ["{",
-                    "\tstruct holder *%s = malloc(sizeof *%s);" % (hd, hd),
+                    "\tstruct holder *%s = %smalloc(sizeof *%s);" % (hd, self.cx("struct holder *"), hd),
                     "\tif (!%s)" % hd,
                     "\t\tabort();",
                     "\t%s->p = %s;" % (hd, p),
@@ -714,13 +763,13 @@ class Gen:
         if what == "ident":
             q = f.var("q")
             return ["{",
-                    "\t%s *%s = s_ident(%s);" % (ct, q, p),
+                    "\t%s *%s = %ss_ident(%s);" % (ct, q, self.cx(ct + " *"), p),
                     "\tMIX(h, %s[0]);" % q,
                     "}"]
         if what == "ext_ident":
             q = f.var("q")
             return ["{",
-                    "\t%s *%s = identity(%s);" % (ct, q, p),
+                    "\t%s *%s = %sidentity(%s);" % (ct, q, self.cx(ct + " *"), p),
                     "\tMIX(h, %s[%d]);" % (q, k),
                     "}"]
         if what == "memmove":
@@ -740,6 +789,8 @@ class Gen:
                     "\tmemcpy(&%s, %s, sizeof %s);" % (q, w, q),
                     "\tMIX(h, %s[%d]);" % (q, k),
                     "}"]
+        if what == "union" and self.cxx:
+            what = "bytes_local"  # reading another union member is UB in C++
         if what == "union":
             un = f.var("un")
             return ["{",
@@ -755,7 +806,7 @@ class Gen:
             b.align = 16
             b.fixed = None if b.fixed is None else b.fixed + grow
             return ["{",
-                    "\t%s *%s = realloc(%s, (%s + %d) * sizeof(%s));" % (ct, np_, p, n, grow, ct),
+                    "\t%s *%s = %srealloc(%s, (%s + %d) * sizeof(%s));" % (ct, np_, self.cx(ct + " *"), p, n, grow, ct),
                     "\tif (!%s)" % np_,
                     "\t\tabort();",
                     "\tfor (size_t %s = %s; %s < %s + %d; %s++)" % (i2, n, i2, n, grow, i2),
@@ -826,6 +877,16 @@ class Gen:
         what = self.pick(*choices)
         if not b.freeable and what not in ("leak",):
             what = "leak"
+        if b.family != "c":
+            if what == "condfree":
+                return ["if (h & %du)" % (1 << r.randint(0, 4)), "\t" + self.dealloc(b)]
+            if what in ("leak", "consume"):
+                pass
+            elif what == "alias":
+                al = f.var("al")
+                return ["{", "\t%s *%s = %s;" % (b.ctype, al, p), "\t" + self.dealloc(b, al), "}"]
+            else:
+                return [self.dealloc(b)]
         if what == "free":
             return ["free(%s);" % p]
         if what == "xfree":
@@ -952,13 +1013,13 @@ class Gen:
             body += ["if (%s) {" % prev,
                      "\tMIX(h, (%s != %s) + ((uintptr_t)%s != (uintptr_t)%s));" % (prev, b.p, prev, b.p),
                      "\tMIX(h, %s[0]);" % prev,
-                     "\tfree(%s);" % prev,
+                     "\t" + self.dealloc(b, prev),
                      "}",
                      "%s = %s;" % (prev, b.p)]
             out += indent(body) + ["}",
                                    "if (%s) {" % prev,
                                    "\tMIX(h, %s[0]);" % prev,
-                                   "\tfree(%s);" % prev,
+                                   "\t" + self.dealloc(b, prev),
                                    "}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "keepone":
@@ -976,17 +1037,22 @@ class Gen:
                      "if (%s == %du && !%s)" % (it, pickit, keep),
                      "\t%s = %s;" % (keep, b.p),
                      "else",
-                     "\tfree(%s);" % b.p]
+                     "\t" + self.dealloc(b)]
             out += indent(body) + ["}",
                                    "if (%s) {" % keep,
                                    "\tMIX(h, %s[0]);" % keep,
-                                   "\tfree(%s);" % keep,
+                                   "\t" + self.dealloc(b, keep),
                                    "}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "list":
             head, nd, it = f.var("head"), f.var("nd"), f.var("it")
-            alloc = r.choice(["malloc(sizeof *%s)" % nd, "calloc(1, sizeof *%s)" % nd,
-                              "xmalloc(sizeof *%s)" % nd, "lmalloc(sizeof *%s)" % nd])
+            X = self.cx("struct node *")
+            alloc = r.choice(["%smalloc(sizeof *%s)" % (X, nd), "%scalloc(1, sizeof *%s)" % (X, nd),
+                              "%sxmalloc(sizeof *%s)" % (X, nd), "%slmalloc(sizeof *%s)" % (X, nd)])
+            nfree = "free(%s);"
+            if self.cxx and self.chance(0.5):
+                alloc = r.choice(["new node", "new node()"])
+                nfree = "delete %s;"
             cnt = r.choice(["%d" % r.randint(1, 20), "(a & 15u) + 1", "(a & 15u) + 1", "(a & 7u) + 2"])
             out = ["struct node *%s = NULL;" % head,
                    "for (unsigned %s = 0; %s < %s; %s++) {" % (it, it, cnt, it),
@@ -1000,7 +1066,7 @@ class Gen:
             if self.chance(0.5):
                 out += ["for (struct node *c_ = %s; c_; c_ = c_->next)" % head,
                         "\tMIX(h, c_->v);"]
-            keep = self.chance(0.2) and f.tu == "main" and not f.noglobal
+            keep = self.chance(0.2) and f.tu == "main" and not f.noglobal and nfree == "free(%s);"
             out += ["while (%s) {" % head,
                     "\tstruct node *nx_ = %s->next;" % head,
                     "\tMIX(h, %s->v);" % head]
@@ -1012,19 +1078,20 @@ class Gen:
                         "\t} else",
                         "\t\tfree(%s);" % head]
             else:
-                out += ["\tfree(%s);" % head]
+                out += ["\t" + nfree % head]
             out += ["\t%s = nx_;" % head, "}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "matrix":
             rows, R, C = f.var("rows"), r.choice(["%d" % r.randint(1, 6), "(int)(a & 3u) + 1",
                                                   "(int)(a & 3u) + 1"]), r.randint(1, 16)
             ri, ci = f.var("r"), f.var("c")
-            out = ["unsigned **%s = malloc((size_t)(%s) * sizeof *%s);" % (rows, R, rows),
+            out = ["unsigned **%s = %smalloc((size_t)(%s) * sizeof *%s);" % (rows, self.cx("unsigned **"), R, rows),
                    "if (!%s)" % rows,
                    "\tabort();",
                    "for (int %s = 0; %s < %s; %s++) {" % (ri, ri, R, ri),
-                   "\t%s[%s] = %s;" % (rows, ri, r.choice(["malloc(%d * sizeof **%s)" % (C, rows),
-                                                           "calloc(%d, sizeof **%s)" % (C, rows)])),
+                   "\t%s[%s] = %s%s;" % (rows, ri, self.cx("unsigned *"),
+                                       r.choice(["malloc(%d * sizeof **%s)" % (C, rows),
+                                                 "calloc(%d, sizeof **%s)" % (C, rows)])),
                    "\tif (!%s[%s])" % (rows, ri),
                    "\t\tabort();",
                    "\tfor (int %s = 0; %s < %d; %s++)" % (ci, ci, C, ci),
@@ -1039,9 +1106,14 @@ class Gen:
         if kind == "kv":
             kv, cnt = f.var("kv"), r.randint(1, 40)
             i = f.var("i")
-            out = ["struct kv *%s = %s;" % (kv, r.choice(["malloc(%d * sizeof *%s)" % (cnt, kv),
-                                                          "calloc(%d, sizeof *%s)" % (cnt, kv),
-                                                          "xmalloc(%d * sizeof *%s)" % (cnt, kv)])),
+            kfree = "free(%s);" % kv
+            kalloc = self.cx("struct kv *") + r.choice(["malloc(%d * sizeof *%s)" % (cnt, kv),
+                                                      "calloc(%d, sizeof *%s)" % (cnt, kv),
+                                                      "xmalloc(%d * sizeof *%s)" % (cnt, kv)])
+            if self.cxx and self.chance(0.5):
+                kalloc = "new kv[%d]" % cnt
+                kfree = "delete[] %s;" % kv
+            out = ["struct kv *%s = %s;" % (kv, kalloc),
                    "if (!%s)" % kv,
                    "\tabort();",
                    "for (int %s = 0; %s < %d; %s++) {" % (i, i, cnt, i),
@@ -1051,7 +1123,7 @@ class Gen:
                    "qsort(%s, %d, sizeof *%s, cmp_kv);" % (kv, cnt, kv),
                    "for (int %s = 0; %s < %d; %s++)" % (i, i, cnt, i),
                    "\tMIX(h, %s[%s].k * 100u + %s[%s].v);" % (kv, i, kv, i),
-                   "free(%s);" % kv]
+                   kfree]
             return ["{"] + indent(out) + ["}"]
         if kind == "escape_param":
             # A helper stores its argument into the caller's structure,
@@ -1068,7 +1140,7 @@ class Gen:
         name = self.name("put")
         g = Fn(self, tu)
         g.noglobal = f.noglobal
-        lines, b = self.alloc(g, ty="w", allow_producer=False)
+        lines, b = self.alloc(g, ty="w", allow_producer=False, conly=True)
         body = ["unsigned h = a;"] + lines
         for _ in range(self.r.randint(0, 2)):
             body += self.op(g, b, [b])
@@ -1087,7 +1159,7 @@ class Gen:
         name = self.name("thr")
         g = Fn(self, "main")
         g.noglobal = True
-        body = ["struct targ *t = arg;", "unsigned a = t->a;", "unsigned h = a;"]
+        body = ["struct targ *t = %sarg;" % self.cx("struct targ *"), "unsigned a = t->a;", "unsigned h = a;"]
         body += self.straight(g, self.r.randint(1, 3), self.r.randint(1, 4))
         if self.chance(0.5):
             body += ["if (t->buf)", "\tMIX(h, s_sum_w(t->buf, t->n));"]
@@ -1099,7 +1171,7 @@ class Gen:
         shared = self.chance(0.5)
         out = ["struct targ %s[%d];" % (ta, nt), "pthread_t %s[%d];" % (th, nt)]
         if shared:
-            out += ["unsigned *sh_ = malloc(16 * sizeof *sh_);", "if (!sh_)", "\tabort();",
+            out += ["unsigned *sh_ = %smalloc(16 * sizeof *sh_);" % self.cx("unsigned *"), "if (!sh_)", "\tabort();",
                     "s_fill_w(sh_, 16, a);"]
         out += ["for (int %s = 0; %s < %d; %s++) {" % (i, i, nt, i),
                 "\t%s[%s].a = a + (unsigned)%s;" % (ta, i, i),
@@ -1181,7 +1253,13 @@ class Gen:
             self.test_fn("helpers" if self.chance(0.25) else "main")
         hdr = "/* heap2stack fuzz program, seed %d (tools/fuzz/gen.py) */\n" % self.seed
         inc = "#include <malloc.h>\n#include <pthread.h>\n#include <setjmp.h>\n"
-        main = [hdr, inc, PRELUDE_COMMON, EXTERN_DECLS]
+        if self.cxx:
+            inc += "#include <new>\n"
+        prelude = re.sub(r"CAST\(([^)]*)\) ", (lambda m: "(%s)" % m.group(1)) if self.cxx else "",
+                         PRELUDE_COMMON)
+        helpers_fixed = re.sub(r"CAST\(([^)]*)\) ", (lambda m: "(%s)" % m.group(1)) if self.cxx else "",
+                               HELPERS_FIXED)
+        main = [hdr, inc, prelude, EXTERN_DECLS]
         main += [p + "\n" for p in self.protos]
         main.append(MAIN_GLOBALS)
         main += ["\n" + d for d in self.defs["main"]]
@@ -1194,10 +1272,10 @@ class Gen:
                "\tr = free_stash();", "\tprintf(\"stash %08x\\n\", r);", "\tMIX(h, r);",
                "\tprintf(\"checksum %08x\\n\", h);", "\treturn 0;", "}"]
         main.append("\n" + "\n".join(mb) + "\n")
-        helpers = [hdr, inc, PRELUDE_COMMON, EXTERN_DECLS]
+        helpers = [hdr, inc, prelude, EXTERN_DECLS]
         helpers += [p + "\n" for p in self.protos]
         helpers += [p + "\n" for p in self.protos_h]
-        helpers.append(HELPERS_FIXED)
+        helpers.append(helpers_fixed)
         helpers += ["\n" + d for d in self.defs["helpers"]]
         return "".join(main), "".join(helpers)
 
@@ -1206,13 +1284,17 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("seed", type=int)
     ap.add_argument("-o", dest="out", default=None)
+    ap.add_argument("--cxx", action="store_true",
+                    help="C++: main.cpp and helpers.cpp, with new/new[]/new(nothrow)/"
+                    "operator new (aligned too) and the matching deletes besides the C allocators")
     args = ap.parse_args()
     out = args.out or "gen-%d" % args.seed
     os.makedirs(out, exist_ok=True)
-    m, h = Gen(args.seed).generate()
-    with open(os.path.join(out, "main.c"), "w") as fp:
+    m, h = Gen(args.seed, cxx=args.cxx).generate()
+    ext = "cpp" if args.cxx else "c"
+    with open(os.path.join(out, "main." + ext), "w") as fp:
         fp.write(m)
-    with open(os.path.join(out, "helpers.c"), "w") as fp:
+    with open(os.path.join(out, "helpers." + ext), "w") as fp:
         fp.write(h)
 
 

@@ -29,7 +29,9 @@ PY
 )
 fi
 work=$(mktemp -d /tmp/fuzz-reduce.XXXXXX)
-cp "$fail/main.c" "$fail/helpers.c" "$work/"
+ext=c
+[ -e "$fail/main.cpp" ] && ext=cpp
+cp "$fail/main.$ext" "$fail/helpers.$ext" "$work/"
 cat >"$work/interesting.sh" <<SH
 #!/usr/bin/env bash
 exec nice -n 10 python3 "$here/driver.py" --interesting "$cfg" "\$PWD" ${sig:+"$(printf %q "$sig")"}
@@ -43,22 +45,24 @@ fi
 # Drop the test functions that do not matter first (cheap), then cvise.
 nice -n 10 python3 "$here/driver.py" --prereduce "$cfg" "$work" ${sig:+"$sig"}
 if command -v cvise >/dev/null; then
-	nice -n 10 cvise --n 1 --timeout 120 ./interesting.sh main.c helpers.c
+	nice -n 10 cvise --n 1 --timeout 120 ./interesting.sh main.$ext helpers.$ext
 else
-	nice -n 10 creduce --n 1 --timeout 120 ./interesting.sh main.c helpers.c
+	nice -n 10 creduce --n 1 --timeout 120 ./interesting.sh main.$ext helpers.$ext
 fi
 mkdir -p "$out"
-cp main.c helpers.c "$out/"
-python3 - "$here" "$cfg" "$out" <<'PY' >"$out/repro.sh"
+cp main.$ext helpers.$ext "$out/"
+(cd "$out" && python3 - "$here" "$cfg" "$out" <<'PY' >"$out/repro.sh"
 import shlex
 import sys
 sys.path.insert(0, sys.argv[1])
 import driver
 cfg = [c for c in driver.all_configs(["19", "22"]) if c[0] == sys.argv[2]][0]
 p = driver.Program(0, ".")
+cc = "clang++-22" if p.cxx else "clang-22"
+p.main, p.helpers = [x[2:] for x in (p.main, p.helpers)]
 print("#!/usr/bin/env bash\n# %s: the plain build agrees with -O0, the plugin build does not." % cfg[0])
 print("set -x")
-print("clang-22 -O0 -pthread main.c helpers.c -o ref && ./ref > ref.out")
+print("%s -O0 -pthread %s %s -o ref && ./ref > ref.out" % (cc, p.main, p.helpers))
 for with_plugin in (False, True):
     cmds, exe, *_ = driver.config_commands(p, cfg, with_plugin)
     for c in cmds:
@@ -67,5 +71,6 @@ for with_plugin in (False, True):
         "ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 " if cfg[2] == "asan" else "",
         exe, exe, exe))
 PY
+)
 chmod +x "$out/repro.sh"
 echo "reduce.sh: reduced program in $out"
