@@ -232,6 +232,15 @@ static unsigned *g_keep[8];
 static unsigned char g_hidden[8][sizeof(void *)];
 static uintptr_t g_xor[8];
 static unsigned *g_tmp;
+/* The last element a qsort comparator saw: its block must outlive the
+ * function that sorted it (those blocks are leaked, never freed). */
+static const void *g_cmp_last;
+
+__attribute__((unused)) static int cmp_w_keep(const void *x, const void *y)
+{
+	g_cmp_last = x;
+	return cmp_w(x, y);
+}
 
 static unsigned drain(void)
 {
@@ -256,6 +265,8 @@ static unsigned drain(void)
 			g_xor[j] = 0;
 		}
 	}
+	if (g_cmp_last)
+		MIX(h, *(const unsigned *)g_cmp_last);
 	return h;
 }
 """
@@ -279,6 +290,7 @@ class Buf:
         # How it is freed: "c" (free), "arr" (delete[]), "op" (operator
         # delete), "al:N" (aligned operator delete).
         self.family = family
+        self.pinned = False  # a global points into it: never freed
 
     @property
     def ctype(self):
@@ -609,8 +621,9 @@ class Gen:
             call = ["struct span %s = %s(a + %du);" % (sp, name, self.const()),
                     "unsigned *%s = %s.p;" % (p, sp), "size_t %s = %s.n;" % (n, sp)]
         self.emit_fn(tu, f.tu, proto, body)
-        return call, Buf(p, n, ty, b.cmin, "producer", align=b.align, fixed=b.fixed,
-                         family=b.family)
+        nb = Buf(p, n, ty, b.cmin, "producer", align=b.align, fixed=b.fixed, family=b.family)
+        nb.pinned = b.pinned
+        return call, nb
 
     def consumer_call(self, f, b):
         """A new helper that uses b and frees it; returns the statement."""
@@ -635,7 +648,7 @@ class Gen:
         return ["MIX(h, %s(%s, %s, a + %du));" % (name, b.p, b.n, self.const())]
 
     # ------------------------------------------------------------ operations on live buffers
-    def op(self, f, b, live, two=True):
+    def op(self, f, b, live, two=True, pin_ok=False):
         """Lines doing one random thing with b (which stays live). `live`
         lists every live buffer (for operations on two)."""
         r = self.r
@@ -657,7 +670,9 @@ class Gen:
             ]
             if b.align > 16 or b.alloc in ("aligned_alloc", "posix_memalign", "memalign"):
                 choices.append((3, "aligncheck"))
-            if b.freeable and b.family == "c" and \
+            if pin_ok and b.ty == "w" and f.tu == "main" and not f.noglobal:
+                choices.append((2, "qsort_keep"))
+            if not b.pinned and b.freeable and b.family == "c" and \
                     b.alloc not in ("aligned_alloc", "posix_memalign", "memalign", "producer"):
                 choices.append((1, "realloc"))
         else:
@@ -696,6 +711,10 @@ class Gen:
         if what == "qsort":
             return ["qsort(%s, %s, sizeof(%s), %s);" % (p, n, ct, "cmp_w" if b.ty == "w" else "cmp_b"),
                     "MIX(h, %s[0]);" % p, "MIX(h, %s[%s - 1]);" % (p, n)]
+        if what == "qsort_keep":
+            b.pinned = True
+            return ["qsort(%s, %s, sizeof(%s), cmp_w_keep);" % (p, n, ct),
+                    "MIX(h, %s[0]);" % p]
         if what == "ptrarith":
             e, m = f.var("e"), f.var("m")
             return ["{",
@@ -875,7 +894,7 @@ class Gen:
             if f.tu == "main":
                 choices += [(1.5, "keep"), (1, "hide"), (1, "xor")]
         what = self.pick(*choices)
-        if not b.freeable and what not in ("leak",):
+        if (not b.freeable or b.pinned) and what not in ("leak",):
             what = "leak"
         if b.family != "c":
             if what == "condfree":
@@ -961,7 +980,7 @@ class Gen:
             elif a == "op":
                 ops_left -= 1
                 b = self.r.choice(live)
-                out += self.op(f, b, live)
+                out += self.op(f, b, live, pin_ok=True)
             else:
                 b = self.r.choice(live)
                 live.remove(b)
@@ -977,9 +996,9 @@ class Gen:
                          (2, "thread") if f.tu == "main" and depth == 0 else (0, None),
                          (2, "setjmp") if depth == 0 else (0, None),
                          (2, "recursion") if depth == 0 else (0, None),
-                         (2, "escape_param"))
+                         (2, "escape_param"), (3, "bufarray"))
         if extra and kind in ("thread", "setjmp", "recursion", "list", "matrix", "kv",
-                              "keepprev", "keepone", "escape_param"):
+                              "keepprev", "keepone", "escape_param", "bufarray"):
             kind = "plain"
         nb = r.randint(1, 3)
         no = r.randint(1, 5)
@@ -1020,6 +1039,29 @@ class Gen:
                                    "if (%s) {" % prev,
                                    "\tMIX(h, %s[0]);" % prev,
                                    "\t" + self.dealloc(b, prev),
+                                   "}"]
+            return ["{"] + indent(out) + ["}"]
+        if kind == "keepone" and self.chance(0.4):
+            # The kept block's address lives on as an integer.
+            it, keepu, q = f.var("it"), f.var("keepu"), f.var("q")
+            lines, b = self.alloc(f, ty=r.choice("wb"), allow_producer=False)
+            pickit = r.randint(0, 3)
+            out = ["uintptr_t %s = 0;" % keepu,
+                   "for (unsigned %s = 0; %s < 5; %s++) {" % (it, it, it)]
+            body = list(lines)
+            for _ in range(r.randint(0, 2)):
+                body += self.op(f, b, [b])
+            body += ["if (%s)" % keepu,
+                     "\tMIX(h, %s != (uintptr_t)%s);" % (keepu, b.p),
+                     "if (%s == %du && !%s)" % (it, pickit, keepu),
+                     "\t%s = (uintptr_t)%s;" % (keepu, b.p),
+                     "else",
+                     "\t" + self.dealloc(b)]
+            out += indent(body) + ["}",
+                                   "if (%s) {" % keepu,
+                                   "\t%s *%s = (%s *)%s;" % (b.ctype, q, b.ctype, keepu),
+                                   "\tMIX(h, %s[0]);" % q,
+                                   "\t" + self.dealloc(b, q),
                                    "}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "keepone":
@@ -1124,6 +1166,36 @@ class Gen:
                    "for (int %s = 0; %s < %d; %s++)" % (i, i, cnt, i),
                    "\tMIX(h, %s[%s].k * 100u + %s[%s].v);" % (kv, i, kv, i),
                    kfree]
+            return ["{"] + indent(out) + ["}"]
+        if kind == "bufarray":
+            # Blocks allocated in a loop, all live at once (one stack slot
+            # cannot serve them all).
+            arr, it, i = f.var("arr"), f.var("it"), f.var("i")
+            ty = r.choice("wb")
+            ct = TYPES[ty][0]
+            K, C = r.randint(2, 6), r.choice([1, 4, 16, r.randint(1, 64)])
+            X = self.cx(ct + " *")
+            alloc = r.choice(["%smalloc(%d * sizeof(%s))" % (X, C, ct), "%scalloc(%d, sizeof(%s))" % (X, C, ct),
+                              "%slmalloc(%d * sizeof(%s))" % (X, C, ct)])
+            fr = "free(%s[%s]);"
+            if self.cxx and self.chance(0.5):
+                alloc, fr = "new %s[%d]" % (ct, C), "delete[] %s[%s];"
+            out = ["%s *%s[%d];" % (ct, arr, K),
+                   "for (unsigned %s = 0; %s < %d; %s++) {" % (it, it, K, it),
+                   "\t%s[%s] = %s;" % (arr, it, alloc),
+                   "\tif (!%s[%s])" % (arr, it),
+                   "\t\tabort();",
+                   "\tfor (size_t %s = 0; %s < %d; %s++)" % (i, i, C, i),
+                   "\t\t%s[%s][%s] = (%s)(%s * %du + %s + a);" % (arr, it, i, ct, it, self.const(), i),
+                   "}"]
+            if self.chance(0.5):
+                out += ["for (unsigned %s = 1; %s < %d; %s++)" % (it, it, K, it),
+                        "\tMIX(h, (%s[%s] != %s[0]) + ((uintptr_t)%s[%s] != (uintptr_t)%s[0]));"
+                        % (arr, it, arr, arr, it, arr)]
+            out += ["for (unsigned %s = 0; %s < %d; %s++) {" % (it, it, K, it),
+                    "\tMIX(h, s_sum_b(%s[%s], %d * sizeof(%s)));" % (arr, it, C, ct),
+                    "\t" + fr % (arr, it),
+                    "}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "escape_param":
             # A helper stores its argument into the caller's structure,
