@@ -40,6 +40,39 @@ declare void @h2s_nocapture(ptr nocapture readonly)
 declare i32 @qsort_cmp(ptr, ptr)
 declare void @qsort(ptr, i64, i64, ptr)
 @h2s_global = global ptr null
+
+; Module functions, so parameter summaries are exercised too.
+define internal void @h2s_keep(ptr %p) {
+  store ptr %p, ptr @h2s_global
+  ret void
+}
+define internal void @h2s_free(ptr %p) {
+  call void @free(ptr %p)
+  ret void
+}
+define internal ptr @h2s_id(ptr %p) {
+  %q = getelementptr i8, ptr %p, i64 1
+  ret ptr %q
+}
+define internal i8 @h2s_read(ptr %p) {
+  %v = load i8, ptr %p
+  ret i8 %v
+}
+define internal void @h2s_rec(ptr %p, i32 %n) {
+entry:
+  %c = icmp sgt i32 %n, 0
+  br i1 %c, label %more, label %done
+more:
+  %m = sub i32 %n, 1
+  %b = call ptr @malloc(i64 8)
+  store ptr %p, ptr %b
+  %l = load ptr, ptr %b
+  call void @h2s_rec(ptr %l, i32 %m)
+  call void @free(ptr %b)
+  br label %done
+done:
+  ret void
+}
 """
 
 ALLOCA = re.compile(r"^(\s+)(%[\w.]+) = alloca ([^,]+)(?:, align (\d+))?\s*$")
@@ -157,7 +190,22 @@ def main():
                 return out  # p is dead after realloc
             elif k < 0.88:
                 out.append("%scall void @qsort(ptr %s, i64 1, i64 4, ptr @qsort_cmp)" % (ind, p))
-            elif k < 0.94:
+            elif k < 0.91:
+                c = r.random()
+                if c < 0.25:
+                    out.append("%scall void @h2s_keep(ptr %s)" % (ind, p))
+                elif c < 0.45 and fam == "free":
+                    out.append("%scall void @h2s_free(ptr %s)" % (ind, p))
+                    return out
+                elif c < 0.65:
+                    v = fresh()
+                    out.append("%s%s = call ptr @h2s_id(ptr %s)" % (ind, v, p))
+                    out.append("%sstore i8 2, ptr %s" % (ind, v))
+                elif c < 0.85:
+                    out.append("%s%s = call i8 @h2s_read(ptr %s)" % (ind, fresh(), p))
+                else:
+                    out.append("%scall void @h2s_rec(ptr %s, i32 3)" % (ind, p))
+            elif k < 0.95:
                 v = fresh()
                 out.append("%s%s = icmp eq ptr %s, null" % (ind, v, p))
             else:
