@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""gen.py SEED [-o DIR]: a random C program that allocates the way C does.
+"""gen.py SEED [-o DIR] [--cxx]: a random C program that allocates the way
+C does.
 
-Writes DIR/main.c and DIR/helpers.c (default DIR: ./gen-SEED). The program
-is deterministic and free of undefined behaviour (leaks are intended): built
-any way, it prints the same lines (one checksum per test function, of the
-contents of every buffer it computed, never of an address) and exits 0.
+Writes DIR/main.c and DIR/helpers.c (default DIR: ./gen-SEED); with --cxx,
+main.cpp and helpers.cpp, the same kind of program in C++ that also uses
+new, new[], new[](), nothrow new and operator new (aligned or not) with the
+matching deletes. The program is deterministic and free of undefined
+behaviour (leaks are intended): built any way, it prints the same lines
+(one checksum per test function, of the contents of every buffer it
+computed, never of an address) and exits 0.
 
 The generator is the project's differential fuzzer's input (tools/fuzz/run.sh,
 docs/testing.md). Most allocations really do not escape (constant sizes,
