@@ -4,6 +4,7 @@
 #
 #   bench/realworld/run.sh [--packages "jq expat m4 gzip json-c libyaml"]
 #                          [--configs "plain h2s lto attributor"]
+#                          (or "profile profile-h2s profile-lto profile-lto-h2s")
 #                          [--out DIR] [--work DIR] [--llvm 22] [--jobs N]
 #                          [--reparse]
 #
@@ -32,6 +33,27 @@
 #                   whose AAHeapToStack is the peer of heap2stack)
 #   attributor-lto  -flto, the Attributor at link time
 #                   (-Wl,-mllvm,-attributor-enable=module)
+#   profile         -O2 -g -finstrument-functions-after-inlining, no plugin;
+#                   the suite runs under heap2stack-profile (docs/profile.md)
+#                   instead of alloccount
+#   profile-h2s     profile's flags + -fpass-plugin=heap2stack.so, with the
+#                   plugin's records of every compile (-mllvm
+#                   -escape-records=, one file per compile); suite profiled
+#   profile-lto     profile's flags + -flto (lto's link), no plugin
+#   profile-lto-h2s profile-lto + heap2stack at link time (-Wl,-mllvm,-load=
+#                   and --load-pass-plugin) with the records of every link
+#   The profile configurations also get -fdebug-prefix-map=<build tree>=
+#   /realworld/PKG, so that a build and its -h2s twin name their files
+#   alike. The twins run first; then `heap2stack-profile report --json
+#   --records <each of the twin's records files>` of the profile (and of
+#   the twin's, without records), and profile.py keeps a summary of each in
+#   DIR/profile/PKG.CONFIG.json and writes profile.tsv: per package and
+#   part (all; m4: the program src/m4, gnulib's tests/, tests/test-regex)
+#   allocations, the lifetime classes k0..unfreed, removed (allocations of
+#   sites the twin's records say `stack`), the twin's k0, the check
+#   twin k0 + removed - k0 (0 when the builds agree), the reasons of the
+#   sites kept on the heap weighted by their k0. Only modules under the
+#   build tree count (the profiler sees make and the shell too).
 # LTO links use lld with --undefined-version (json-c's version script names
 # symbols that do not exist; GNU ld accepts that, lld does not by default).
 #
@@ -56,10 +78,13 @@
 # plain but not in another configuration), DIR/run-info.txt (machine,
 # compiler, source versions, invocations); logs under WORK/logs/ (the
 # configure, build and suite output, and the suite's own per-test logs).
+# DIR/profile.tsv, DIR/profile/ for the profile configurations (above).
 # Columns: build (ok/fail/timeout), configure_s, build_s, suite
 # (pass/fail/timeout), tests_pass/fail/skip as the suite reports them
 # (automake's summaries, m4's checks, ctest), suite_s, sites,
-# sites_distinct, allocs_program, allocs_all, processes, failed_tests.
+# sites_distinct, allocs_program, allocs_all, processes, failed_tests (for
+# the profile configurations allocs_program is the profile's count for the
+# package's modules, allocs_all is -, processes those the profiler merged).
 # Exit status: non-zero only for the runner's own errors. H2S_KEEP_BUILDS=1
 # keeps the build trees. --reparse recomputes the suite columns of the
 # selected rows from the logs kept under WORK/logs, building nothing.
