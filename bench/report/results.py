@@ -498,6 +498,7 @@ PROFILE_PART = {"all": "all", "program": "the m4 program (src/m4)",
                 "tests": "gnulib's unit tests (tests/test-*)",
                 "test-regex": "of which test-regex"}
 PROFILE_CONFIG = {"profile": "per translation unit", "profile-lto": "with LTO"}
+PROFILE_TITLE = {"profile": "Per translation unit", "profile-lto": "With LTO"}
 
 
 def share(n, base):
@@ -543,7 +544,7 @@ def profile_section(out, summary):
     pkgs = list(dict.fromkeys(r["package"] for r in rows))
     order = list(PROFILE_PART)
     for c in cfgs:
-        out.append(f"### {PROFILE_CONFIG[c].capitalize()}")
+        out.append(f"### {PROFILE_TITLE[c]}")
         out.append("")
         out.append("| package | binaries | suite (plain / h2s) | allocations | k=0 | k=1 | "
                    "removed | kept at k=0, by reason | check |")
@@ -567,10 +568,25 @@ def profile_section(out, summary):
                            f"{share(r['k1'], r['allocations'])} | {removed} | {reasons} | "
                            f"{r['check']} |")
         out.append("")
-    missing = [f"{p}/{c}" for p in pkgs for c in cfgs
-               if not any(r["package"] == p and r["config"] == c for r in rows)]
+    # builds and suites of the profile configurations that did not pass
+    bad = [r for r in res.values() if r["config"].startswith("profile")
+           and (r["build"] != "ok" or r.get("suite") != "pass")]
+    if bad:
+        out.append("Profile configurations that did not build or pass (a package without its "
+                   "rows above was not measured):")
+        out.append("")
+        for r in sorted(bad, key=lambda r: (r["package"], r["config"])):
+            out.append(f"- {r['package']} / {r['config']}: build {r['build']} (configure "
+                       f"{r['configure_s']} s, build {r['build_s']} s), suite {r.get('suite', '-')}"
+                       + (f", failing: {r['failed_tests']}" if r.get("failed_tests", "-") != "-" else ""))
+        out.append("")
+    # the plain profile configurations not run at all
+    missing = sorted(set(f"{p}/{c}" for p in set(pkgs) | {r["package"] for r in bad}
+                         for c in PROFILE_CONFIG
+                         if (p, c) not in res and not any(
+                             r["package"] == p and r["config"] == c for r in rows)))
     if missing:
-        out.append("Not measured: " + ", ".join(missing) + ".")
+        out.append("Not run: " + ", ".join(missing) + ".")
         out.append("")
     out.append("Each report's summary (totals per binary, the top 50 sites, the reasons) is in "
                "`bench/realworld/results/profile/PKG.CONFIG.json`. What run.sh runs, for a "
