@@ -495,7 +495,8 @@ int report_run(const report_options *o, const strvec *profiles,
 	n = merge_positions(s, n, ps);
 	memset(&t, 0, sizeof t);
 	for (size_t i = 0; i < n; i++) {
-		if (!ps[i].library)
+		/* s[] was compacted by merge_positions: s[i].p, not ps[i] */
+		if (!s[i].p->library)
 			s[i].rec = find_record(&rec, &s[i]);
 		add_totals(&t, &s[i]);
 	}
