@@ -25,6 +25,11 @@ OUTDIR/profile.tsv, one per part, with the twin's k0 (its suite ran under
 the profiler too) and the check k0(twin) + removed - k0, which is 0 when
 the two builds agree (docs/profile.md): an allocation heap2stack removed
 makes no call in the twin.
+
+--rejoin REC... joins the program sites the report left without a record
+with those records files again, as the report does (where the call is
+written, the function it ended up in and the position there): for reports
+made before the report's fix of commit d2bb421, which skipped some sites.
 """
 import argparse
 import csv
@@ -66,12 +71,40 @@ def add(t, s):
     t["joined"] += s.get("verdict") is not None
 
 
+def rejoin(rep, files):
+    recs = {}
+    for f in files:
+        for line in open(f, errors="replace"):
+            x = line.rstrip("\n").split("\t")
+            if x[0] == "S" and len(x) == 14:
+                key = (x[2], int(x[4]), int(x[5]), int(x[7]), int(x[8]))
+                recs.setdefault(key, []).append(x)
+
+    def fm(path, name):
+        return bool(name) and (path == name or path.endswith("/" + name) or name.startswith("/") and path.endswith(name))
+    n = 0
+    for s in rep["sites"]:
+        if s["origin"] != "program" or s.get("verdict") is not None or not s["line"]:
+            continue
+        out = s["inlined_at"][-1] if s["inlined_at"] else s
+        for x in recs.get((s["function"], out["line"], out["column"], s["line"], s["column"]), []):
+            if fm(s["file"], x[6]) and fm(out["file"], x[3]):
+                s["verdict"], s["reason"], s["detail"] = x[11], x[12], x[13]
+                s["removed"] = s["allocations"] if x[11] == "stack" else 0
+                n += 1
+                break
+    rep["rejoined"] = n
+
+
 def main():
     ap = argparse.ArgumentParser()
     for a in ("package", "config", "build", "report", "suite", "twin", "out"):
         ap.add_argument("--" + a, required=True)
+    ap.add_argument("--rejoin", nargs="*", default=[])
     o = ap.parse_args()
     rep = json.load(open(o.report))
+    if o.rejoin:
+        rejoin(rep, o.rejoin)
     build = os.path.realpath(o.build) + "/"
     parts, reasons, modules, sites = {}, {}, {}, []
     for s in rep["sites"]:
