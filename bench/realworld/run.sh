@@ -4,6 +4,7 @@
 #
 #   bench/realworld/run.sh [--packages "jq expat m4 gzip json-c libyaml"]
 #                          [--configs "plain h2s lto attributor"]
+#                          (or "profile profile-h2s profile-lto profile-lto-h2s")
 #                          [--out DIR] [--work DIR] [--llvm 22] [--jobs N]
 #                          [--reparse]
 #
@@ -32,6 +33,27 @@
 #                   whose AAHeapToStack is the peer of heap2stack)
 #   attributor-lto  -flto, the Attributor at link time
 #                   (-Wl,-mllvm,-attributor-enable=module)
+#   profile         -O2 -g -finstrument-functions-after-inlining, no plugin;
+#                   the suite runs under heap2stack-profile (docs/profile.md)
+#                   instead of alloccount
+#   profile-h2s     profile's flags + -fpass-plugin=heap2stack.so, with the
+#                   plugin's records of every compile (-mllvm
+#                   -escape-records=, one file per compile); suite profiled
+#   profile-lto     profile's flags + -flto (lto's link), no plugin
+#   profile-lto-h2s profile-lto + heap2stack at link time (-Wl,-mllvm,-load=
+#                   and --load-pass-plugin) with the records of every link
+#   The profile configurations also get -fdebug-prefix-map=<build tree>=
+#   /realworld/PKG, so that a build and its -h2s twin name their files
+#   alike. The twins run first; then `heap2stack-profile report --json
+#   --records <each of the twin's records files>` of the profile (and of
+#   the twin's, without records), and profile.py keeps a summary of each in
+#   DIR/profile/PKG.CONFIG.json and writes profile.tsv: per package and
+#   part (all; m4: the program src/m4, gnulib's tests/, tests/test-regex)
+#   allocations, the lifetime classes k0..unfreed, removed (allocations of
+#   sites the twin's records say `stack`), the twin's k0, the check
+#   twin k0 + removed - k0 (0 when the builds agree), the reasons of the
+#   sites kept on the heap weighted by their k0. Only modules under the
+#   build tree count (the profiler sees make and the shell too).
 # LTO links use lld with --undefined-version (json-c's version script names
 # symbols that do not exist; GNU ld accepts that, lld does not by default).
 #
@@ -56,10 +78,13 @@
 # plain but not in another configuration), DIR/run-info.txt (machine,
 # compiler, source versions, invocations); logs under WORK/logs/ (the
 # configure, build and suite output, and the suite's own per-test logs).
+# DIR/profile.tsv, DIR/profile/ for the profile configurations (above).
 # Columns: build (ok/fail/timeout), configure_s, build_s, suite
 # (pass/fail/timeout), tests_pass/fail/skip as the suite reports them
 # (automake's summaries, m4's checks, ctest), suite_s, sites,
-# sites_distinct, allocs_program, allocs_all, processes, failed_tests.
+# sites_distinct, allocs_program, allocs_all, processes, failed_tests (for
+# the profile configurations allocs_program is the profile's count for the
+# package's modules, allocs_all is -, processes those the profiler merged).
 # Exit status: non-zero only for the runner's own errors. H2S_KEEP_BUILDS=1
 # keeps the build trees. --reparse recomputes the suite columns of the
 # selected rows from the logs kept under WORK/logs, building nothing.
@@ -93,6 +118,7 @@ done
 for c in $configs; do
 	case $c in
 	plain | h2s | lto | lto-plain | attributor | attributor-lto) ;;
+	profile | profile-h2s | profile-lto | profile-lto-h2s) ;;
 	*) echo "run.sh: unknown configuration: $c" >&2; exit 2 ;;
 	esac
 done
@@ -112,6 +138,7 @@ work=$(cd "$work" && pwd)
 llvm_bin=/usr/lib/llvm-$llvm/bin
 plugin=$root/build-llvm$llvm/pass/heap2stack.so
 alloccount=$root/build-llvm$llvm/tools/alloccount/alloccount.so
+profiler=$root/build-llvm$llvm/tools/profile/heap2stack-profile
 
 # ------------------------------------------------------------------ setup
 
@@ -127,7 +154,7 @@ for p in $packages; do
 done
 h2s_enable_deb_src || exit 1 # runs apt-get update when it adds the entries
 h2s_install "${deps[@]}" || exit 1
-if [ ! -e "$plugin" ] || [ ! -e "$alloccount" ] ||
+if [ ! -e "$plugin" ] || [ ! -e "$alloccount" ] || [ ! -e "$profiler" ] ||
 	[ "$alloccount" -ot "$root/tools/alloccount/alloccount.c" ]; then
 	bash "$root/tools/setup.sh" "$llvm" || exit 1
 fi
@@ -208,7 +235,13 @@ set_config() {
 	H2S_CC_REMARKS=""
 	H2S_LINK_REMARKS=""
 	H2S_LOG_COMPILES=""
+	H2S_CC_RECORDS=""
+	H2S_LINK_RECORDS=""
 	sites_mode="none"
+	profile_mode=""
+	# the profiler's builds: hooks in the functions left after inlining,
+	# debug information to symbolize the sites (docs/profile.md)
+	local inst="-g -finstrument-functions-after-inlining"
 	# lld rejects version scripts naming undefined symbols (json-c's does);
 	# GNU ld, which the packages are written for, accepts them
 	local lto="-flto -fuse-ld=lld -Wl,--undefined-version"
@@ -237,6 +270,32 @@ set_config() {
 	attributor-lto)
 		CFLAGS+=" -flto"
 		H2S_LINK_FLAGS="$lto -Wl,-mllvm,-attributor-enable=module"
+		;;
+	profile)
+		CFLAGS+=" $inst"
+		profile_mode=plain
+		;;
+	profile-h2s)
+		CFLAGS+=" $inst -fpass-plugin=$plugin"
+		H2S_CC_REMARKS=heap2stack
+		H2S_CC_RECORDS=1
+		sites_mode="cc"
+		profile_mode=h2s
+		;;
+	profile-lto)
+		CFLAGS+=" $inst -flto"
+		H2S_LINK_FLAGS="$lto"
+		profile_mode=plain
+		;;
+	profile-lto-h2s)
+		CFLAGS+=" $inst -flto"
+		# -mllvm -load first: lld parses -escape-records before it
+		# loads --load-pass-plugin's plugins
+		H2S_LINK_FLAGS="$lto -Wl,-mllvm,-load=$plugin -Wl,--load-pass-plugin=$plugin"
+		H2S_LINK_REMARKS=heap2stack
+		H2S_LINK_RECORDS=1
+		sites_mode="link"
+		profile_mode=h2s
 		;;
 	esac
 }
@@ -308,6 +367,49 @@ sum_allocs() {
 	     END { printf "%d %d %d\n", p, a, n }' "$1" 2>/dev/null || echo "0 0 0"
 }
 
+# The profile configurations, after the suite: the report of the profile
+# (symbolized while the build tree exists), joined with the records of the
+# -h2s twin for profile and profile-lto (run first: see the main loop);
+# profile.py keeps its summary in $out/profile/PKG.CONFIG.json and, for
+# the twin without the plugin, writes the rows of $out/profile.tsv.
+profile_report() {
+	local pkg=$1 cfg=$2 dir=$3 rec=$4 log=$5 suite=$6 twin=- recs=()
+	[ -s "$rec/profile" ] || { echo "   no profile written" >&2; return 0; }
+	case $cfg in
+	profile | profile-lto)
+		twin=$cfg-h2s
+		local r
+		for r in "$work/build/$pkg/$twin.record"/rec.*; do
+			[ -e "$r" ] && recs+=(--records "$r")
+		done
+		[ ${#recs[@]} -gt 0 ] || echo "   no records of $pkg/$twin: run it first" >&2
+		;;
+	esac
+	mkdir -p "$out/profile"
+	if ! "$profiler" report --json "${recs[@]}" "$rec/profile" >"$rec/report.json" 2>"$log.report.log"; then
+		echo "   heap2stack-profile report failed: $log.report.log" >&2
+		return 0
+	fi
+	python3 "$here/profile.py" --package "$pkg" --config "$cfg" --build "$dir" \
+		--report "$rec/report.json" --suite "$suite" --twin "$twin" \
+		--out "$out" 2>>"$log.report.log" || echo "   profile.py failed: $log.report.log" >&2
+}
+
+# "program-allocations all-allocations processes" of a profile config: the
+# package's own modules' allocations from the summary, the processes from
+# the profiler's last line
+profile_counts() {
+	python3 - "$1" "$2" <<'PY'
+import json, re, sys
+try:
+    t = json.load(open(sys.argv[1]))["parts"]["all"]["allocations"]
+except Exception:
+    t = "-"
+m = re.findall(r"^heap2stack-profile: (\d+) process", open(sys.argv[2], errors="replace").read(), re.M)
+print(t, "-", m[-1] if m else "-")
+PY
+}
+
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -349,10 +451,15 @@ run_one() {
 	mkdir -p "$(dirname "$dir")" "$rec"
 	cp -a "${srcdir[$pkg]}" "$dir" || return 1
 	set_config "$cfg"
+	# the profile configurations and their -h2s twins are built in
+	# different directories but must name their files alike, so that the
+	# report can join a site of one with a record of the other
+	[ -z "$profile_mode" ] || CFLAGS+=" -fdebug-prefix-map=$dir=/realworld/$pkg"
 	export CC=$here/cc-wrapper.sh CXX=$here/cxx-wrapper.sh
 	export CFLAGS CXXFLAGS=$CFLAGS LDFLAGS=""
 	export H2S_REAL_CC=$llvm_bin/clang H2S_REAL_CXX=$llvm_bin/clang++
 	export H2S_LINK_FLAGS H2S_CC_REMARKS H2S_LINK_REMARKS H2S_LOG_COMPILES
+	export H2S_CC_RECORDS H2S_LINK_RECORDS
 	export AR=$llvm_bin/llvm-ar RANLIB=$llvm_bin/llvm-ranlib NM=$llvm_bin/llvm-nm
 	unset H2S_RECORD
 
@@ -379,13 +486,21 @@ run_one() {
 	fi
 
 	if [ "$build" = ok ]; then
-		rm -f "$rec/alloc.txt"
+		rm -f "$rec/alloc.txt" "$rec/profile"
 		t0=$(now)
-		(cd "$dir" && env LD_PRELOAD="$alloccount" ALLOCCOUNT_OBJECTS="$dir/" \
-			ALLOCCOUNT_OUT="$rec/alloc.txt" \
-			timeout -k 30 "$suite_timeout" bash -c "jobs=$jobs; $(declare -f mk am_build am_check "pkg_check_$fn"); pkg_check_$fn") \
-			>"$log.suite.log" 2>&1
-		rc=$?
+		if [ -n "$profile_mode" ]; then
+			# the suite under the profiler instead of alloccount
+			(cd "$dir" && timeout -k 30 "$suite_timeout" "$profiler" run -o "$rec/profile" -- \
+				bash -c "jobs=$jobs; $(declare -f mk am_build am_check "pkg_check_$fn"); pkg_check_$fn") \
+				>"$log.suite.log" 2>&1
+			rc=$?
+		else
+			(cd "$dir" && env LD_PRELOAD="$alloccount" ALLOCCOUNT_OBJECTS="$dir/" \
+				ALLOCCOUNT_OUT="$rec/alloc.txt" \
+				timeout -k 30 "$suite_timeout" bash -c "jobs=$jobs; $(declare -f mk am_build am_check "pkg_check_$fn"); pkg_check_$fn") \
+				>"$log.suite.log" 2>&1
+			rc=$?
+		fi
 		t1=$(now)
 		ss=$(elapsed "$t0" "$t1")
 		case $rc in
@@ -395,7 +510,12 @@ run_one() {
 		esac
 		read -r pass fail skip names < <(parse_suite "$log.suite.log" "$dir")
 		[ "$suite" = fail ] && [ "$fail" = 0 ] && names=${names/#-/}"(exit $rc)"
-		read -r ap aa np < <(sum_allocs "$rec/alloc.txt")
+		if [ -n "$profile_mode" ]; then
+			profile_report "$pkg" "$cfg" "$dir" "$rec" "$log" "$suite"
+			read -r ap aa np < <(profile_counts "$out/profile/$pkg.$cfg.json" "$log.suite.log")
+		else
+			read -r ap aa np < <(sum_allocs "$rec/alloc.txt")
+		fi
 		# sites
 		case $sites_mode in
 		cc | link) read -r sites distinct < <(python3 "$here/sites.py" yaml "$rec" heap2stack Demoted) ;;
@@ -450,6 +570,16 @@ PY
 	exit 0
 fi
 
+# a profile configuration's report needs the records of its -h2s twin:
+# the twins run first
+ordered=""
+for c in $configs; do
+	case $c in profile-h2s | profile-lto-h2s) ordered+=" $c" ;; esac
+done
+for c in $configs; do
+	case $c in profile-h2s | profile-lto-h2s) ;; *) ordered+=" $c" ;; esac
+done
+configs=$ordered
 for p in $packages; do
 	for c in $configs; do
 		# a re-run replaces the row of the same package and configuration

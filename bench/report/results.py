@@ -10,6 +10,7 @@ Reads
                                           (bench/compile/run.sh)
   bench/realworld/results/results.tsv, run-info.txt
                                           (bench/realworld/run.sh), if present
+  bench/realworld/results/profile.tsv     (run.sh's profile configurations)
 and writes docs/results.md and docs/img/*.svg. Every number in the document
 comes from those files; a section whose files are missing says so and which
 command fills it. Run it again after any runner.
@@ -430,6 +431,8 @@ def realworld_section(out, summary):
     out.append("## Real packages (`bench/realworld/`)")
     out.append("")
     rows = read_tsv(os.path.join(REAL, "results.tsv"))
+    # the profile configurations have their own section
+    rows = rows and [r for r in rows if not r["config"].startswith("profile")]
     if not rows:
         out.append("**Not available yet**: `bench/realworld/results/results.tsv` is missing. "
                    "This section is filled from it by `python3 bench/report/results.py` once "
@@ -548,6 +551,140 @@ def realworld_section(out, summary):
     out.append("")
 
 
+# ------------------------------------------------- realworld: profile
+
+PROFILE_PART = {"all": "all", "program": "the m4 program (src/m4)",
+                "tests": "gnulib's unit tests (tests/test-*)",
+                "test-regex": "of which test-regex"}
+PROFILE_CONFIG = {"profile": "per translation unit", "profile-lto": "with LTO"}
+PROFILE_TITLE = {"profile": "Per translation unit", "profile-lto": "With LTO"}
+
+
+def share(n, base):
+    n, base = num(n), num(base)
+    if n is None or not base:
+        return "-"
+    return f"{pct(100.0 * n / base)} ({fmt_int(n)})"
+
+
+def profile_section(out, summary):
+    out.append("## Where allocations die in real packages (`heap2stack-profile`)")
+    out.append("")
+    rows = read_tsv(os.path.join(REAL, "profile.tsv"))
+    if not rows:
+        out.append("**Not available yet**: `bench/realworld/results/profile.tsv` is missing; "
+                   "`bench/realworld/run.sh --configs \"profile profile-h2s profile-lto "
+                   "profile-lto-h2s\"` fills it.")
+        out.append("")
+        return
+    res = {(r["package"], r["config"]): r for r in read_tsv(os.path.join(REAL, "results.tsv")) or []}
+    out.append("The same packages and suites, built `-O2 -g -finstrument-functions-after-inlining` "
+               "and run under `heap2stack-profile run` (docs/profile.md), which classifies every "
+               "allocation by where its block was freed: *k=0*, while the function that made it "
+               "was still running (the limit of any demotion to that function's frame); *k=1*, "
+               "after it returned but while its caller ran (reachable by inlining it one level "
+               "up). *Removed*: the allocations of the sites heap2stack moved to the stack, by "
+               "the plugin's records of a second build with the same flags plus the plugin "
+               "(`-h2s`), joined with the profile by source position. The profile comes from the "
+               "build without the plugin: a removed allocation makes no call. Only the "
+               "package's own binaries and libraries count (modules under the build tree: not "
+               "make, the shell or libc). m4's suite is mostly gnulib's unit tests, so the m4 "
+               "program is shown apart. The profiler counts `strdup` and `strndup` at the "
+               "package's call, where alloccount (the table above) sees libc's own `malloc`: "
+               "so its counts are higher (jq: by its 1.3 million `strdup`s of symbol names "
+               "in `compile.c`).")
+    out.append("")
+    out.append("*Check*: the `-h2s` build's suite runs under the profiler too; its k=0 count plus "
+               "the removed count should equal the plain build's k=0 count (0 when they agree; "
+               "suites whose allocations vary from run to run, like jq's, make it differ a "
+               "little). *Kept, by reason*: the k=0 allocations of the sites kept on the heap, "
+               "by the plugin's reason (`no record`: a call the plugin does not treat as an "
+               "allocation: `strdup`, `realloc`, an allocator called through a pointer, "
+               "or code it did not compile).")
+    out.append("")
+    cfgs = [c for c in PROFILE_CONFIG if any(r["config"] == c for r in rows)]
+    pkgs = list(dict.fromkeys(r["package"] for r in rows))
+    order = list(PROFILE_PART)
+    for c in cfgs:
+        out.append(f"### {PROFILE_TITLE[c]}")
+        out.append("")
+        out.append("| package | binaries | suite (plain / h2s) | allocations | k=0 | k=1 | "
+                   "removed | kept at k=0, by reason | check |")
+        out.append("|---|---|---|--:|--:|--:|--:|---|--:|")
+        for pkg in pkgs:
+            prs = sorted((r for r in rows if r["package"] == pkg and r["config"] == c),
+                         key=lambda r: order.index(r["part"]) if r["part"] in order else 99)
+            for r in prs:
+                suite = f"{r['suite']} / {r['suite_h2s']}"
+                rr = res.get((pkg, c))
+                if rr and rr.get("tests_pass", "-") != "-" and r["part"] == "all":
+                    suite += f" ({rr['tests_pass']} passed, {rr['tests_fail']} failed)"
+                removed = "-"
+                if num(r["removed"]) is not None:
+                    removed = fmt_int(num(r["removed"]))
+                    if num(r["k0"]):
+                        removed += f" ({pct(100.0 * num(r['removed']) / num(r['k0']))} of k=0)"
+                reasons = r["reasons"].replace("; ", "<br>") if r["reasons"] != "-" else "-"
+                out.append(f"| {pkg} | {PROFILE_PART.get(r['part'], r['part'])} | {suite} | "
+                           f"{fmt_int(num(r['allocations']))} | {share(r['k0'], r['allocations'])} | "
+                           f"{share(r['k1'], r['allocations'])} | {removed} | {reasons} | "
+                           f"{r['check']} |")
+        out.append("")
+    # builds and suites of the profile configurations that did not pass
+    bad = [r for r in res.values() if r["config"].startswith("profile")
+           and (r["build"] != "ok" or r.get("suite") != "pass")]
+    if bad:
+        out.append("Profile configurations that did not build or pass (a package without its "
+                   "rows above was not measured):")
+        out.append("")
+        for r in sorted(bad, key=lambda r: (r["package"], r["config"])):
+            out.append(f"- {r['package']} / {r['config']}: build {r['build']} (configure "
+                       f"{r['configure_s']} s, build {r['build_s']} s), suite {r.get('suite', '-')}"
+                       + (f", failing: {r['failed_tests']}" if r.get("failed_tests", "-") != "-" else ""))
+        out.append("")
+    # the plain profile configurations not run at all
+    missing = sorted(set(f"{p}/{c}" for p in set(pkgs) | {k[0] for k in res}
+                         for c in PROFILE_CONFIG
+                         if (p, c) not in res and not any(
+                             r["package"] == p and r["config"] == c for r in rows)))
+    if missing:
+        out.append("Not run: " + ", ".join(missing) + ".")
+        out.append("")
+    out.append("Each report's summary (totals per binary, the top 50 sites, the reasons) is in "
+               "`bench/realworld/results/profile/PKG.CONFIG.json`. What run.sh runs, for a "
+               "package built in `$B` (`P=build-llvm22/pass/heap2stack.so`, "
+               "`H=build-llvm22/tools/profile/heap2stack-profile`; the build systems get "
+               "`CC=bench/realworld/cc-wrapper.sh`, which adds the link flags and the records "
+               "file of each compile or link, `rec.PID.RANDOM`):")
+    out.append("")
+    out.append("```sh")
+    out.append("F='-O2 -g -finstrument-functions-after-inlining -fdebug-prefix-map=$B=/realworld/PKG'")
+    out.append("LTO='-flto -fuse-ld=lld -Wl,--undefined-version'")
+    out.append("# profile:         CFLAGS=\"$F\"")
+    out.append("# profile-h2s:     CFLAGS=\"$F -fpass-plugin=$P\", each compile adding "
+               "-mllvm -escape-records=rec.PID.RANDOM")
+    out.append("# profile-lto:     CFLAGS=\"$F -flto\", links with $LTO")
+    out.append("# profile-lto-h2s: CFLAGS=\"$F -flto\", links with $LTO -Wl,-mllvm,-load=$P "
+               "-Wl,--load-pass-plugin=$P -Wl,-mllvm,-escape-records=rec.PID.RANDOM")
+    out.append("$H run -o profile -- make -k check                 # each build's suite (ctest for json-c)")
+    out.append("$H report --json --records rec.1 --records rec.2 ... profile   # plain build's profile, the -h2s twin's records")
+    out.append("```")
+    out.append("")
+    # the summary line: LTO's figures where measured
+    bits = []
+    for c in cfgs:
+        for r in rows:
+            if r["config"] != c or r["part"] not in (("all",) if r["package"] != "m4" else ("program",)):
+                continue
+            a = num(r["allocations"])
+            if a:
+                bits.append(f"{r['package'] if r['part'] == 'all' else 'm4 program'} "
+                            f"{PROFILE_CONFIG[c]} {pct(100.0 * num(r['k0']) / a)}")
+    if bits:
+        summary.append("- Real packages under `heap2stack-profile`: share of the allocations "
+                       "freed inside the function that made them (k=0): " + ", ".join(bits) + ".")
+
+
 # ----------------------------------------------------------------- main
 
 def main():
@@ -556,6 +693,7 @@ def main():
     menv = micro_section(body, summary)
     cenv = compile_section(body, summary)
     realworld_section(body, summary)
+    profile_section(body, summary)
     env = menv or cenv
     doc = ["# heap2stack: results", "",
            "<!-- Generated by bench/report/results.py from bench/*/results/; do not edit by "

@@ -398,7 +398,8 @@ int report_run(const report_options *o, const strvec *profiles,
 	}
 	memset(&t, 0, sizeof t);
 	for (size_t i = 0; i < n; i++) {
-		if (!ps[i].system)
+		/* s[] was compacted by merge_positions: s[i].p, not ps[i] */
+		if (!s[i].p->system)
 			s[i].rec = find_record(&rec, &s[i]);
 		add_totals(&t, &s[i]);
 	}
