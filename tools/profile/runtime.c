@@ -603,50 +603,52 @@ EXPORT int execvp(const char *file, char *const argv[])
  * execve, which no interposition sees; so they are rebuilt here. */
 #define MAX_EXECL_ARGS 4096
 
-#define COLLECT_ARGS(first, ap, argv, n)                                      \
-	do {                                                                  \
-		(argv)[0] = (char *)(first);                                  \
-		(n) = 1;                                                      \
-		while ((n) < MAX_EXECL_ARGS &&                                \
-		       ((argv)[(n)] = va_arg((ap), char *)) != NULL)          \
-			(n)++;                                                \
-		(argv)[(n) < MAX_EXECL_ARGS ? (n) : MAX_EXECL_ARGS - 1] =     \
-			NULL;                                                 \
-	} while (0)
+/* The vector of an execl-style call: ARG and the arguments after it up to
+ * NULL, then (env_follows) the environment; runs execvpe (search) or
+ * execve. */
+NOINSTR static int exec_list(int search, const char *file, const char *arg,
+			     va_list ap, int env_follows)
+{
+	char *argv[MAX_EXECL_ARGS];
+	char **envp = environ;
+	size_t n = 1;
+	argv[0] = (char *)arg;
+	while (n < MAX_EXECL_ARGS - 1 && (argv[n] = va_arg(ap, char *)) != NULL)
+		n++;
+	argv[n] = NULL;
+	if (env_follows)
+		envp = va_arg(ap, char **);
+	return search ? execvpe(file, argv, envp) : execve(file, argv, envp);
+}
 
 EXPORT int execl(const char *path, const char *arg, ...)
 {
-	char *argv[MAX_EXECL_ARGS];
-	size_t n;
 	va_list ap;
+	int r;
 	va_start(ap, arg);
-	COLLECT_ARGS(arg, ap, argv, n);
+	r = exec_list(0, path, arg, ap, 0);
 	va_end(ap);
-	return execve(path, argv, environ);
+	return r;
 }
 
 EXPORT int execlp(const char *file, const char *arg, ...)
 {
-	char *argv[MAX_EXECL_ARGS];
-	size_t n;
 	va_list ap;
+	int r;
 	va_start(ap, arg);
-	COLLECT_ARGS(arg, ap, argv, n);
+	r = exec_list(1, file, arg, ap, 0);
 	va_end(ap);
-	return execvpe(file, argv, environ);
+	return r;
 }
 
 EXPORT int execle(const char *path, const char *arg, ...)
 {
-	char *argv[MAX_EXECL_ARGS];
-	char **envp;
-	size_t n;
 	va_list ap;
+	int r;
 	va_start(ap, arg);
-	COLLECT_ARGS(arg, ap, argv, n);
-	envp = va_arg(ap, char **);
+	r = exec_list(0, path, arg, ap, 1);
 	va_end(ap);
-	return execve(path, argv, envp);
+	return r;
 }
 
 typedef void (*exit_fn)(int);
