@@ -96,11 +96,7 @@ Options *CommandLine;
 // freed: the strings handed to the core stay valid that long.
 class HookContext {
 public:
-	explicit HookContext(Module &M, ModuleAnalysisManager &MAM)
-		: FAM(MAM.getResult<FunctionAnalysisManagerModuleProxy>(M)
-			      .getManager())
-	{
-	}
+	explicit HookContext(FunctionAnalysisManager &FAM) : FAM(FAM) {}
 
 	h2s_hooks hooks()
 	{
@@ -381,7 +377,10 @@ public:
 
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM)
 	{
-		HookContext Ctx(M, MAM);
+		FunctionAnalysisManager &FAM =
+			MAM.getResult<FunctionAnalysisManagerModuleProxy>(M)
+				.getManager();
+		HookContext Ctx(FAM);
 		h2s_hooks Hooks = Ctx.hooks();
 		h2s_options O = Opts;
 		O.report_params = !ReportPath.empty() || !RecordsPath.empty();
@@ -398,7 +397,6 @@ public:
 		Ctx.reset();
 
 		bool Changed = Demoted > 0;
-		FunctionAnalysisManager *FAM = nullptr;
 		FunctionPassManager Cleanup;
 		Cleanup.addPass(SROAPass(SROAOptions::ModifyCFG));
 		Cleanup.addPass(InstCombinePass());
@@ -411,12 +409,8 @@ public:
 			if (!F || F->isDeclaration())
 				continue;
 			Changed = true;
-			if (!FAM)
-				FAM = &MAM.getResult<
-						  FunctionAnalysisManagerModuleProxy>(M)
-					       .getManager();
-			FAM->invalidate(*F, PreservedAnalyses::none());
-			Cleanup.run(*F, *FAM);
+			FAM.invalidate(*F, PreservedAnalyses::none());
+			Cleanup.run(*F, FAM);
 		}
 		h2s_result_free(R);
 		return Changed ? PreservedAnalyses::none()
@@ -444,7 +438,10 @@ public:
 
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM)
 	{
-		HookContext Ctx(M, MAM);
+		FunctionAnalysisManager &FAM =
+			MAM.getResult<FunctionAnalysisManagerModuleProxy>(M)
+				.getManager();
+		HookContext Ctx(FAM);
 		h2s_hooks Hooks = Ctx.hooks();
 		h2s_options O = Opts;
 		O.report_params = 1;
