@@ -11,10 +11,13 @@
  *      another kind of pointer;
  *   4. its size is a compile-time constant or provably at most a constant
  *      (then the slot has that many bytes), at most max-size bytes, and
- *      its alignment a constant the allocator accepts;
- *   5. every free() that may receive it receives nothing else, so the free
- *      can be deleted (and the families match: free for malloc, delete for
- *      new, delete[] for new[]);
+ *      its alignment a constant the allocator accepts; any other size gets
+ *      a guarded buffer of guard-size bytes (the allocator runs when the
+ *      size does not fit);
+ *   5. every deallocation that may receive it is of its family (free for
+ *      malloc, delete for new, delete[] for new[]), and every realloc that
+ *      may receive it receives no other site's block (transform.c rewrites
+ *      frees that may also receive other pointers, and reallocs);
  *   6. the function neither calls a returns_twice function (setjmp) nor
  *      makes a musttail call;
  *   7. inside a CFG cycle, the object from one iteration is dead before the
@@ -234,25 +237,51 @@ static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
 
 /* ------------------------------------------------------------ rules */
 
-/* Rule 5: every free that may see the object sees only it. */
-static int frees_removable(h2s_func *f, h2s_site *s)
+/* No slot is larger than this, whatever max-size says: it keeps the budget
+ * arithmetic below from overflowing, and a guarded calloc's count * size
+ * (each at most the slot) within 64 bits. */
+#define MAX_SLOT ((uint64_t)1 << 32)
+
+/* Rule 5: every deallocation that may see the object is of its family,
+ * and every realloc that may see it sees no other site's block (the
+ * transform compares the pointer with one slot). Sets s->grows. */
+static h2s_reason frees_ok(h2s_func *f, h2s_site *s)
 {
 	for (unsigned r = 0; r < f->nfree; r++) {
 		h2s_free *fr = &f->frees[r];
 		if (!loc_has(f, fr->loc, s->obj))
 			continue;
+		s->where = fr->call;
+		if (strcmp(fr->family, s->alloc->family))
+			return R_FAMILY;
+		if (!fr->grow)
+			continue;
+		if (!f->mod->hooks.if_else)
+			return R_MIXED_FREE;
 		for (unsigned o = 0; o < f->nobj; o++)
-			if (o != s->obj && o != f->null_obj &&
-			    loc_has(f, fr->loc, o)) {
-				s->where = fr->call;
-				return 0;
-			}
-		if (strcmp(lib_free_call(fr->call), s->alloc->family)) {
-			s->where = fr->call;
-			return 0;
-		}
+			if (o != s->obj && f->objs[o].kind == OBJ_SITE &&
+			    loc_has(f, fr->loc, o))
+				return R_MIXED_FREE;
+		s->grows = 1;
 	}
-	return 1;
+	s->where = NULL;
+	return R_DEMOTE;
+}
+
+/* Rule 4's run-time variant: a size the compiler cannot bound is served
+ * by a stack buffer of guard-size bytes when it fits, by the allocator
+ * otherwise. The test needs the glue's block splitting and a call (an
+ * invoke's two successors would need their phis rebuilt). */
+static int guard_ok(h2s_func *f, h2s_site *s)
+{
+	const h2s_allocfn *a = s->alloc;
+	uint64_t k = f->mod->opt.guard_size, c;
+	/* constants whose product overflows: no size would ever fit */
+	if (const_u64(arg(s->call, a->size_arg), &c) &&
+	    (a->count_arg < 0 || const_u64(arg(s->call, a->count_arg), &c)))
+		return 0;
+	return k && k < MAX_SLOT && k <= f->mod->opt.max_size &&
+	       f->mod->hooks.if_else && LLVMIsACallInst(s->call);
 }
 
 /* Rule 7 with its switch; numbers the instructions on first use. */
@@ -267,11 +296,23 @@ static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
 	return dead_each_iteration(f, index, s);
 }
 
-/* No slot is larger than this, whatever max-size says: it keeps the budget
- * arithmetic below from overflowing. */
-#define MAX_SLOT ((uint64_t)1 << 32)
-
 static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
+
+/* The bytes of the slot of a site that passed every other rule: its size
+ * or bound, else guard-size with a run-time test; a block that a realloc
+ * may grow gets at least guard-size, so that growth stays in it for a
+ * while (realloc may return the block it was given). */
+static void slot_size(h2s_func *f, h2s_site *s)
+{
+	uint64_t k = f->mod->opt.guard_size;
+	if (!s->size_known && (!s->bounded || s->size > f->mod->opt.max_size)) {
+		s->guarded = 1;
+		s->bounded = 0;
+		s->size = k;
+	}
+	if (s->grows && s->size < k && k <= f->mod->opt.max_size)
+		s->size = k;
+}
 
 void decide(h2s_func *f)
 {
@@ -285,6 +326,7 @@ void decide(h2s_func *f)
 		h2s_site *s = &f->sites[i];
 		s->block = cfg_index(&f->cfg, LLVMGetInstructionParent(s->call));
 		site_size(f, s);
+		s->guarded = s->grows = 0;
 		s->where = NULL;
 		s->flow_edge = H2S_NONE;
 		if (f->optnone) {
@@ -305,12 +347,14 @@ void decide(h2s_func *f)
 		} else if (s->bad_align) {
 			s->reason = R_BAD_ALIGN;
 		} else if (!s->size_known &&
-			   (!s->bounded || s->size > opt->max_size)) {
+			   (!s->bounded || s->size > opt->max_size) &&
+			   !guard_ok(f, s)) {
 			s->reason = R_DYNAMIC_SIZE;
-		} else if (s->size > opt->max_size || s->size > MAX_SLOT) {
+		} else if (s->size_known && (s->size > opt->max_size ||
+					     s->size > MAX_SLOT)) {
 			s->reason = R_TOO_LARGE;
-		} else if (!frees_removable(f, s)) {
-			s->reason = R_MIXED_FREE;
+		} else if ((s->reason = frees_ok(f, s)) != R_DEMOTE) {
+			/* R_FAMILY or R_MIXED_FREE, at s->where */
 		} else if (f->calls_setjmp) {
 			s->reason = R_SETJMP;
 		} else if (f->has_musttail) {
@@ -319,7 +363,9 @@ void decide(h2s_func *f)
 			   !loop_ok(f, &index, &numbered, s)) {
 			s->reason = R_LOOP;
 		} else {
-			uint64_t need = round_up(s->size ? s->size : 1, s->align);
+			uint64_t need;
+			slot_size(f, s);
+			need = round_up(s->size ? s->size : 1, s->align);
 			if (need > budget || used > budget - need) {
 				s->reason = f->recursive ? R_RECURSIVE : R_BUDGET;
 			} else {

@@ -44,6 +44,7 @@
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/SROA.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
+#include <llvm/Transforms/Utils/BasicBlockUtils.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -106,6 +107,7 @@ public:
 		H.param_name = &HookContext::paramName;
 		H.value_name = &HookContext::valueName;
 		H.value_max = &HookContext::valueMax;
+		H.if_else = &HookContext::ifElse;
 		return H;
 	}
 
@@ -139,6 +141,18 @@ private:
 		if (!E)
 			E = std::make_unique<OptimizationRemarkEmitter>(&F);
 		return *E;
+	}
+
+	static void ifElse(void *, LLVMValueRef Cond, LLVMValueRef Before,
+			   LLVMValueRef *ThenTerm, LLVMValueRef *ElseTerm)
+	{
+		Instruction *T = nullptr, *E = nullptr;
+		SplitBlockAndInsertIfThenElse(
+			unwrap(Cond),
+			cast<Instruction>(unwrap(Before))->getIterator(), &T,
+			&E);
+		*ThenTerm = wrap(T);
+		*ElseTerm = wrap(E);
 	}
 
 	static void remark(void *Ctx, LLVMValueRef Inst, int Passed,
@@ -322,6 +336,8 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 		Add("frame-budget=" + std::to_string(O.frame_budget));
 	if (O.recursive_budget != D.recursive_budget)
 		Add("recursive-budget=" + std::to_string(O.recursive_budget));
+	if (O.guard_size != D.guard_size)
+		Add("guard-size=" + std::to_string(O.guard_size));
 	if (!O.loops != !D.loops)
 		Add(O.loops ? "loops" : "no-loops");
 	if (O.verbose && !D.verbose)

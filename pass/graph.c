@@ -690,7 +690,7 @@ static void note_call_flags(h2s_func *f, LLVMValueRef I, LLVMValueRef callee)
 		f->has_musttail = 1;
 }
 
-static void add_free(h2s_func *f, LLVMValueRef I)
+static void add_free(h2s_func *f, LLVMValueRef I, const char *family, int grow)
 {
 	if (f->nfree == f->freecap) {
 		f->freecap = f->freecap ? 2 * f->freecap : 8;
@@ -698,7 +698,26 @@ static void add_free(h2s_func *f, LLVMValueRef I)
 	}
 	f->frees[f->nfree].call = I;
 	f->frees[f->nfree].loc = graph_value_loc(f, LLVMGetOperand(I, 0));
+	f->frees[f->nfree].family = family;
+	f->frees[f->nfree].grow = grow;
 	f->nfree++;
+}
+
+/* q = realloc(p, n) ends the life of p's block, or continues it as q: in
+ * place, or, once the transform has demoted it, as a heap block that
+ * holds its bytes. So q points to p's objects and to a new heap block,
+ * and p's contents are copied into whatever q points to. */
+static void lower_realloc(h2s_func *f, LLVMValueRef I)
+{
+	unsigned p = graph_value_loc(f, LLVMGetOperand(I, 0));
+	unsigned q = graph_value_loc(f, I);
+	unsigned t = load_into_temp(f, p, W_MEMCPY, I);
+	add_free(f, I, "malloc", 1);
+	add_edge(f, E_COPY, W_CALL_RESULT, p, q, I);
+	add_edge(f, E_STORE, W_MEMCPY, t, q, I);
+	seed(f, q, f->unknown_obj, W_CALL_RESULT, I);
+	/* an integer may be a pointer's bytes, as for every library call */
+	to_heap(f, LLVMGetOperand(I, 1), W_CALL_UNKNOWN, I);
 }
 
 /* The object collect_objects made for alloca or allocation call I. It
@@ -723,6 +742,7 @@ static void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next)
 	unsigned nargs = LLVMGetNumArgOperands(I);
 	const h2s_allocfn *a;
 	const h2s_libfn *lf;
+	const char *family;
 	h2s_func *g;
 	note_call_flags(f, I, callee);
 	if (LLVMIsAInlineAsm(callee)) {
@@ -746,8 +766,12 @@ static void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next)
 		}
 		return;
 	}
-	if (lib_free_call(I)) {
-		add_free(f, I);
+	if ((family = lib_free_call(I))) {
+		add_free(f, I, family, 0);
+		return;
+	}
+	if (lib_realloc_call(I)) {
+		lower_realloc(f, I);
 		return;
 	}
 	if ((g = callee_func(f->mod, I)) && g->ptags) {

@@ -47,6 +47,7 @@ void h2s_options_init(h2s_options *o)
 	o->max_size = 4096;
 	o->frame_budget = 8192;
 	o->recursive_budget = 0;
+	o->guard_size = 256;
 	o->loops = 1;
 	o->verbose = 0;
 }
@@ -75,6 +76,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		{"max-size", offsetof(h2s_options, max_size)},
 		{"frame-budget", offsetof(h2s_options, frame_budget)},
 		{"recursive-budget", offsetof(h2s_options, recursive_budget)},
+		{"guard-size", offsetof(h2s_options, guard_size)},
 	};
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
 		if (strcmp(key, sizes[i].key))
@@ -103,7 +105,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	}
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
-		 "recursive-budget=N, loops, no-loops, verbose)",
+		 "recursive-budget=N, guard-size=N, loops, no-loops, verbose)",
 		 key);
 	return -1;
 }

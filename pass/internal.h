@@ -189,6 +189,9 @@ const h2s_allocfn *lib_alloc_call(LLVMValueRef call);
 int lib_allocator_name(const char *name);
 /* The family ("malloc", "_Znwm", ...) a deallocation call frees, or NULL. */
 const char *lib_free_call(LLVMValueRef call);
+/* 1 when call is `realloc(ptr, size)`, a call (not an invoke) of the
+ * library's realloc. */
+int lib_realloc_call(LLVMValueRef call);
 /* Library function effects, or NULL when call is not a recognised library
  * call. */
 const h2s_libfn *lib_effects(LLVMValueRef call);
@@ -292,13 +295,15 @@ typedef enum h2s_reason {
 	R_LOOP,
 	R_RECURSIVE,
 	R_BUDGET,
-	R_MIXED_FREE,     /* a free may receive it and other pointers */
+	R_MIXED_FREE,     /* a realloc may receive it and another site's
+			   * block */
 	R_OPTNONE,
 	R_MUSTTAIL,
 	R_SETJMP,
 	R_ADDRSPACE,      /* the result is not in the stack's address space */
 	R_COROUTINE,
 	R_BAD_ALIGN,
+	R_FAMILY,         /* a deallocator of another family may free it */
 } h2s_reason;
 
 typedef struct h2s_site {
@@ -307,13 +312,18 @@ typedef struct h2s_site {
 	unsigned obj;
 	int size_known, bad_align;
 	int bounded;             /* size not constant, but at most `size` */
+	int guarded;             /* demoted with a run-time test: the slot
+				  * serves sizes up to `size`, the allocator
+				  * the others */
+	int grows;               /* a realloc may receive it */
 	uint64_t size, align;    /* size: the bytes of the slot */
 	unsigned addrspace;      /* of the pointer it yields */
 	unsigned block;          /* cfg block index */
 	/* verdict */
 	h2s_reason reason;
 	unsigned flow_edge;      /* R_ESCAPES: the edge into the sink */
-	LLVMValueRef where;      /* R_MIXED_FREE: the free; R_LOOP: the user */
+	LLVMValueRef where;      /* R_MIXED_FREE: the realloc; R_FAMILY: the
+				  * free; R_LOOP: the user */
 	/* position and text, kept valid after the transform */
 	char *file;              /* outermost inlined-at call site */
 	unsigned line, col;
@@ -331,9 +341,14 @@ typedef struct h2s_pdiff {
 	unsigned char done;
 } h2s_pdiff;
 
+/* A call that ends the life of the block its first argument points to:
+ * a deallocation, or a realloc, which may instead return the block itself
+ * (grown in place) or a copy. */
 typedef struct h2s_free {
 	LLVMValueRef call;
 	unsigned loc;            /* location of the freed pointer */
+	const char *family;      /* "malloc", "_Znwm", "_Znam" */
+	int grow;                /* a realloc */
 } h2s_free;
 
 /* A parameter's summary, in Go's terms. */

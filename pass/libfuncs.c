@@ -303,6 +303,16 @@ const char *lib_free_call(LLVMValueRef call)
 	return NULL;
 }
 
+int lib_realloc_call(LLVMValueRef call)
+{
+	LLVMValueRef callee;
+	const char *name = declared_name(call, &callee);
+	return name && !strcmp(name, "realloc") && LLVMIsACallInst(call) &&
+	       LLVMGetNumArgOperands(call) == 2 && is_ptr(call) &&
+	       is_ptr(LLVMGetOperand(call, 0)) &&
+	       is_int(LLVMGetOperand(call, 1)) && lib_builtin_ok(call, callee);
+}
+
 const h2s_libfn *lib_effects(LLVMValueRef call)
 {
 	LLVMValueRef callee;

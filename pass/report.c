@@ -218,10 +218,18 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	h2s_str b = {0};
 	switch (s->reason) {
 	case R_DEMOTE:
-		str_printf(&b, "moved to a %llu-byte stack slot",
-			   (unsigned long long)s->size);
+		if (s->guarded)
+			str_printf(&b, "stack buffer of %llu bytes, heap above",
+				   (unsigned long long)s->size);
+		else
+			str_printf(&b, "moved to a %llu-byte stack slot",
+				   (unsigned long long)s->size);
 		if (s->bounded)
 			str_printf(&b, " (its size is at most %llu)",
+				   (unsigned long long)s->size);
+		if (s->grows)
+			str_printf(&b, "; realloc grows it in place up to %llu "
+				       "bytes, on the heap beyond",
 				   (unsigned long long)s->size);
 		break;
 	case R_ESCAPES:
@@ -256,7 +264,12 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			   (unsigned long long)o->frame_budget);
 		break;
 	case R_MIXED_FREE:
-		str_printf(&b, "a free may also receive another pointer");
+		str_printf(&b, "a realloc may also receive another allocation");
+		at_position(&b, s->where);
+		break;
+	case R_FAMILY:
+		str_printf(&b, "freed by %s, a deallocator of another family",
+			   fn_name(LLVMGetCalledValue(s->where)));
 		at_position(&b, s->where);
 		break;
 	case R_OPTNONE:
@@ -533,6 +546,9 @@ static void report_func(lines *L, const h2s_func *f)
 		prefix(&pre, f, s->file, s->line, s->col, 1);
 		if (s->reason == R_DEMOTE) {
 			str_printf(&b, "%s%s does not escape", pre.s, s->text);
+			/* -m=2: the slot, when its size is not the request's */
+			if (verbose && (s->guarded || s->bounded || s->grows))
+				str_printf(&b, ": %s", s->detail);
 		} else {
 			if (verbose)
 				explain(&b, f, s, pre.s);
@@ -637,6 +653,7 @@ static const char *const reason_codes[] = {
 	[R_OPTNONE] = "optnone",       [R_MUSTTAIL] = "musttail",
 	[R_SETJMP] = "setjmp",         [R_ADDRSPACE] = "addrspace",
 	[R_COROUTINE] = "coroutine",   [R_BAD_ALIGN] = "bad-align",
+	[R_FAMILY] = "family",
 };
 
 /* The name of a location in a flow: a variable's name when debug

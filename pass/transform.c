@@ -204,6 +204,207 @@ static void add_stack_probes(h2s_func *f, uint64_t bytes)
 					  sizeof val - 1));
 }
 
+/* ------------------------------------------------ guards and growth */
+
+static LLVMValueRef const_like(LLVMValueRef v, uint64_t n)
+{
+	return LLVMConstInt(LLVMTypeOf(v), n, 0);
+}
+
+/* The block `term` ends, and the block the two arms of an if_else join. */
+static LLVMBasicBlockRef parent(LLVMValueRef term)
+{
+	return LLVMGetInstructionParent(term);
+}
+
+/* Moves instruction I to just before `before`. */
+static void move_before(LLVMBuilderRef b, LLVMValueRef I, LLVMValueRef before)
+{
+	LLVMInstructionRemoveFromParent(I);
+	LLVMPositionBuilderBefore(b, before);
+	LLVMInsertIntoBuilder(b, I);
+}
+
+/* A phi of `then_v` (from then_term's block) and `else_v` at the top of
+ * the block both fall through to. */
+static LLVMValueRef join(LLVMBuilderRef b, LLVMValueRef then_term,
+			 LLVMValueRef then_v, LLVMValueRef else_term,
+			 LLVMValueRef else_v)
+{
+	LLVMBasicBlockRef tail = LLVMGetSuccessor(then_term, 0);
+	LLVMValueRef vals[2] = {then_v, else_v};
+	LLVMBasicBlockRef from[2] = {parent(then_term), parent(else_term)};
+	LLVMValueRef phi;
+	LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(tail));
+	phi = LLVMBuildPhi(b, LLVMTypeOf(then_v), "");
+	LLVMAddIncoming(phi, vals, from, 2);
+	return phi;
+}
+
+/* i1: the size the allocation asks for fits `k` bytes. A calloc's count
+ * and size are each tested first, so that their product (each below 2^32)
+ * cannot wrap. */
+static LLVMValueRef fits(LLVMBuilderRef b, h2s_site *s, uint64_t k,
+			 LLVMValueRef *bytes)
+{
+	LLVMValueRef n = LLVMGetOperand(s->call, (unsigned)s->alloc->size_arg);
+	LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntULE, n, const_like(n, k), "");
+	*bytes = n;
+	if (s->alloc->count_arg >= 0) {
+		LLVMValueRef c =
+			LLVMGetOperand(s->call, (unsigned)s->alloc->count_arg);
+		LLVMValueRef cn = LLVMBuildMul(b, c, n, "");
+		ok = LLVMBuildAnd(b, ok,
+				  LLVMBuildICmp(b, LLVMIntULE, c, const_like(c, k), ""),
+				  "");
+		ok = LLVMBuildAnd(b, ok,
+				  LLVMBuildICmp(b, LLVMIntULE, cn, const_like(cn, k),
+						""),
+				  "");
+		*bytes = cn;
+	}
+	return ok;
+}
+
+/*   site:  fits = size <= K
+ *          br fits, stack, heap
+ *   stack: (calloc: memset(slot, 0, size); posix_memalign: *p = slot)
+ *   heap:  the original call
+ *   join:  phi [slot, stack], [call, heap]     (posix_memalign: [0, call])
+ */
+static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
+			    LLVMValueRef slot)
+{
+	LLVMModuleRef m = f->mod->mod;
+	LLVMContextRef ctx = LLVMGetModuleContext(m);
+	const h2s_hooks *h = &f->mod->hooks;
+	LLVMValueRef call = s->call, bytes, cond, then_t, else_t, phi, stack_v;
+	int posix = s->alloc->kind == AK_POSIX_MEMALIGN;
+	LLVMPositionBuilderBefore(b, call);
+	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+	compat_lifetime(b, m, 1, slot, s->size);
+	cond = fits(b, s, s->size, &bytes);
+	h->if_else(h->ctx, cond, call, &then_t, &else_t);
+	LLVMPositionBuilderBefore(b, then_t);
+	if (s->alloc->kind == AK_CALLOC)
+		LLVMBuildMemSet(b, slot,
+				LLVMConstInt(LLVMInt8TypeInContext(ctx), 0, 0),
+				bytes, (unsigned)s->align);
+	if (posix)
+		LLVMBuildStore(b, slot, LLVMGetOperand(call, 0));
+	move_before(b, call, else_t);
+	stack_v = posix ? LLVMConstInt(LLVMTypeOf(call), 0, 0) : slot;
+	phi = join(b, then_t, stack_v, else_t, stack_v);
+	LLVMReplaceAllUsesWith(call, phi);
+	/* the incoming value from the heap arm is the call itself */
+	LLVMSetOperand(phi, 1, call);
+}
+
+/* q = realloc(p, n) where p may be the slot of demoted site s:
+ *   p != slot:  realloc(p, n)
+ *   n == 0:     NULL (glibc frees the block and returns NULL)
+ *   n <= slot:  the slot (grown in place)
+ *   otherwise:  r = realloc(NULL, n); the slot's bytes copied into r
+ *               unless r is NULL (then the slot stays valid, as a block
+ *               realloc could not grow does)
+ */
+static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
+			    h2s_site *s, LLVMValueRef slot)
+{
+	const h2s_hooks *h = &f->mod->hooks;
+	LLVMValueRef p = LLVMGetOperand(call, 0), n = LLVMGetOperand(call, 1);
+	LLVMValueRef callee = LLVMGetCalledValue(call);
+	LLVMTypeRef fty = LLVMGlobalGetValueType(callee);
+	LLVMValueRef is_slot, then_t, else_t, in_t, out_t, r, ok, args[2], keep,
+		moved, phi;
+	LLVMPositionBuilderBefore(b, call);
+	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+	is_slot = LLVMBuildICmp(b, LLVMIntEQ, p, slot, "");
+	h->if_else(h->ctx, is_slot, call, &then_t, &else_t);
+	LLVMPositionBuilderBefore(b, then_t);
+	h->if_else(h->ctx,
+		   LLVMBuildICmp(b, LLVMIntULE, n, const_like(n, s->size), ""),
+		   then_t, &in_t, &out_t);
+	LLVMPositionBuilderBefore(b, in_t);
+	keep = LLVMBuildSelect(b,
+			       LLVMBuildICmp(b, LLVMIntEQ, n, const_like(n, 0),
+					     ""),
+			       LLVMConstPointerNull(LLVMTypeOf(call)), slot, "");
+	LLVMPositionBuilderBefore(b, out_t);
+	args[0] = LLVMConstPointerNull(LLVMTypeOf(p));
+	args[1] = n;
+	r = LLVMBuildCall2(b, fty, callee, args, 2, "");
+	ok = LLVMBuildICmp(b, LLVMIntNE, r, LLVMConstPointerNull(LLVMTypeOf(r)),
+			   "");
+	LLVMBuildMemCpy(b, LLVMBuildSelect(b, ok, r, slot, ""),
+			(unsigned)s->align, slot, (unsigned)s->align,
+			LLVMBuildSelect(b, ok, const_like(n, s->size),
+					const_like(n, 0), ""));
+	moved = join(b, in_t, keep, out_t, r);
+	move_before(b, call, else_t);
+	phi = join(b, then_t, moved, else_t, moved);
+	LLVMReplaceAllUsesWith(call, phi);
+	LLVMSetOperand(phi, 1, call);
+}
+
+/* The demoted sites a free or realloc may receive, into d (n of them);
+ * returns 1 when it may receive nothing else but null. */
+static int freed_sites(h2s_func *f, const h2s_free *fr, unsigned *d,
+		       unsigned *n)
+{
+	int only = 1;
+	*n = 0;
+	for (unsigned o = 0; o < f->nobj; o++) {
+		const h2s_obj *ob = &f->objs[o];
+		if (!loc_has(f, fr->loc, o) || o == f->null_obj)
+			continue;
+		if (ob->kind == OBJ_SITE &&
+		    f->sites[ob->site].reason == R_DEMOTE)
+			d[(*n)++] = ob->site;
+		else
+			only = 0;
+	}
+	return only;
+}
+
+/* A free that may receive demoted blocks: deleted when it receives nothing
+ * else and none of them is guarded; otherwise it frees null instead of a
+ * slot:  free(p == slot1 || ... ? NULL : p). */
+static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
+			 LLVMValueRef *slot, unsigned *d)
+{
+	LLVMModuleRef m = f->mod->mod;
+	LLVMValueRef p = LLVMGetOperand(fr->call, 0), is_slot = NULL;
+	unsigned n;
+	int only = freed_sites(f, fr, d, &n), guarded = 0;
+	if (!n)
+		return;
+	for (unsigned k = 0; k < n; k++)
+		guarded |= f->sites[d[k]].guarded;
+	LLVMPositionBuilderBefore(b, fr->call);
+	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
+	if (fr->grow) {
+		assert(n == 1); /* decide.c, rule 5 */
+		rewrite_realloc(f, b, fr->call, &f->sites[d[0]], slot[d[0]]);
+		return;
+	}
+	if (only && !guarded) {
+		h2s_site *s = &f->sites[d[0]];
+		if (n == 1 && p == s->call)
+			compat_lifetime(b, m, 0, slot[d[0]], s->size ? s->size : 1);
+		erase_call(b, fr->call);
+		fr->call = NULL;
+		return;
+	}
+	for (unsigned k = 0; k < n; k++) {
+		LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntEQ, p, slot[d[k]], "");
+		is_slot = is_slot ? LLVMBuildOr(b, is_slot, eq, "") : eq;
+	}
+	LLVMSetOperand(fr->call, 0,
+		       LLVMBuildSelect(b, is_slot,
+				       LLVMConstPointerNull(LLVMTypeOf(p)), p, ""));
+}
+
 unsigned transform_func(h2s_func *f)
 {
 	uint64_t bytes = 0;
@@ -211,7 +412,7 @@ unsigned transform_func(h2s_func *f)
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMBuilderRef b;
 	LLVMValueRef *slot;
-	unsigned n = 0;
+	unsigned n = 0, *d;
 	for (unsigned i = 0; i < f->nsite; i++)
 		n += f->sites[i].reason == R_DEMOTE;
 	if (!n)
@@ -234,30 +435,22 @@ unsigned transform_func(h2s_func *f)
 		bytes += s->size;
 	}
 	add_stack_probes(f, bytes);
-	/* Frees first: their operands still name the original calls. */
-	for (unsigned r = 0; r < f->nfree; r++) {
-		h2s_free *fr = &f->frees[r];
-		for (unsigned i = 0; i < f->nsite; i++) {
-			h2s_site *s = &f->sites[i];
-			if (s->reason != R_DEMOTE || !loc_has(f, fr->loc, s->obj))
-				continue;
-			if (LLVMGetOperand(fr->call, 0) == s->call) {
-				LLVMPositionBuilderBefore(b, fr->call);
-				LLVMSetCurrentDebugLocation2(
-					b, LLVMInstructionGetDebugLoc(fr->call));
-				compat_lifetime(b, m, 0, slot[i],
-						s->size ? s->size : 1);
-			}
-			erase_call(b, fr->call);
-			fr->call = NULL;
-			break;
-		}
+	/* Frees and reallocs first: their operands still name the original
+	 * calls. */
+	d = xcalloc(f->nsite, sizeof *d);
+	for (unsigned r = 0; r < f->nfree; r++)
+		rewrite_free(f, b, &f->frees[r], slot, d);
+	free(d);
+	for (unsigned i = 0; i < f->nsite; i++) {
+		h2s_site *s = &f->sites[i];
+		if (s->reason != R_DEMOTE)
+			continue;
+		if (s->guarded)
+			rewrite_guarded(f, b, s, slot[i]);
+		else
+			rewrite_site(f, b, s, slot[i]);
+		s->call = NULL;
 	}
-	for (unsigned i = 0; i < f->nsite; i++)
-		if (f->sites[i].reason == R_DEMOTE) {
-			rewrite_site(f, b, &f->sites[i], slot[i]);
-			f->sites[i].call = NULL;
-		}
 	free(slot);
 	LLVMDisposeBuilder(b);
 	f->changed = 1;

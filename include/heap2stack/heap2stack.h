@@ -36,6 +36,8 @@ typedef struct h2s_options {
 	uint64_t max_size;         /* largest single allocation demoted, bytes */
 	uint64_t frame_budget;     /* total bytes demoted per function */
 	uint64_t recursive_budget; /* frame budget inside a recursive call cycle */
+	uint64_t guard_size;       /* stack buffer for a size known only at run
+				    * time (0: such sizes stay on the heap) */
 	int loops;                 /* demote allocations inside loops (one slot) */
 	int verbose;               /* report: print the flow behind each verdict */
 	/* Set by the caller, not a pass parameter (default 0). 1: the result
@@ -77,6 +79,13 @@ typedef struct h2s_hooks {
 	 * nothing bounds it below its type's maximum. */
 	int (*value_max)(void *ctx, LLVMValueRef value, LLVMValueRef at,
 			 uint64_t *max);
+	/* Splits the block of `before` there and branches on the i1 `cond`
+	 * to two new blocks that both fall through to `before`: *then_term
+	 * and *else_term are their terminators (LLVM's
+	 * SplitBlockAndInsertIfThenElse). Guarded buffers and realloc growth
+	 * need it. */
+	void (*if_else)(void *ctx, LLVMValueRef cond, LLVMValueRef before,
+			LLVMValueRef *then_term, LLVMValueRef *else_term);
 } h2s_hooks;
 
 typedef struct h2s_result h2s_result;

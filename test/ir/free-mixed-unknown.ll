@@ -1,7 +1,8 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
 ;
 ; free(q) where q is either the allocation or a pointer loaded from a global:
-; the free must stay for the global's pointer, so the allocation stays too.
+; the allocation is demoted, and the free stays for the global's pointer,
+; handed null instead of the slot.
 
 @g = global ptr null
 
@@ -24,6 +25,9 @@ entry:
 }
 
 ; CHECK-LABEL: define void @f(
-; CHECK-NOT:     h2s.slot
-; CHECK:         %p = call ptr @malloc(i64 16)
-; CHECK:         call void @free(ptr %q)
+; CHECK:         %h2s.slot = alloca [16 x i8], align 16
+; CHECK-NOT:     @malloc
+; CHECK:         %q = select i1 %c, ptr %h2s.slot, ptr %old
+; CHECK-NEXT:    %[[IS:.*]] = icmp eq ptr %q, %h2s.slot
+; CHECK-NEXT:    %[[ARG:.*]] = select i1 %[[IS]], ptr null, ptr %q
+; CHECK-NEXT:    call void @free(ptr %[[ARG]])

@@ -1,5 +1,5 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose>>' -disable-output %s 2>&1 | FileCheck --check-prefix=REPORT %s
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -S %s -o %t.ll 2>&1 | FileCheck --check-prefix=REMARK %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;guard-size=0>>' -disable-output %s 2>&1 | FileCheck --check-prefix=REPORT %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -S %s -o %t.ll 2>&1 | FileCheck --check-prefix=REMARK %s
 ; RUN: FileCheck %s < %t.ll
 ;
 ; A size that is not a constant but provably at most B bytes gets a slot of
@@ -7,7 +7,8 @@
 ; Bounds come from masks, umin, selects of constants, zero-extension of a
 ; narrow type, urem, and the branch conditions that lead to the call. A
 ; size whose bound is above max-size, or that nothing bounds, stays on the
-; heap.
+; heap when the guard is off (guard-size=0; it is on by default, and then
+; such a size gets a guarded buffer: test/ir/guard-*.ll).
 
 declare ptr @malloc(i64)
 declare ptr @calloc(i64, i64)

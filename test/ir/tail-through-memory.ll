@@ -1,4 +1,4 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0>' -S %s | FileCheck %s
 ;
 ; A tail call that receives an object holding a pointer to a slot may reach
 ; the slot through memory: it loses `tail` as well, whether the holder is
@@ -14,7 +14,8 @@ define void @use_indirect(ptr %h) {
   ret void
 }
 
-; The holder has a dynamic size and stays on the heap; %p is demoted.
+; The holder has a dynamic size and stays on the heap (the guard is off:
+; guard-size=0); %p is demoted.
 define void @holder_on_heap(i64 %n) {
 entry:
   %h = call ptr @malloc(i64 %n)

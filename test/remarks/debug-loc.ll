@@ -11,6 +11,7 @@
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
+declare void @_ZdlPv(ptr)
 
 define void @local() !dbg !10 {
   %p = call ptr @malloc(i64 16), !dbg !11
@@ -35,7 +36,7 @@ define void @mixed(i1 %c) !dbg !40 {
   %q = select i1 %c, ptr %p, ptr null, !dbg !42
   %old = load ptr, ptr @g, !dbg !42
   %r = select i1 %c, ptr %q, ptr %old, !dbg !42
-  call void @free(ptr %r), !dbg !43
+  call void @_ZdlPv(ptr %r), !dbg !43
   ret void, !dbg !44
 }
 
@@ -72,7 +73,7 @@ define void @mixed(i1 %c) !dbg !40 {
 ; CHECK:      remark: t.c:3:13: malloc(16) does not escape: moved to a 16-byte stack slot{{$}}
 ; CHECK-NEXT: remark: t.c:8:10: malloc(8) kept on the heap: returned at t.c:8:3{{$}}
 ; CHECK-NEXT: remark: t.c:11:7: malloc(16) kept on the heap: stored to global g at t.c:11:5{{$}}
-; CHECK-NEXT: remark: t.c:15:13: malloc(4) kept on the heap: a free may also receive another pointer at t.c:17:3{{$}}
+; CHECK-NEXT: remark: t.c:15:13: malloc(4) kept on the heap: freed by _ZdlPv, a deallocator of another family at t.c:17:3{{$}}
 ; CHECK-NOT:  remark
 
 ; YAML:      --- !Passed

@@ -1,7 +1,9 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
 ;
 ; -pass-remarks-missed=heap2stack reports each site kept on the heap with
-; the reason in words; demoted sites are not reported.
+; the reason in words; demoted sites are not reported. (guard-size=0 keeps
+; a size known only at run time on the heap; test/ir/guard-alloc.ll tests
+; the guard.)
 
 @g = global ptr null
 
@@ -9,6 +11,8 @@ declare noalias ptr @malloc(i64)
 declare void @free(ptr)
 declare void @ext(ptr)
 declare ptr @realloc(ptr, i64)
+declare ptr @reallocarray(ptr, i64, i64)
+declare void @_ZdlPv(ptr)
 
 define void @use(ptr %p) {
   %v = load volatile i8, ptr %p
@@ -68,7 +72,7 @@ define void @freed() {
 
 define void @resized() {
   %p = call ptr @malloc(i64 16)
-  %q = call ptr @realloc(ptr %p, i64 32)
+  %q = call ptr @reallocarray(ptr %p, i64 4, i64 8)
   call void @free(ptr %q)
   ret void
 }
@@ -156,7 +160,15 @@ define void @mixed(i1 %c) {
   call void @use(ptr %p)
   call void @use(ptr %r)
   %q = select i1 %c, ptr %p, ptr %r
-  call void @free(ptr %q)
+  %g = call ptr @realloc(ptr %q, i64 32)
+  call void @free(ptr %g)
+  ret void
+}
+
+define void @family() {
+  %p = call ptr @malloc(i64 16)
+  call void @use(ptr %p)
+  call void @_ZdlPv(ptr %p)
   ret void
 }
 
@@ -174,7 +186,7 @@ define void @optnone() noinline optnone {
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to an indirect call{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to keep, which leaks it{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by release{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to realloc{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to reallocarray{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: converted to an integer{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: used by inline asm{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(8) kept on the heap: returned{{$}}
@@ -184,7 +196,8 @@ define void @optnone() noinline optnone {
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: live across loop iterations{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: recursive function: 16 bytes exceed recursive-budget 0{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(3000) kept on the heap: frame budget exhausted: 3000 more bytes exceed frame-budget 8192{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a free may also receive another pointer{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a free may also receive another pointer{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a realloc may also receive another allocation{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a realloc may also receive another allocation{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by _ZdlPv, a deallocator of another family{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: function is optnone{{$}}
 ; CHECK-NOT:  remark
