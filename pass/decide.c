@@ -280,6 +280,15 @@ static int guard_ok(h2s_func *f, h2s_site *s)
 	if (const_u64(arg(s->call, a->size_arg), &c) &&
 	    (a->count_arg < 0 || const_u64(arg(s->call, a->count_arg), &c)))
 		return 0;
+	/* strdup's test calls strlen (strnlen), which must be the library's
+	 * with a size_t as wide as a pointer */
+	if ((a->kind == AK_STRDUP || a->kind == AK_STRNDUP) &&
+	    (!lib_length_fn(f->mod->mod, a->kind == AK_STRNDUP,
+			    8 * f->mod->ptr_bytes, 0) ||
+	     (a->kind == AK_STRNDUP &&
+	      LLVMGetIntTypeWidth(LLVMTypeOf(arg(s->call, 1))) !=
+		      8 * f->mod->ptr_bytes)))
+		return 0;
 	return k && k < MAX_SLOT && k <= f->mod->opt.max_size &&
 	       f->mod->hooks.if_else && LLVMIsACallInst(s->call);
 }

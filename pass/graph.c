@@ -764,6 +764,18 @@ static void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next)
 		} else {
 			seed(f, graph_value_loc(f, I), obj, W_ALLOC, I);
 		}
+		if (a->kind == AK_STRDUP || a->kind == AK_STRNDUP) {
+			/* the copy holds the source's bytes; the source
+			 * itself is only read */
+			unsigned t = load_into_temp(
+				f, graph_value_loc(f, LLVMGetOperand(I, 0)),
+				W_MEMCPY, I);
+			add_edge(f, E_STORE, W_MEMCPY, t, graph_value_loc(f, I),
+				 I);
+			if (a->kind == AK_STRNDUP)
+				to_heap(f, LLVMGetOperand(I, 1), W_CALL_UNKNOWN,
+					I);
+		}
 		return;
 	}
 	if ((family = lib_free_call(I))) {

@@ -144,6 +144,9 @@ typedef enum h2s_akind {
 	AK_CALLOC,          /* count * size */
 	AK_ALIGNED,         /* alignment in arg align_arg, size in size_arg */
 	AK_POSIX_MEMALIGN,  /* int posix_memalign(void **p, align, size) */
+	AK_STRDUP,          /* strdup(s): strlen(s) + 1 bytes, known only at
+			     * run time */
+	AK_STRNDUP,         /* strndup(s, n): strnlen(s, n) + 1 bytes */
 } h2s_akind;
 
 typedef struct h2s_allocfn {
@@ -192,6 +195,12 @@ const char *lib_free_call(LLVMValueRef call);
 /* 1 when call is `realloc(ptr, size)`, a call (not an invoke) of the
  * library's realloc. */
 int lib_realloc_call(LLVMValueRef call);
+/* The declaration of strlen (bounded: strnlen) with the C signature, for
+ * bits-wide size_t: NULL when the module defines it or declares it with
+ * another signature; when it is absent, a new declaration if create is
+ * set, else the non-NULL placeholder (LLVMValueRef)1. */
+LLVMValueRef lib_length_fn(LLVMModuleRef m, int bounded, unsigned bits,
+			   int create);
 /* Library function effects, or NULL when call is not a recognised library
  * call. */
 const h2s_libfn *lib_effects(LLVMValueRef call);

@@ -25,6 +25,9 @@ static const h2s_allocfn allocators[] = {
 	{"memalign", AK_ALIGNED, 1, -1, 0, 2, "malloc", MALLOC_ALIGN, "memalign"},
 	{"posix_memalign", AK_POSIX_MEMALIGN, 2, -1, 1, 3, "malloc", MALLOC_ALIGN,
 	 "posix_memalign"},
+	/* the size of a copy is known only at run time: no size argument */
+	{"strdup", AK_STRDUP, -1, -1, -1, 1, "malloc", MALLOC_ALIGN, "strdup"},
+	{"strndup", AK_STRNDUP, -1, -1, -1, 2, "malloc", MALLOC_ALIGN, "strndup"},
 	{"_Znwm", AK_MALLOC, 0, -1, -1, 1, "_Znwm", MALLOC_ALIGN, "new"},
 	{"_Znam", AK_MALLOC, 0, -1, -1, 1, "_Znam", MALLOC_ALIGN, "new[]"},
 	{"_ZnwmRKSt9nothrow_t", AK_MALLOC, 0, -1, -1, 2, "_Znwm", MALLOC_ALIGN,
@@ -100,8 +103,6 @@ static const h2s_libfn libfns[] = {
 	{"strpbrk", {N | R, N}, 0},
 	{"strspn", {N, N}, 0},
 	{"strcspn", {N, N}, 0},
-	{"strdup", {N | O}, 0},
-	{"strndup", {N | O}, 0},
 	{"strtol", {N, N | LF_ENDPTR}, 0},
 	{"strtoul", {N, N | LF_ENDPTR}, 0},
 	{"strtoll", {N, N | LF_ENDPTR}, 0},
@@ -244,6 +245,10 @@ static int alloc_signature_ok(LLVMValueRef call, const h2s_allocfn *a)
 	if (a->kind == AK_POSIX_MEMALIGN) {
 		if (!is_ptr(LLVMGetOperand(call, 0)) || !is_int(call))
 			return 0;
+	} else if (a->kind == AK_STRDUP || a->kind == AK_STRNDUP) {
+		if (!is_ptr(call) || !is_ptr(LLVMGetOperand(call, 0)) ||
+		    (a->kind == AK_STRNDUP && !is_int(LLVMGetOperand(call, 1))))
+			return 0;
 	} else if (!is_ptr(call)) {
 		return 0;
 	}
@@ -311,6 +316,24 @@ int lib_realloc_call(LLVMValueRef call)
 	       LLVMGetNumArgOperands(call) == 2 && is_ptr(call) &&
 	       is_ptr(LLVMGetOperand(call, 0)) &&
 	       is_int(LLVMGetOperand(call, 1)) && lib_builtin_ok(call, callee);
+}
+
+LLVMValueRef lib_length_fn(LLVMModuleRef m, int bounded, unsigned bits,
+			   int create)
+{
+	const char *name = bounded ? "strnlen" : "strlen";
+	LLVMContextRef ctx = LLVMGetModuleContext(m);
+	LLVMTypeRef size = LLVMIntTypeInContext(ctx, bits);
+	LLVMTypeRef params[2] = {LLVMPointerTypeInContext(ctx, 0), size};
+	LLVMTypeRef fty = LLVMFunctionType(size, params, bounded ? 2 : 1, 0);
+	LLVMValueRef fn = LLVMGetNamedFunction(m, name);
+	if (!fn)
+		return create ? LLVMAddFunction(m, name, fty) : (LLVMValueRef)1;
+	/* the program's own strlen, or one with another signature: not
+	 * the library's */
+	if (!LLVMIsDeclaration(fn) || LLVMGlobalGetValueType(fn) != fty)
+		return NULL;
+	return fn;
 }
 
 const h2s_libfn *lib_effects(LLVMValueRef call)

@@ -100,6 +100,14 @@ static char *site_text(const h2s_site *s)
 			arg_text(&b, s->call, a->align_arg);
 		}
 		break;
+	case AK_STRDUP:
+		arg_text(&b, s->call, 0);
+		break;
+	case AK_STRNDUP:
+		arg_text(&b, s->call, 0);
+		str_printf(&b, ", ");
+		arg_text(&b, s->call, 1);
+		break;
 	}
 	str_printf(&b, ")");
 	return b.s;

@@ -244,10 +244,24 @@ static LLVMValueRef join(LLVMBuilderRef b, LLVMValueRef then_term,
 /* i1: the size the allocation asks for fits `k` bytes. A calloc's count
  * and size are each tested first, so that their product (each below 2^32)
  * cannot wrap. */
-static LLVMValueRef fits(LLVMBuilderRef b, h2s_site *s, uint64_t k,
-			 LLVMValueRef *bytes)
+static LLVMValueRef fits(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
+			 uint64_t k, LLVMValueRef *bytes)
 {
-	LLVMValueRef n = LLVMGetOperand(s->call, (unsigned)s->alloc->size_arg);
+	LLVMValueRef n;
+	if (s->alloc->kind == AK_STRDUP || s->alloc->kind == AK_STRNDUP) {
+		/* *bytes: the string's length, without its NUL */
+		int bounded = s->alloc->kind == AK_STRNDUP;
+		LLVMValueRef fn = lib_length_fn(f->mod->mod, bounded,
+						8 * f->mod->ptr_bytes, 1);
+		LLVMValueRef args[2] = {LLVMGetOperand(s->call, 0),
+					bounded ? LLVMGetOperand(s->call, 1)
+						: NULL};
+		*bytes = LLVMBuildCall2(b, LLVMGlobalGetValueType(fn), fn, args,
+					bounded ? 2 : 1, "");
+		return LLVMBuildICmp(b, LLVMIntULT, *bytes, const_like(*bytes, k),
+				     "");
+	}
+	n = LLVMGetOperand(s->call, (unsigned)s->alloc->size_arg);
 	LLVMValueRef ok = LLVMBuildICmp(b, LLVMIntULE, n, const_like(n, k), "");
 	*bytes = n;
 	if (s->alloc->count_arg >= 0) {
@@ -264,6 +278,19 @@ static LLVMValueRef fits(LLVMBuilderRef b, h2s_site *s, uint64_t k,
 		*bytes = cn;
 	}
 	return ok;
+}
+
+/* The stack arm of strdup(s) / strndup(s, n), len = strlen(s) /
+ * strnlen(s, n) < K: the slot gets s's len bytes and a NUL. */
+static void copy_string(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
+			LLVMValueRef slot, LLVMValueRef len)
+{
+	LLVMContextRef ctx = LLVMGetModuleContext(f->mod->mod);
+	LLVMTypeRef i8 = LLVMInt8TypeInContext(ctx);
+	LLVMBuildMemCpy(b, slot, (unsigned)s->align, LLVMGetOperand(s->call, 0),
+			1, len);
+	LLVMBuildStore(b, LLVMConstInt(i8, 0, 0),
+		       LLVMBuildGEP2(b, i8, slot, &len, 1, ""));
 }
 
 /*   site:  fits = size <= K
@@ -283,9 +310,11 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	LLVMPositionBuilderBefore(b, call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
 	compat_lifetime(b, m, 1, slot, s->size);
-	cond = fits(b, s, s->size, &bytes);
+	cond = fits(f, b, s, s->size, &bytes);
 	h->if_else(h->ctx, cond, call, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
+	if (s->alloc->kind == AK_STRDUP || s->alloc->kind == AK_STRNDUP)
+		copy_string(f, b, s, slot, bytes);
 	if (s->alloc->kind == AK_CALLOC)
 		LLVMBuildMemSet(b, slot,
 				LLVMConstInt(LLVMInt8TypeInContext(ctx), 0, 0),

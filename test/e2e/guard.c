@@ -1,4 +1,5 @@
-// Guarded stack buffers (sizes known only at run time), frees that hand
+// Guarded stack buffers (sizes known only at run time, strdup and strndup
+// included), frees that hand
 // null to free() for a slot, and realloc growth, each run on both sides of
 // its test: sizes below and above guard-size (256), growth that stays in
 // the slot and growth that leaves it, a realloc to size 0, a free that
@@ -30,6 +31,8 @@
 // CHECK-DAG: remark: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
 // CHECK-DAG: remark: malloc(16) does not escape: moved to a 16-byte stack slot
 // CHECK-DAG: remark: malloc(...) kept on the heap: returned
+// CHECK-DAG: remark: strdup(...) does not escape: stack buffer of 256 bytes, heap above
+// CHECK-DAG: remark: strndup(..., ...) does not escape: stack buffer of 256 bytes, heap above
 //
 // Output, by construction: zeroed sums the zero bytes of every calloc,
 // sum over c in {1,2,4,8} of c * (1 + ... + 100) = 15 * 5050 = 75750;
@@ -41,6 +44,11 @@
 // OUT-NEXT: shrink0 null
 // OUT-NEXT: mixed 320 328
 // OUT-NEXT: jumpy 1 1
+// dup: strings of 0, 223 and 323 'a's, the first turned into 'X' (the
+// empty one stays empty): 0, 223 + 1, 323 + 1. ndup: at most n of the
+// 1023 'a's, and 23 from the last 23.
+// OUT-NEXT: dup 0 224 324
+// OUT-NEXT: ndup 0 255 256 23
 //
 // Allocation calls, by construction (alloccount counts every malloc,
 // calloc, realloc, aligned_alloc and posix_memalign call):
@@ -216,6 +224,32 @@ NOINLINE unsigned mixed(int c)
 	return v;
 }
 
+// strdup and strndup of strings shorter and longer than the buffer (their
+// mallocs happen inside libc, so alloccount does not see them).
+NOINLINE size_t dup_len(const char *s)
+{
+	char *d = strdup(s);
+	size_t n;
+	if (!d)
+		abort();
+	if (d[0])
+		d[0] = 'X';
+	n = strlen(d) + (d[0] == 'X');
+	free(d);
+	return n;
+}
+
+NOINLINE size_t ndup_len(const char *s, size_t m)
+{
+	char *d = strndup(s, m);
+	size_t n;
+	if (!d)
+		abort();
+	n = strlen(d);
+	free(d);
+	return n;
+}
+
 NOINLINE void maybe_jump(const char *p, size_t n)
 {
 	if (p[n - 1] == 'j')
@@ -276,5 +310,11 @@ int main(void)
 	printf("shrink0 %s\n", shrink0(zero));
 	printf("mixed %u %u\n", mixed(1), mixed(0));
 	printf("jumpy %d %d\n", run_jumpy(100), run_jumpy(300));
+	memset(text, 'a', sizeof text - 1);
+	text[sizeof text - 1] = 0;
+	printf("dup %zu %zu %zu\n", dup_len(text + 1023), dup_len(text + 800),
+	       dup_len(text + 700));
+	printf("ndup %zu %zu %zu %zu\n", ndup_len(text, 0), ndup_len(text, 255),
+	       ndup_len(text, 256), ndup_len(text + 1000, 500));
 	return 0;
 }

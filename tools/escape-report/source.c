@@ -358,7 +358,7 @@ static int is_leaf(enum CXCursorKind k)
 
 static const char *const alloc_names[] = {
 	"malloc", "calloc", "aligned_alloc", "memalign", "posix_memalign",
-	"operator new", "operator new[]", NULL,
+	"strdup", "strndup", "operator new", "operator new[]", NULL,
 };
 
 static int is_alloc_name(const char *n)
@@ -442,6 +442,8 @@ static long long eval_size(CXCursor c)
 static long long call_size(CXCursor c, const char *callee)
 {
 	int n = clang_Cursor_getNumArguments(c), arg;
+	if (!strcmp(callee, "strdup") || !strcmp(callee, "strndup"))
+		return -1; /* a copy's size is known only at run time */
 	if (!strcmp(callee, "calloc")) {
 		long long a, b;
 		if (n != 2 || (a = eval_size(clang_Cursor_getArgument(c, 0))) < 0 ||
