@@ -168,6 +168,17 @@ def micro_section(out, summary):
                    f"**{geomean([float(r['h2s_over_plain_cpu']) for r in demoting]):.3f}** "
                    f"({geomean([float(r['h2s_over_plain']) for r in demoting]):.3f} wall); the "
                    f"best is `{best['kernel']}` at {float(best['h2s_over_plain_cpu']):.3f}.")
+    # KERNEL_stack.c: the same kernel written by hand with a stack buffer
+    by_name = {r["kernel"]: r for r in rows}
+    for r in rows:
+        hand = by_name.get(r["kernel"] + "_stack")
+        if hand and int(r["allocs_h2s"]) < int(r["allocs_plain"]):
+            out.append(f"Against its hand-written stack version, `{r['kernel']}` with heap2stack "
+                       f"takes {float(r['h2s_cpu_s']):.3f} s of CPU (median) and "
+                       f"`{hand['kernel']}` at plain -O2 {float(hand['plain_cpu_s']):.3f} s: "
+                       f"**{float(r['h2s_cpu_s']) / float(hand['plain_cpu_s']):.3f}**. (Medians "
+                       f"from one run; `python3 bench/micro/pair.py {r['kernel']} "
+                       f"{hand['kernel']}` times the two interleaved.)")
     out.append("")
     out.append("CPU time is the steadier measure here: on a 2-core machine shared with other "
                "work, wall-clock time also counts the time a process waits for a core.")
@@ -560,7 +571,7 @@ PROFILE_CONFIG = {"profile": "per translation unit", "profile-lto": "with LTO"}
 PROFILE_TITLE = {"profile": "Per translation unit", "profile-lto": "With LTO"}
 
 
-def share(n, base):
+def share_of(n, base):
     n, base = num(n), num(base)
     if n is None or not base:
         return "-"
@@ -626,8 +637,8 @@ def profile_section(out, summary):
                         removed += f" ({pct(100.0 * num(r['removed']) / num(r['k0']))} of k=0)"
                 reasons = r["reasons"].replace("; ", "<br>") if r["reasons"] != "-" else "-"
                 out.append(f"| {pkg} | {PROFILE_PART.get(r['part'], r['part'])} | {suite} | "
-                           f"{fmt_int(num(r['allocations']))} | {share(r['k0'], r['allocations'])} | "
-                           f"{share(r['k1'], r['allocations'])} | {removed} | {reasons} | "
+                           f"{fmt_int(num(r['allocations']))} | {share_of(r['k0'], r['allocations'])} | "
+                           f"{share_of(r['k1'], r['allocations'])} | {removed} | {reasons} | "
                            f"{r['check']} |")
         out.append("")
     # builds and suites of the profile configurations that did not pass
