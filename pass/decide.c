@@ -268,6 +268,13 @@ static h2s_reason frees_ok(h2s_func *f, h2s_site *s)
 	return R_DEMOTE;
 }
 
+/* The guarded buffer's bytes: guard-size, but never above max-size (a
+ * smaller max-size lowers it, so max-size alone bounds every slot). */
+static uint64_t guard_bytes(const h2s_options *o)
+{
+	return o->guard_size < o->max_size ? o->guard_size : o->max_size;
+}
+
 /* Rule 4's run-time variant: a size the compiler cannot bound is served
  * by a stack buffer of guard-size bytes when it fits, by the allocator
  * otherwise. The test needs the glue's block splitting and a call (an
@@ -275,7 +282,7 @@ static h2s_reason frees_ok(h2s_func *f, h2s_site *s)
 static int guard_ok(h2s_func *f, h2s_site *s)
 {
 	const h2s_allocfn *a = s->alloc;
-	uint64_t k = f->mod->opt.guard_size, c;
+	uint64_t k = guard_bytes(&f->mod->opt), c;
 	/* constants whose product overflows: no size would ever fit */
 	if (const_u64(arg(s->call, a->size_arg), &c) &&
 	    (a->count_arg < 0 || const_u64(arg(s->call, a->count_arg), &c)))
@@ -289,7 +296,7 @@ static int guard_ok(h2s_func *f, h2s_site *s)
 	      LLVMGetIntTypeWidth(LLVMTypeOf(arg(s->call, 1))) !=
 		      8 * f->mod->ptr_bytes)))
 		return 0;
-	return k && k < MAX_SLOT && k <= f->mod->opt.max_size &&
+	return k && k < MAX_SLOT &&
 	       f->mod->hooks.if_else && LLVMIsACallInst(s->call);
 }
 
@@ -313,13 +320,13 @@ static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
  * while (realloc may return the block it was given). */
 static void slot_size(h2s_func *f, h2s_site *s)
 {
-	uint64_t k = f->mod->opt.guard_size;
+	uint64_t k = guard_bytes(&f->mod->opt);
 	if (!s->size_known && (!s->bounded || s->size > f->mod->opt.max_size)) {
 		s->guarded = 1;
 		s->bounded = 0;
 		s->size = k;
 	}
-	if (s->grows && s->size < k && k <= f->mod->opt.max_size)
+	if (s->grows && s->size < k)
 		s->size = k;
 }
 

@@ -37,7 +37,8 @@ typedef struct h2s_options {
 	uint64_t frame_budget;     /* total bytes demoted per function */
 	uint64_t recursive_budget; /* frame budget inside a recursive call cycle */
 	uint64_t guard_size;       /* stack buffer for a size known only at run
-				    * time (0: such sizes stay on the heap) */
+				    * time, at most max_size (0: such sizes
+				    * stay on the heap) */
 	int loops;                 /* demote allocations inside loops (one slot) */
 	int verbose;               /* report: print the flow behind each verdict */
 	/* Set by the caller, not a pass parameter (default 0). 1: the result

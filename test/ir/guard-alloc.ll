@@ -1,7 +1,8 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -S %s -o %t.ll 2>&1 | FileCheck --check-prefix=REMARK %s
 ; RUN: FileCheck %s < %t.ll
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=64>' -S %s | FileCheck --check-prefix=K64 %s
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=8192>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=BIG %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=8192>' -pass-remarks=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=BIG %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=128>' -pass-remarks=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=SMALL %s
 ;
 ; A size known only at run time gets a guarded stack buffer of guard-size
 ; bytes (256 by default): the allocation runs only when the size does not
@@ -9,8 +10,9 @@
 ; calloc zeroes the bytes it was asked for; aligned_alloc and
 ; posix_memalign get a buffer of their alignment, and posix_memalign
 ; reports success for it. An invoked allocation keeps its size-not-constant
-; reason (its two successors would need their phis rebuilt), and so does
-; every site when guard-size exceeds max-size (4096).
+; reason (its two successors would need their phis rebuilt). The buffer is
+; never larger than max-size: guard-size=8192 gives 4096-byte buffers, and
+; max-size=128 alone 128-byte ones.
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
@@ -127,4 +129,5 @@ lp:
 ; K64:         %h2s.slot = alloca [64 x i8], align 16
 ; K64:         icmp ult i64 %n, 65
 
-; BIG-COUNT-5: kept on the heap: size not constant
+; BIG-COUNT-4: does not escape: stack buffer of 4096 bytes, heap above
+; SMALL-COUNT-4: does not escape: stack buffer of 128 bytes, heap above
