@@ -50,17 +50,9 @@
 // PLAIN-DAG: "function": "twice", {{.*}}"allocations": 2, {{.*}}"k0": 2, {{.*}}"removed": 0, {{.*}}"verdict": "heap", "reason": "escapes", "detail": "freed by release at {{.*}}"}
 //
 // H2S: "totals": {"allocations": 2, "k0": 2, "k1": 0, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0, "removed": 0, "sites": 1, "joined": 1,
-#include "Inputs/common.h"
+#include "Inputs/scratch.h"
 
 #include <stdio.h>
-
-NOINLINE int sum(const unsigned char *p, int n)
-{
-	int s = 0;
-	for (int i = 0; i < n; i++)
-		s += p[i];
-	return s;
-}
 
 NOINLINE void release(void *p)
 {
@@ -74,17 +66,6 @@ NOINLINE void twice(void)
 		char *p = malloc(24);
 		release(p);
 	}
-}
-
-NOINLINE int scratch(int k)
-{
-	unsigned char *p = malloc(64);
-	int s;
-	for (int i = 0; i < 64; i++)
-		p[i] = (unsigned char)(i * k);
-	s = sum(p, 64);
-	free(p);
-	return s;
 }
 
 int main(void)
