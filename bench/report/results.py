@@ -560,7 +560,7 @@ PROFILE_CONFIG = {"profile": "per translation unit", "profile-lto": "with LTO"}
 PROFILE_TITLE = {"profile": "Per translation unit", "profile-lto": "With LTO"}
 
 
-def share(n, base):
+def share_of(n, base):
     n, base = num(n), num(base)
     if n is None or not base:
         return "-"
@@ -626,8 +626,8 @@ def profile_section(out, summary):
                         removed += f" ({pct(100.0 * num(r['removed']) / num(r['k0']))} of k=0)"
                 reasons = r["reasons"].replace("; ", "<br>") if r["reasons"] != "-" else "-"
                 out.append(f"| {pkg} | {PROFILE_PART.get(r['part'], r['part'])} | {suite} | "
-                           f"{fmt_int(num(r['allocations']))} | {share(r['k0'], r['allocations'])} | "
-                           f"{share(r['k1'], r['allocations'])} | {removed} | {reasons} | "
+                           f"{fmt_int(num(r['allocations']))} | {share_of(r['k0'], r['allocations'])} | "
+                           f"{share_of(r['k1'], r['allocations'])} | {removed} | {reasons} | "
                            f"{r['check']} |")
         out.append("")
     # builds and suites of the profile configurations that did not pass
