@@ -641,6 +641,19 @@ def profile_section(out, summary):
                            f"{share_of(r['k1'], r['allocations'])} | {removed} | {reasons} | "
                            f"{r['check']} |")
         out.append("")
+    # the limit and what heap2stack reached, one pair per package and build
+    pairs = []
+    for pkg in pkgs:
+        part = "program" if any(r["package"] == pkg and r["part"] == "program" for r in rows) else "all"
+        got = []
+        for c in cfgs:
+            r = next((r for r in rows if (r["package"], r["config"], r["part"]) == (pkg, c, part)), None)
+            got.append(f"{fmt_int(num(r['k0']))} / {fmt_int(num(r['removed']))}"
+                       if r and num(r["removed"]) is not None else "not measured")
+        pairs.append(f"{pkg if part == 'all' else pkg + ' (the program)'} " + " → ".join(got))
+    out.append("*Limit / achieved* (k=0 allocations / removed), "
+               + " → ".join(PROFILE_CONFIG[c] for c in cfgs) + ": " + "; ".join(pairs) + ".")
+    out.append("")
     # builds and suites of the profile configurations that did not pass
     bad = [r for r in res.values() if r["config"].startswith("profile")
            and (r["build"] != "ok" or r.get("suite") != "pass")]

@@ -41,7 +41,7 @@
 //
 // TEXT: 15 allocations by the program at 3 sites; 13 could have lived on the stack (freed inside their function, k=0, 86.7%); heap2stack removed 10 (76.9% of the limit)
 // TEXT: sites joined with a record: 3 of 3
-// TEXT:      1 10 100.0% {{.*}} 64 stack {{.*}}records-join.c:{{[0-9]+}}:{{[0-9]+}}
+// TEXT:      1 10 100.0% {{.*}} 64 stack {{.*}}Inputs/scratch.h:{{[0-9]+}}:{{[0-9]+}}
 // TEXT-NEXT: 2 3 100.0% {{.*}} 24 heap {{.*}}records-join.c:{{[0-9]+}}:{{[0-9]+}}
 // TEXT-NEXT: kept: freed by release at
 // TEXT-NEXT: 3 2 0.0% 100.0% {{.*}} 32 heap {{.*}}records-join.c:{{[0-9]+}}:{{[0-9]+}}
@@ -50,28 +50,9 @@
 // SVG: <svg xmlns="http://www.w3.org/2000/svg"
 // SVG: >whole program</text>
 // SVG: >15 / 13 / 10</text>
-#include "Inputs/common.h"
+#include "Inputs/scratch.h"
 
 #include <stdio.h>
-
-NOINLINE int sum(const unsigned char *p, int n)
-{
-	int s = 0;
-	for (int i = 0; i < n; i++)
-		s += p[i];
-	return s;
-}
-
-NOINLINE int scratch(int k)
-{
-	unsigned char *p = malloc(64);
-	int s;
-	for (int i = 0; i < 64; i++)
-		p[i] = (unsigned char)(i * k);
-	s = sum(p, 64);
-	free(p);
-	return s;
-}
 
 NOINLINE void release(void *p)
 {
