@@ -554,8 +554,8 @@ static void report_func(lines *L, const h2s_func *f)
 		prefix(&pre, f, s->file, s->line, s->col, 1);
 		if (s->reason == R_DEMOTE) {
 			str_printf(&b, "%s%s does not escape", pre.s, s->text);
-			/* -m=2: the slot, when its size is not the request's */
-			if (verbose && (s->guarded || s->bounded || s->grows))
+			/* verbose (-m=2): what the demotion made of it */
+			if (verbose)
 				str_printf(&b, ": %s", s->detail);
 		} else {
 			if (verbose)

@@ -58,7 +58,7 @@ void add_two(void)
 // M1-NEXT:inline.c:52:2: push("b") [malloc(n) at inline.c:25:12] escapes to heap
 // M1-NEXT:inline.c:52:2: push("b") [malloc(32) at inline.c:42:15] escapes to heap
 
-// M2:inline.c:33:14: xmalloc(64) does not escape
+// M2:inline.c:33:14: xmalloc(64) does not escape: moved to a 64-byte stack slot
 // M2-NEXT:inline.c:51:2: push("a") [malloc(n) at inline.c:25:12] escapes to heap:
 // M2-NEXT:inline.c:51:2:   flow: p = &{storage for malloc(n)}:
 // M2-NEXT:inline.c:51:2:     from malloc(n) (spill) at inline.c:25:12

@@ -4,8 +4,8 @@
 // allocation itself (`&{storage for EXPR}`, spill), and the declaration or
 // assignment that names it (assign). For the reasons that are not flows,
 // Go's `flow: {heap} = &{storage for EXPR}:` and the reason in words.
-// Verdicts that are not explained are the same lines as at -m.
-//
+// Verdicts that are not explained are the same lines as at -m, except that
+// an allocation moved to the stack says what it became (its slot).
 // RUN: cd %S && %escape_report -m=2 m2.c > %t.out 2> %t.err
 // RUN: FileCheck %s --match-full-lines --strict-whitespace < %t.out
 // RUN: count 36 < %t.out
@@ -123,7 +123,7 @@ void fine(void)
 // CHECK-NEXT:m2.c:49:12:   flow: {heap} = &{storage for malloc(8192)}:
 // CHECK-NEXT:m2.c:49:12:     from malloc(8192) (too large for stack) at m2.c:49:12
 // CHECK-NEXT:m2.c:49:12: malloc(8192) escapes to heap
-// CHECK-NEXT:m2.c:59:12: malloc(n) does not escape
+// CHECK-NEXT:m2.c:59:12: malloc(n) does not escape: stack buffer of 256 bytes, heap above
 // CHECK-NEXT:m2.c:71:13: malloc(32) escapes to heap:
 // CHECK-NEXT:m2.c:71:13:   flow: {heap} = &{storage for malloc(32)}:
 // CHECK-NEXT:m2.c:71:13:     from malloc(32) (live across loop iterations) at m2.c:71:13
@@ -132,4 +132,4 @@ void fine(void)
 // CHECK-NEXT:m2.c:85:12:   flow: {heap} = &{storage for malloc(32)}:
 // CHECK-NEXT:m2.c:85:12:     from malloc(32) (recursive function) at m2.c:85:12
 // CHECK-NEXT:m2.c:85:12: malloc(32) escapes to heap
-// CHECK-NEXT:m2.c:94:12: malloc(32) does not escape
+// CHECK-NEXT:m2.c:94:12: malloc(32) does not escape: moved to a 32-byte stack slot

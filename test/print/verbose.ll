@@ -2,9 +2,8 @@
 ;
 ; print<escape<verbose>> precedes each site that stays on the heap with Go's
 ; explanation block: the flow from the allocation to where it escapes, or
-; the reason that is not a flow. Demoted sites get no block; one whose slot
-; is not the size it asked for (a guarded buffer, a bound, realloc growth)
-; says what its slot is.
+; the reason that is not a flow. Demoted sites get no block, and say what
+; their slot is (a fixed slot, a guarded buffer, a bound, realloc growth).
 
 @g = global ptr null
 
@@ -72,5 +71,5 @@ define void @local() {
 ; CHECK-NEXT: large:     from malloc(8192) (too large: 8192 bytes > max-size 4096)
 ; CHECK-NEXT: large: malloc(8192) escapes to heap
 ; CHECK-NEXT: dynamic: malloc(n) does not escape: stack buffer of 256 bytes, heap above
-; CHECK-NEXT: local: malloc(16) does not escape
+; CHECK-NEXT: local: malloc(16) does not escape: moved to a 16-byte stack slot
 ; CHECK-NOT:  {{.}}

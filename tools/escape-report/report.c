@@ -890,7 +890,13 @@ void report_print(report *r, int mode)
 			char *pre = prefix_of(f), *run = run_words(f);
 			if (mode == OUT_M2 && f->block)
 				fputs(f->block, stdout);
-			printf("%s%s%s\n", pre, f->message, run);
+			/* -m=2: what a demotion made of the allocation */
+			if (mode == OUT_M2 && f->kind == K_ALLOC && !f->heap &&
+			    f->detail && *f->detail)
+				printf("%s%s: %s%s\n", pre, f->message, f->detail,
+				       run);
+			else
+				printf("%s%s%s\n", pre, f->message, run);
 			free(pre);
 			free(run);
 		}
