@@ -235,7 +235,9 @@ static LLVMValueRef join(LLVMBuilderRef b, LLVMValueRef then_term,
 	LLVMValueRef vals[2] = {then_v, else_v};
 	LLVMBasicBlockRef from[2] = {parent(then_term), parent(else_term)};
 	LLVMValueRef phi;
-	LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(tail));
+	/* before the debug records attached to the first instruction too:
+	 * a phi must not carry any (the verifier rejects the module) */
+	LLVMPositionBuilderBeforeInstrAndDbgRecords(b, LLVMGetFirstInstruction(tail));
 	phi = LLVMBuildPhi(b, LLVMTypeOf(then_v), "");
 	LLVMAddIncoming(phi, vals, from, 2);
 	return phi;
