@@ -237,7 +237,8 @@ static LLVMValueRef join(LLVMBuilderRef b, LLVMValueRef then_term,
 	LLVMValueRef phi;
 	/* before the debug records attached to the first instruction too:
 	 * a phi must not carry any (the verifier rejects the module) */
-	LLVMPositionBuilderBeforeInstrAndDbgRecords(b, LLVMGetFirstInstruction(tail));
+	LLVMPositionBuilderBeforeInstrAndDbgRecords(
+		b, LLVMGetFirstInstruction(tail));
 	phi = LLVMBuildPhi(b, LLVMTypeOf(then_v), "");
 	LLVMAddIncoming(phi, vals, from, 2);
 	return phi;
