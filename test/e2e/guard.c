@@ -9,7 +9,7 @@
 // ASan with detect_stack_use_after_return.
 //
 // RUN: %clang -O2 -pthread %s -o %t.plain
-// RUN: %clang -O2 -pthread -fpass-plugin=%plugin %s -o %t.h2s
+// RUN: %clang -O2 -g -pthread -fpass-plugin=%plugin %s -o %t.h2s
 // RUN: %t.plain > %t.plain.out
 // RUN: %t.h2s > %t.h2s.out
 // RUN: diff %t.plain.out %t.h2s.out
