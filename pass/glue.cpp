@@ -34,6 +34,7 @@
 #include <llvm/IR/Instruction.h>
 #include <llvm/IR/IntrinsicInst.h>
 #include <llvm/IR/Module.h>
+#include <llvm/IR/PassInstrumentation.h>
 #include <llvm/IR/PassManager.h>
 #include <llvm/Passes/OptimizationLevel.h>
 #include <llvm/Passes/PassBuilder.h>
@@ -42,6 +43,7 @@
 #include <llvm/Support/FileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/InstSimplifyPass.h>
 #include <llvm/Transforms/Scalar/SROA.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Transforms/Utils/BasicBlockUtils.h>
@@ -382,6 +384,77 @@ void writeReport(const h2s_result *R, StringRef Path)
 	appendText(h2s_format_report(R), Path, "report");
 }
 
+// The cleanup of a function the rewrite changed. It runs at the end of the
+// pipeline (OptimizerLast, FullLinkTimeOptimizationLast): nothing else
+// cleans up after it.
+//
+// SROA first: it turns the slots that are only loaded and stored into
+// registers. InstCombine then runs where a slot's contents can be forwarded:
+// where SROA changed the function (InstCombine folds the values it
+// forwarded, the phis it built), or where a slot is a copy of constant
+// memory (strdup of a literal: InstCombine reads the constant instead, then
+// folds strlen and the like on it). Elsewhere every slot stays in memory,
+// written at run time and passed to calls or indexed at run time, and
+// InstCombine only annotated the slots' uses (nonnull, align) at most of the
+// cleanup's cost; InstSimplify, a fraction of that, still folds what the
+// rewrite made foldable: a comparison of two slots, or of a slot with null
+// through a GEP or a phi (the rewrite folds only direct null checks of the
+// call). SimplifyCFG last, in both cases: it removes the branches on the
+// folded null checks. docs/results.md (Compile time) has the measurements
+// behind this choice.
+class Cleanup {
+public:
+	Cleanup()
+	{
+		Promoted.addPass(InstCombinePass());
+		Promoted.addPass(SimplifyCFGPass());
+		InMemory.addPass(InstSimplifyPass());
+		InMemory.addPass(SimplifyCFGPass());
+	}
+
+	void run(Function &F, FunctionAnalysisManager &FAM)
+	{
+		FAM.invalidate(F, PreservedAnalyses::none());
+		// What a pass manager does around a pass, so that -time-passes,
+		// -print-after and opt-bisect see SROA as before.
+		PassInstrumentation PI =
+			FAM.getResult<PassInstrumentationAnalysis>(F);
+		bool Changed = false;
+		if (PI.runBeforePass<Function>(SROA, F)) {
+			PreservedAnalyses PA = SROA.run(F, FAM);
+			PI.runAfterPass<Function>(SROA, F, PA);
+			FAM.invalidate(F, PA);
+			Changed = !PA.areAllPreserved();
+		}
+		(Changed || copiesConstant(F) ? Promoted : InMemory).run(F, FAM);
+	}
+
+private:
+	// Whether an alloca of F (the slots are in the entry block) is the
+	// destination of a copy from a constant global.
+	static bool copiesConstant(Function &F)
+	{
+		for (Instruction &I : F.getEntryBlock()) {
+			auto *AI = dyn_cast<AllocaInst>(&I);
+			if (!AI)
+				continue;
+			for (User *U : AI->users()) {
+				auto *MT = dyn_cast<MemTransferInst>(U);
+				if (!MT || MT->getRawDest() != AI)
+					continue;
+				auto *GV = dyn_cast<GlobalVariable>(
+					getUnderlyingObject(MT->getRawSource()));
+				if (GV && GV->isConstant())
+					return true;
+			}
+		}
+		return false;
+	}
+
+	SROAPass SROA{SROAOptions::ModifyCFG};
+	FunctionPassManager Promoted, InMemory;
+};
+
 class Heap2StackPass : public PassInfoMixin<Heap2StackPass> {
 public:
 	explicit Heap2StackPass(const h2s_options &O, std::string Report = "",
@@ -413,10 +486,7 @@ public:
 		Ctx.reset();
 
 		bool Changed = Demoted > 0;
-		FunctionPassManager Cleanup;
-		Cleanup.addPass(SROAPass(SROAOptions::ModifyCFG));
-		Cleanup.addPass(InstCombinePass());
-		Cleanup.addPass(SimplifyCFGPass());
+		Cleanup Clean;
 		for (unsigned I = 0, N = h2s_num_functions(R); I < N; ++I) {
 			if (!h2s_function_changed(R, I))
 				continue;
@@ -425,8 +495,7 @@ public:
 			if (!F || F->isDeclaration())
 				continue;
 			Changed = true;
-			FAM.invalidate(*F, PreservedAnalyses::none());
-			Cleanup.run(*F, FAM);
+			Clean.run(*F, FAM);
 		}
 		h2s_result_free(R);
 		return Changed ? PreservedAnalyses::none()
