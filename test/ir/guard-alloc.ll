@@ -82,10 +82,9 @@ lp:
 ; REMARK-NEXT: remark: <unknown>:0:0: posix_memalign(32, n) does not escape: stack buffer of 256 bytes, heap above
 ; REMARK-NEXT: remark: <unknown>:0:0: new[](n) kept on the heap: size not constant
 
-; The cleanup writes the test n <= 256 as n < 257.
 ; CHECK-LABEL: define void @malloc_n(
 ; CHECK:         %h2s.slot = alloca [256 x i8], align 16
-; CHECK:         %[[FITS:.*]] = icmp ult i64 %n, 257
+; CHECK:         %[[FITS:.*]] = icmp ule i64 %n, 256
 ; CHECK-NEXT:    br i1 %[[FITS]], label %[[STACK:.*]], label %[[HEAP:.*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %[[P:.*]] = call ptr @malloc(i64 %n)
@@ -97,10 +96,10 @@ lp:
 
 ; CHECK-LABEL: define void @calloc_n(
 ; CHECK:         %h2s.slot = alloca [256 x i8], align 16
-; CHECK-DAG:     %[[N:.*]] = icmp ult i64 %n, 257
+; CHECK-DAG:     %[[N:.*]] = icmp ule i64 %n, 256
 ; CHECK-DAG:     %[[BYTES:.*]] = mul i64 %c, %n
-; CHECK-DAG:     %[[C:.*]] = icmp ult i64 %c, 257
-; CHECK-DAG:     %[[T:.*]] = icmp ult i64 %[[BYTES]], 257
+; CHECK-DAG:     %[[C:.*]] = icmp ule i64 %c, 256
+; CHECK-DAG:     %[[T:.*]] = icmp ule i64 %[[BYTES]], 256
 ; CHECK:         br i1 %{{.*}}, label %[[STACK:.*]], label %[[HEAP:.*]]
 ; CHECK:       [[STACK]]:
 ; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr {{.*}}%h2s.slot, i8 0, i64 %[[BYTES]], i1 false)
@@ -127,7 +126,7 @@ lp:
 
 ; K64-LABEL: define void @malloc_n(
 ; K64:         %h2s.slot = alloca [64 x i8], align 16
-; K64:         icmp ult i64 %n, 65
+; K64:         icmp ule i64 %n, 64
 
 ; BIG-COUNT-4: does not escape: stack buffer of 4096 bytes, heap above
 ; SMALL-COUNT-4: does not escape: stack buffer of 128 bytes, heap above
