@@ -38,7 +38,7 @@ KINDS = [
     ("O2", "tu", ["-O2"], None),
     ("O3", "tu", ["-O3"], None),
     ("Os", "tu", ["-Os", "-g"], None),
-    ("lto", "lto", ["-O2"], None),
+    ("lto", "lto", ["-O2", "-g"], None),
     ("thin", "thin", ["-O2"], None),
     ("asan", "asan", ["-O2"], None),
     ("big", "tu", ["-O2"],
