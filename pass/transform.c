@@ -368,8 +368,13 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 	r = LLVMBuildCall2(b, fty, callee, args, 2, "");
 	ok = LLVMBuildICmp(b, LLVMIntNE, r, LLVMConstPointerNull(LLVMTypeOf(r)),
 			   "");
+	/* r has realloc's alignment, which may be less than the slot's
+	 * (a block from aligned_alloc may be reallocated) */
 	LLVMBuildMemCpy(b, LLVMBuildSelect(b, ok, r, slot, ""),
-			(unsigned)s->align, slot, (unsigned)s->align,
+			(unsigned)(s->align < 2 * f->mod->ptr_bytes
+					   ? s->align
+					   : 2 * f->mod->ptr_bytes),
+			slot, (unsigned)s->align,
 			LLVMBuildSelect(b, ok, const_like(n, s->size),
 					const_like(n, 0), ""));
 	moved = join(b, in_t, keep, out_t, r);

@@ -13,6 +13,7 @@
 ; family. With guard-size=0 the slot keeps the size of the request.
 
 declare noalias ptr @malloc(i64)
+declare noalias ptr @aligned_alloc(i64, i64)
 declare ptr @realloc(ptr, i64)
 declare void @free(ptr)
 declare void @_ZdlPv(ptr)
@@ -25,6 +26,18 @@ define void @use(ptr %p) {
 define void @grow(i64 %n) {
 entry:
   %p = call ptr @malloc(i64 16)
+  call void @use(ptr %p)
+  %q = call ptr @realloc(ptr %p, i64 %n)
+  call void @use(ptr %q)
+  call void @free(ptr %q)
+  ret void
+}
+
+; A block from aligned_alloc may be reallocated: the copy into realloc's
+; block claims only the 16 bytes realloc guarantees, not the slot's 64.
+define void @aligned_grow(i64 %n) {
+entry:
+  %p = call ptr @aligned_alloc(i64 64, i64 64)
   call void @use(ptr %p)
   %q = call ptr @realloc(ptr %p, i64 %n)
   call void @use(ptr %q)
@@ -56,6 +69,7 @@ entry:
 }
 
 ; REMARK: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
+; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(64, 64) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) kept on the heap: a realloc may also receive another allocation
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(32) kept on the heap: a realloc may also receive another allocation
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) kept on the heap: freed by _ZdlPv, a deallocator of another family
@@ -85,6 +99,10 @@ entry:
 ; CHECK-NEXT:    %[[IS:.*]] = icmp eq ptr %[[Q]], %h2s.slot
 ; CHECK-NEXT:    %[[ARG:.*]] = select i1 %[[IS]], ptr null, ptr %[[Q]]
 ; CHECK-NEXT:    call void @free(ptr %[[ARG]])
+
+; CHECK-LABEL: define void @aligned_grow(
+; CHECK:         %h2s.slot = alloca [256 x i8], align 64
+; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr align 16 %{{.*}}, ptr align 64 %h2s.slot,
 
 ; CHECK-LABEL: define void @two_sites(
 ; CHECK-NOT:     h2s.slot
