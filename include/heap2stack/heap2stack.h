@@ -105,7 +105,7 @@ unsigned h2s_transform(h2s_result *r);
 
 /* Number of functions in the result (none for a module with nothing to
  * analyse) and whether h2s_transform changed the i-th one (the glue runs
- * SROA/InstCombine/SimplifyCFG on those). */
+ * cleanup, docs/design.md, on those). */
 unsigned h2s_num_functions(const h2s_result *r);
 LLVMValueRef h2s_function(const h2s_result *r, unsigned i);
 int h2s_function_changed(const h2s_result *r, unsigned i);
