@@ -237,10 +237,6 @@ static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
 
 /* ------------------------------------------------------------ rules */
 
-/* No slot is larger than this, whatever max-size says: it keeps the budget
- * arithmetic below from overflowing, and a guarded calloc's count * size
- * (each at most the slot) within 64 bits. */
-#define MAX_SLOT ((uint64_t)1 << 32)
 
 /* Rule 5: every deallocation that may see the object is of its family,
  * and every realloc that may see it sees no other site's block (the
@@ -290,13 +286,13 @@ static int guard_ok(h2s_func *f, h2s_site *s)
 	/* strdup's test calls strlen (strnlen), which must be the library's
 	 * with a size_t as wide as a pointer */
 	if ((a->kind == AK_STRDUP || a->kind == AK_STRNDUP) &&
-	    (!lib_length_fn(f->mod->mod, a->kind == AK_STRNDUP,
-			    8 * f->mod->ptr_bytes, 0) ||
+	    (!lib_length_ok(f->mod->mod, a->kind == AK_STRNDUP,
+			    8 * f->mod->ptr_bytes) ||
 	     (a->kind == AK_STRNDUP &&
 	      LLVMGetIntTypeWidth(LLVMTypeOf(arg(s->call, 1))) !=
 		      8 * f->mod->ptr_bytes)))
 		return 0;
-	return k && k < MAX_SLOT &&
+	return k && k < H2S_MAX_SLOT &&
 	       f->mod->hooks.if_else && LLVMIsACallInst(s->call);
 }
 
@@ -314,6 +310,13 @@ static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
 
 static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
 
+/* Rule 4: a size that is neither constant nor bounded within max-size is
+ * served by a guarded buffer (or stays on the heap without one). */
+static int needs_guard(const h2s_options *o, const h2s_site *s)
+{
+	return !s->size_known && (!s->bounded || s->size > o->max_size);
+}
+
 /* The bytes of the slot of a site that passed every other rule: its size
  * or bound, else guard-size with a run-time test; a block that a realloc
  * may grow gets at least guard-size, so that growth stays in it for a
@@ -321,7 +324,7 @@ static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
 static void slot_size(h2s_func *f, h2s_site *s)
 {
 	uint64_t k = guard_bytes(&f->mod->opt);
-	if (!s->size_known && (!s->bounded || s->size > f->mod->opt.max_size)) {
+	if (needs_guard(&f->mod->opt, s)) {
 		s->guarded = 1;
 		s->bounded = 0;
 		s->size = k;
@@ -362,12 +365,10 @@ void decide(h2s_func *f)
 			s->reason = R_ADDRSPACE;
 		} else if (s->bad_align) {
 			s->reason = R_BAD_ALIGN;
-		} else if (!s->size_known &&
-			   (!s->bounded || s->size > opt->max_size) &&
-			   !guard_ok(f, s)) {
+		} else if (needs_guard(opt, s) && !guard_ok(f, s)) {
 			s->reason = R_DYNAMIC_SIZE;
-		} else if (s->size_known && (s->size > opt->max_size ||
-					     s->size > MAX_SLOT)) {
+		} else if (!needs_guard(opt, s) && (s->size > opt->max_size ||
+						    s->size > H2S_MAX_SLOT)) {
 			s->reason = R_TOO_LARGE;
 		} else if ((s->reason = frees_ok(f, s)) != R_DEMOTE) {
 			/* R_FAMILY or R_MIXED_FREE, at s->where */

@@ -31,6 +31,11 @@
 
 #define H2S_NONE 0xffffffffu
 
+/* No slot is larger than this, whatever max-size says: it keeps decide.c's
+ * budget arithmetic from overflowing, and a guarded calloc's count * size
+ * (each at most the slot) within 64 bits. */
+#define H2S_MAX_SLOT ((uint64_t)1 << 32)
+
 /* ------------------------------------------------------------------ util.c */
 
 typedef struct h2s_uvec {
@@ -195,12 +200,12 @@ const char *lib_free_call(LLVMValueRef call);
 /* 1 when call is `realloc(ptr, size)`, a call (not an invoke) of the
  * library's realloc. */
 int lib_realloc_call(LLVMValueRef call);
-/* The declaration of strlen (bounded: strnlen) with the C signature, for
- * bits-wide size_t: NULL when the module defines it or declares it with
- * another signature; when it is absent, a new declaration if create is
- * set, else the non-NULL placeholder (LLVMValueRef)1. */
-LLVMValueRef lib_length_fn(LLVMModuleRef m, int bounded, unsigned bits,
-			   int create);
+/* 1 when the module's strlen (bounded: strnlen) is absent or the library's
+ * declaration with the C signature for a bits-wide size_t: not defined by
+ * the module, nor declared with another signature. */
+int lib_length_ok(LLVMModuleRef m, int bounded, unsigned bits);
+/* That declaration, added when absent. Requires lib_length_ok. */
+LLVMValueRef lib_length_fn(LLVMModuleRef m, int bounded, unsigned bits);
 /* Library function effects, or NULL when call is not a recognised library
  * call. */
 const h2s_libfn *lib_effects(LLVMValueRef call);

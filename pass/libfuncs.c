@@ -318,22 +318,36 @@ int lib_realloc_call(LLVMValueRef call)
 	       is_int(LLVMGetOperand(call, 1)) && lib_builtin_ok(call, callee);
 }
 
-LLVMValueRef lib_length_fn(LLVMModuleRef m, int bounded, unsigned bits,
-			   int create)
+/* strlen's (bounded: strnlen's) C type for a bits-wide size_t. */
+static LLVMTypeRef length_type(LLVMModuleRef m, int bounded, unsigned bits)
 {
-	const char *name = bounded ? "strnlen" : "strlen";
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMTypeRef size = LLVMIntTypeInContext(ctx, bits);
 	LLVMTypeRef params[2] = {LLVMPointerTypeInContext(ctx, 0), size};
-	LLVMTypeRef fty = LLVMFunctionType(size, params, bounded ? 2 : 1, 0);
-	LLVMValueRef fn = LLVMGetNamedFunction(m, name);
-	if (!fn)
-		return create ? LLVMAddFunction(m, name, fty) : (LLVMValueRef)1;
-	/* the program's own strlen, or one with another signature: not
-	 * the library's */
-	if (!LLVMIsDeclaration(fn) || LLVMGlobalGetValueType(fn) != fty)
-		return NULL;
-	return fn;
+	return LLVMFunctionType(size, params, bounded ? 2 : 1, 0);
+}
+
+static const char *length_name(int bounded)
+{
+	return bounded ? "strnlen" : "strlen";
+}
+
+int lib_length_ok(LLVMModuleRef m, int bounded, unsigned bits)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(m, length_name(bounded));
+	/* absent (it will be declared), or the library's: not the
+	 * program's own, nor one with another signature */
+	return !fn || (LLVMIsDeclaration(fn) &&
+		       LLVMGlobalGetValueType(fn) == length_type(m, bounded, bits));
+}
+
+LLVMValueRef lib_length_fn(LLVMModuleRef m, int bounded, unsigned bits)
+{
+	LLVMValueRef fn = LLVMGetNamedFunction(m, length_name(bounded));
+	assert(lib_length_ok(m, bounded, bits));
+	return fn ? fn
+		  : LLVMAddFunction(m, length_name(bounded),
+				    length_type(m, bounded, bits));
 }
 
 const h2s_libfn *lib_effects(LLVMValueRef call)

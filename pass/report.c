@@ -251,9 +251,15 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 				   (unsigned long long)o->max_size);
 		break;
 	case R_TOO_LARGE:
-		str_printf(&b, "too large: %llu bytes > max-size %llu",
-			   (unsigned long long)s->size,
-			   (unsigned long long)o->max_size);
+		if (s->size > o->max_size)
+			str_printf(&b, "too large: %llu bytes > max-size %llu",
+				   (unsigned long long)s->size,
+				   (unsigned long long)o->max_size);
+		else
+			str_printf(&b, "too large: %llu bytes > %llu, the "
+				       "largest slot",
+				   (unsigned long long)s->size,
+				   (unsigned long long)H2S_MAX_SLOT);
 		break;
 	case R_LOOP:
 		str_printf(&b, "live across loop iterations");

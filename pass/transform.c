@@ -254,8 +254,8 @@ static LLVMValueRef fits(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	if (s->alloc->kind == AK_STRDUP || s->alloc->kind == AK_STRNDUP) {
 		/* *bytes: the string's length, without its NUL */
 		int bounded = s->alloc->kind == AK_STRNDUP;
-		LLVMValueRef fn = lib_length_fn(f->mod->mod, bounded,
-						8 * f->mod->ptr_bytes, 1);
+		LLVMValueRef fn =
+			lib_length_fn(f->mod->mod, bounded, 8 * f->mod->ptr_bytes);
 		LLVMValueRef args[2] = {LLVMGetOperand(s->call, 0),
 					bounded ? LLVMGetOperand(s->call, 1)
 						: NULL};
