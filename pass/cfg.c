@@ -21,6 +21,7 @@ static void cfg_number(h2s_cfg *g, LLVMValueRef fn)
 
 	g->n = LLVMCountBasicBlocks(fn);
 	g->block = xcalloc(g->n, sizeof *g->block);
+	map_reserve(&g->index, g->n);
 	for (bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
 		assert(i < g->n);
 		g->block[i] = bb;

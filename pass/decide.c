@@ -118,6 +118,12 @@ static inst_pos position(h2s_map *index, LLVMValueRef I)
 
 static void number_insts(h2s_func *f, h2s_map *index)
 {
+	unsigned n = 0;
+	for (unsigned b = 0; b < f->cfg.n; b++)
+		for (LLVMValueRef I = LLVMGetFirstInstruction(f->cfg.block[b]); I;
+		     I = LLVMGetNextInstruction(I))
+			n++;
+	map_reserve(index, n);
 	for (unsigned b = 0; b < f->cfg.n; b++) {
 		unsigned i = 0;
 		for (LLVMValueRef I = LLVMGetFirstInstruction(f->cfg.block[b]); I;

@@ -99,7 +99,7 @@ static void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why,
 	if (!bit_test(f->locs[l].pts, o)) {
 		bit_set(f->locs[l].pts, o);
 		if (o >= 64 || !(why_unexplained(f) >> o & 1))
-			map_add(&f->why, ((uint64_t)l << 32) | o, id);
+			why_record(f, l, o, id);
 	}
 }
 
@@ -303,8 +303,15 @@ static void make_contents(h2s_func *f)
 
 void graph_init(h2s_func *f)
 {
-	/* every instruction and parameter may get a location */
-	map_reserve(&f->valloc, collect_objects(f) + f->nparams);
+	/* every instruction and parameter may get a location; room for
+	 * about as many as most functions end with spares the copies of
+	 * growing the arrays */
+	unsigned ninst = collect_objects(f);
+	map_reserve(&f->valloc, ninst + f->nparams);
+	f->loccap = ninst + f->nparams + f->nobj + 16;
+	f->locs = xrealloc(f->locs, f->loccap * sizeof *f->locs);
+	f->edgecap = 2 * ninst + 16;
+	f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
 	f->words = (f->nobj + 63) / 64;
 	f->heap = new_loc(f, LOC_HEAP);
 	f->result = new_loc(f, LOC_RESULT);
@@ -696,6 +703,7 @@ static void add_free(h2s_func *f, LLVMValueRef I, const char *family, int grow)
 		f->freecap = f->freecap ? 2 * f->freecap : 8;
 		f->frees = xrealloc(f->frees, f->freecap * sizeof *f->frees);
 	}
+	memset(&f->frees[f->nfree], 0, sizeof *f->frees);
 	f->frees[f->nfree].call = I;
 	f->frees[f->nfree].loc = graph_value_loc(f, LLVMGetOperand(I, 0));
 	f->frees[f->nfree].family = family;
@@ -1002,7 +1010,6 @@ void graph_free(h2s_func *f)
 	free(f->edges);
 	map_free(&f->valloc);
 	map_free(&f->edgeset);
-	map_free(&f->why);
 	f->locs = NULL;
 	f->objs = NULL;
 	f->edges = NULL;

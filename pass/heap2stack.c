@@ -292,6 +292,7 @@ static unsigned find_sites(h2s_result *r, unsigned char *has_site)
 static void reset_func(h2s_func *f)
 {
 	graph_free(f);
+	transform_plan_free(f);
 	free(f->sites);
 	free(f->frees);
 	free(f->pdiffs);
@@ -312,6 +313,30 @@ static void analyze_func(h2s_func *f)
 	graph_build(f);
 	solve(f);
 	summarize(f);
+}
+
+/* The verdicts of a function whose analysis is final (its component is
+ * done), the words for its report, and what the transform will need.
+ * Callers read only its tags: unless the report needs it, the graph goes
+ * now and the next one reuses its memory (keeping every graph to the end
+ * made most of the pass's page faults). */
+static void finish_func(h2s_func *f)
+{
+	if (f->nsite) {
+		cfg_build(&f->cfg, f->fn);
+		dom_build(&f->cfg);
+		loops_build(&f->cfg);
+		decide(f);
+		for (unsigned k = 0; k < f->nsite; k++)
+			site_describe(f, &f->sites[k]);
+		transform_plan(f);
+	}
+	if (f->mod->opt.report_params) {
+		func_describe(f);
+		return;
+	}
+	graph_free(f);
+	cfg_free(&f->cfg);
 }
 
 static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
@@ -433,9 +458,12 @@ static void analyze_needed(h2s_result *r, const callgraph *cg,
 		start[c] = start[c - 1];
 	start[0] = 0;
 	memset(local, 0, n * sizeof *local); /* now analyze_component's pos */
-	for (unsigned c = 0; c < ncomp; c++)
+	for (unsigned c = 0; c < ncomp; c++) {
 		analyze_component(r, cg, mem + start[c], start[c + 1] - start[c],
 				  local);
+		for (unsigned i = start[c]; i < start[c + 1]; i++)
+			finish_func(&r->fns[mem[i]]);
+	}
 	free(mem);
 	free(start);
 	free(comp);
@@ -538,22 +566,6 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 		if (need[i])
 			init_func(r, &r->fns[i], r->fns[i].fn);
 	analyze_needed(r, &cg, need);
-
-	for (unsigned i = 0; i < r->nfn; i++) {
-		h2s_func *f = &r->fns[i];
-		if (!need[i])
-			continue;
-		if (f->nsite) {
-			cfg_build(&f->cfg, f->fn);
-			dom_build(&f->cfg);
-			loops_build(&f->cfg);
-			decide(f);
-			for (unsigned k = 0; k < f->nsite; k++)
-				site_describe(f, &f->sites[k]);
-		}
-		if (o->report_params)
-			func_describe(f);
-	}
 
 	for (unsigned i = 0; i < r->nfn; i++)
 		uvec_free(&cg.reads[i]);

@@ -255,9 +255,13 @@ typedef struct h2s_loc {
 	LLVMValueRef value;  /* LOC_VALUE */
 	unsigned obj;        /* LOC_CONTENT: owner */
 	uint64_t *pts;       /* objects this location may point to */
+	uint64_t *done;      /* solve.c: the objects of pts its edges have
+			      * been handled for (NULL: none yet) */
 	h2s_uvec copies;     /* edges e with e.src == this (kind E_COPY) */
 	h2s_uvec loads;      /* load edges whose address is this */
 	h2s_uvec stores;     /* store edges whose address is this */
+	h2s_uvec why;        /* pairs (object, edge that first brought it
+			      * here), in the order they came: see why_edge */
 	unsigned char queued;
 } h2s_loc;
 
@@ -363,6 +367,10 @@ typedef struct h2s_free {
 	unsigned loc;            /* location of the freed pointer */
 	const char *family;      /* "malloc", "_Znwm", "_Znam" */
 	int grow;                /* a realloc */
+	/* transform_plan(): the demoted sites it may receive, and whether it
+	 * may receive nothing else but null */
+	unsigned *demoted, ndemoted;
+	int only_demoted;
 } h2s_free;
 
 /* A parameter's summary, in Go's terms. */
@@ -397,7 +405,6 @@ struct h2s_func {
 	h2s_arena arena;           /* bitsets and edge lists of locations */
 	h2s_map valloc;            /* value -> location */
 	h2s_map edgeset;           /* (src,dst) of derived copies, deduped */
-	h2s_map why;               /* (loc,obj) -> edge that first brought obj */
 	unsigned heap, result, exposed, nullloc, unknownloc;
 	unsigned nullptrloc;       /* holds the null object */
 	unsigned null_obj;
@@ -422,6 +429,8 @@ struct h2s_func {
 	unsigned interposable;     /* callers may not use its summary */
 	unsigned changed;
 	unsigned scc;              /* component in the call graph */
+	/* transform_plan(): the tail calls that may see a slot */
+	LLVMValueRef *notail; unsigned nnotail;
 };
 
 struct h2s_result {
@@ -453,8 +462,13 @@ static inline int loc_has(const h2s_func *f, unsigned l, unsigned o)
 	return bit_test(f->locs[l].pts, o);
 }
 /* The edge that first brought obj into loc, or H2S_NONE. Not recorded for
- * the unknown and null objects, whose flows nothing explains. */
+ * the unknown and null objects, whose flows nothing explains. A search of
+ * the location's list: it is asked for seldom (once per object reaching a
+ * sink, per site and per parameter), while every object arriving anywhere
+ * records its edge, which a list does in an append. */
 unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj);
+/* Records edge e as the reason obj is in loc. */
+void why_record(h2s_func *f, unsigned loc, unsigned obj, unsigned e);
 /* The objects of bitset word 0 why_edge does not record: the unknown and
  * null objects, made first (graph.c). */
 static inline uint64_t why_unexplained(const h2s_func *f)
@@ -467,6 +481,12 @@ h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);
 /* decide.c */
 void decide(h2s_func *f);
 /* transform.c */
+/* What the transform reads of the graph, read off it while it exists
+ * (after decide, before any rewrite): the graph may go before the
+ * transform runs. Does nothing when no site is demoted. */
+void transform_plan(h2s_func *f);
+/* Frees what transform_plan made. */
+void transform_plan_free(h2s_func *f);
 unsigned transform_func(h2s_func *f);
 /* report.c */
 void site_describe(h2s_func *f, h2s_site *s);

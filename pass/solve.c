@@ -7,7 +7,10 @@
  * `*a = v` becomes a copy edge v -> content(o), or v -> {heap} when o is
  * memory the function does not own (v -> ~r0 for an sret parameter). These
  * derived edges are added as the sets grow, as in Andersen's analysis; the
- * sets only grow, so the loop terminates.
+ * sets only grow, so the loop terminates. A visit handles only the objects
+ * that arrived since the location's last visit (difference propagation):
+ * the others went along every edge that existed then, and an edge made
+ * later takes the whole set when it is made.
  *
  * Reaching a sink has consequences Go also draws: an object that reaches
  * {heap} or ~r0 escapes, so everything stored in it escapes too, and unknown
@@ -23,6 +26,7 @@
 
 typedef struct worklist {
 	h2s_uvec q;
+	uint64_t *delta;  /* visit()'s scratch: f->words words */
 } worklist;
 
 static void push(h2s_func *f, worklist *w, unsigned l)
@@ -33,11 +37,29 @@ static void push(h2s_func *f, worklist *w, unsigned l)
 	}
 }
 
+/* Queues l to handle its whole set again (edges were added to it outside
+ * derive()); what was handled before is found again and changes
+ * nothing. */
+static void revisit(h2s_func *f, worklist *w, unsigned l)
+{
+	if (f->locs[l].done)
+		memset(f->locs[l].done, 0, f->words * sizeof(uint64_t));
+	push(f, w, l);
+}
+
 unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj)
 {
-	uint64_t e;
-	return map_get(&f->why, ((uint64_t)loc << 32) | obj, &e) ? (unsigned)e
-								  : H2S_NONE;
+	const h2s_uvec *w = &f->locs[loc].why;
+	for (unsigned i = 0; i < w->n; i += 2)
+		if (w->v[i] == obj)
+			return w->v[i + 1];
+	return H2S_NONE;
+}
+
+void why_record(h2s_func *f, unsigned loc, unsigned obj, unsigned e)
+{
+	arena_push(&f->arena, &f->locs[loc].why, obj);
+	arena_push(&f->arena, &f->locs[loc].why, e);
 }
 
 /* dst |= bits; records edge e as the reason for every new object whose
@@ -57,7 +79,7 @@ static int merge(h2s_func *f, unsigned dst, const uint64_t *bits, unsigned e)
 		while (add) {
 			unsigned b = (unsigned)__builtin_ctzll(add);
 			add &= add - 1;
-			map_add(&f->why, ((uint64_t)dst << 32) | (w * 64 + b), e);
+			why_record(f, dst, w * 64 + b, e);
 		}
 	}
 	return changed;
@@ -91,13 +113,14 @@ static void expose(h2s_func *f, worklist *w, unsigned o, unsigned parent)
 static void sink(h2s_func *f, worklist *w, unsigned l, unsigned o)
 {
 	h2s_obj *ob = &f->objs[o];
-	unsigned e = why_edge(f, l, o);
+	unsigned e;
 	if (ob->kind != OBJ_ALLOCA && ob->kind != OBJ_SITE)
 		return;
 	if (f->locs[l].kind == LOC_EXPOSED) {
 		if (ob->sunk & 2)
 			return;
 		ob->sunk |= 2;
+		e = why_edge(f, l, o);
 		expose(f, w, o, e);
 		derive(f, w, ob->content, f->exposed, e, o, W_EXPOSED);
 		return;
@@ -105,6 +128,7 @@ static void sink(h2s_func *f, worklist *w, unsigned l, unsigned o)
 	if (ob->sunk & 1)
 		return;
 	ob->sunk |= 1;
+	e = why_edge(f, l, o);
 	/* escaped via {heap} or ~r0: what it holds is reachable from outside */
 	derive(f, w, ob->content, f->heap, e, o, W_ESCAPED_MEM);
 	expose(f, w, o, e);
@@ -119,44 +143,63 @@ static h2s_why store_why(const h2s_obj *ob, h2s_why dflt)
 	return ob->kind == OBJ_PARAM ? W_STORE_PARAM : W_STORE_GLOBAL;
 }
 
-/* The first object at or above `from` in location l's set, or H2S_NONE.
- * Looping with it visits the objects in increasing order, reading the set
- * as it is at each step (derive() may add to it): an object added above
- * the current one is visited, one below is not. */
-static unsigned next_obj(const h2s_func *f, unsigned l, unsigned from)
+/* The objects of location l's set its edges have not been handled for,
+ * into w->delta; they count as handled from now on. Returns 0 when there
+ * are none. */
+static int take_delta(h2s_func *f, worklist *w, unsigned l)
 {
-	const uint64_t *p = f->locs[l].pts;
-	for (unsigned w = from >> 6; w < f->words; w++) {
-		uint64_t bits = p[w];
-		if (w == from >> 6)
+	h2s_loc *L = &f->locs[l];
+	uint64_t any = 0;
+	if (!L->done)
+		L->done = arena_alloc(&f->arena, f->words * sizeof(uint64_t));
+	for (unsigned k = 0; k < f->words; k++) {
+		w->delta[k] = L->pts[k] & ~L->done[k];
+		L->done[k] |= w->delta[k];
+		any |= w->delta[k];
+	}
+	return any != 0;
+}
+
+/* The next object at or above `from` in w->delta, or H2S_NONE. */
+static unsigned next_new(const h2s_func *f, const worklist *w, unsigned from)
+{
+	for (unsigned k = from >> 6; k < f->words; k++) {
+		uint64_t bits = w->delta[k];
+		if (k == from >> 6)
 			bits &= ~(uint64_t)0 << (from & 63);
 		if (bits)
-			return w * 64 + (unsigned)__builtin_ctzll(bits);
+			return k * 64 + (unsigned)__builtin_ctzll(bits);
 	}
 	return H2S_NONE;
 }
 
+/* Handles location l's edges for the objects that arrived since its last
+ * visit: what came before went along every edge that existed then, and an
+ * edge made since (derive()) took the whole set when it was made. Objects
+ * arriving during the visit make l queued again. */
 static void visit(h2s_func *f, worklist *w, unsigned l)
 {
-	h2s_loc *L = &f->locs[l];
+	h2s_loc *L;
+	if (!take_delta(f, w, l))
+		return;
 	/* copies: indexes, since derive() may grow the vectors */
 	for (unsigned i = 0; i < f->locs[l].copies.n; i++) {
 		unsigned id = f->locs[l].copies.v[i];
 		unsigned dst = f->edges[id].dst;
-		if (merge(f, dst, f->locs[l].pts, id))
+		if (merge(f, dst, w->delta, id))
 			push(f, w, dst);
 	}
 	for (unsigned i = 0; i < f->locs[l].loads.n; i++) {
 		unsigned id = f->locs[l].loads.v[i];
-		for (unsigned o = next_obj(f, l, 0); o != H2S_NONE;
-		     o = next_obj(f, l, o + 1))
+		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
+		     o = next_new(f, w, o + 1))
 			derive(f, w, f->objs[o].content, f->edges[id].dst, id, o,
 			       (h2s_why)f->edges[id].why);
 	}
 	for (unsigned i = 0; i < f->locs[l].stores.n; i++) {
 		unsigned id = f->locs[l].stores.v[i];
-		for (unsigned o = next_obj(f, l, 0); o != H2S_NONE;
-		     o = next_obj(f, l, o + 1)) {
+		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
+		     o = next_new(f, w, o + 1)) {
 			h2s_obj *ob = &f->objs[o];
 			unsigned target;
 			ob->written = 1;
@@ -171,8 +214,8 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 	L = &f->locs[l];
 	if (L->kind == LOC_HEAP || L->kind == LOC_RESULT ||
 	    L->kind == LOC_EXPOSED)
-		for (unsigned o = next_obj(f, l, 0); o != H2S_NONE;
-		     o = next_obj(f, l, o + 1))
+		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
+		     o = next_new(f, w, o + 1))
 			sink(f, w, l, o);
 }
 
@@ -196,10 +239,11 @@ static int check_differences(h2s_func *f, worklist *w)
 		if (objs == 1 && same)
 			continue;
 		d->done = 1;
+		/* new edges from a and b: their whole sets go along them */
 		graph_to_heap(f, d->a, W_PTRTOINT, d->inst);
 		graph_to_heap(f, d->b, W_PTRTOINT, d->inst);
-		push(f, w, d->a);
-		push(f, w, d->b);
+		revisit(f, w, d->a);
+		revisit(f, w, d->b);
 		added = 1;
 	}
 	return added;
@@ -235,7 +279,8 @@ static int check_empty_stores(h2s_func *f, worklist *w)
 
 void solve(h2s_func *f)
 {
-	worklist w = {{0}};
+	worklist w = {{0}, NULL};
+	w.delta = arena_alloc(&f->arena, f->words * sizeof(uint64_t));
 	for (unsigned l = 0; l < f->nloc; l++)
 		for (unsigned k = 0; k < f->words; k++)
 			if (f->locs[l].pts[k]) {

@@ -54,13 +54,15 @@ static int loc_meets(const h2s_func *f, unsigned l, const uint64_t *set)
 	return 0;
 }
 
-/* Clears `tail` on calls that may see a slot. Runs before any rewrite,
- * while the graph's value handles are valid. */
-static void clear_tail_calls(h2s_func *f)
+/* The calls marked `tail` that may see a slot: their mark must go (a
+ * tail call may not read its caller's frame). */
+static void plan_tail_calls(h2s_func *f)
 {
 	uint64_t *d = reaching_demoted(f);
-	for (unsigned b = 0; b < f->cfg.n; b++)
-		for (LLVMValueRef I = LLVMGetFirstInstruction(f->cfg.block[b]); I;
+	unsigned cap = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
 		     I = LLVMGetNextInstruction(I)) {
 			uint64_t l;
 			if (!LLVMIsACallInst(I) ||
@@ -68,11 +70,16 @@ static void clear_tail_calls(h2s_func *f)
 				continue;
 			for (unsigned k = 0; k < LLVMGetNumArgOperands(I); k++) {
 				LLVMValueRef a = LLVMGetOperand(I, k);
-				if (map_get(&f->valloc, ptrkey(a), &l) &&
-				    loc_meets(f, (unsigned)l, d)) {
-					LLVMSetTailCallKind(I, LLVMTailCallKindNone);
-					break;
+				if (!map_get(&f->valloc, ptrkey(a), &l) ||
+				    !loc_meets(f, (unsigned)l, d))
+					continue;
+				if (f->nnotail == cap) {
+					cap = cap ? 2 * cap : 8;
+					f->notail = xrealloc(f->notail,
+							     cap * sizeof *f->notail);
 				}
+				f->notail[f->nnotail++] = I;
+				break;
 			}
 		}
 	free(d);
@@ -384,36 +391,68 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 	LLVMSetOperand(phi, 1, call);
 }
 
-/* The demoted sites a free or realloc may receive, into d (n of them);
- * returns 1 when it may receive nothing else but null. */
-static int freed_sites(h2s_func *f, const h2s_free *fr, unsigned *d,
-		       unsigned *n)
+/* The demoted sites a free or realloc may receive, and whether it may
+ * receive nothing else but null. */
+static void plan_free(h2s_func *f, h2s_free *fr)
 {
-	int only = 1;
-	*n = 0;
+	fr->only_demoted = 1;
+	fr->ndemoted = 0;
+	fr->demoted = NULL;
 	for (unsigned o = 0; o < f->nobj; o++) {
 		const h2s_obj *ob = &f->objs[o];
 		if (!loc_has(f, fr->loc, o) || o == f->null_obj)
 			continue;
 		if (ob->kind == OBJ_SITE &&
-		    f->sites[ob->site].reason == R_DEMOTE)
-			d[(*n)++] = ob->site;
-		else
-			only = 0;
+		    f->sites[ob->site].reason == R_DEMOTE) {
+			if (!fr->demoted)
+				fr->demoted = xcalloc(f->nsite, sizeof *fr->demoted);
+			fr->demoted[fr->ndemoted++] = ob->site;
+		} else {
+			fr->only_demoted = 0;
+		}
 	}
-	return only;
+}
+
+static unsigned demoted_sites(const h2s_func *f)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < f->nsite; i++)
+		n += f->sites[i].reason == R_DEMOTE;
+	return n;
+}
+
+void transform_plan(h2s_func *f)
+{
+	if (!demoted_sites(f))
+		return;
+	plan_tail_calls(f);
+	for (unsigned r = 0; r < f->nfree; r++)
+		plan_free(f, &f->frees[r]);
+}
+
+void transform_plan_free(h2s_func *f)
+{
+	for (unsigned r = 0; r < f->nfree; r++) {
+		free(f->frees[r].demoted);
+		f->frees[r].demoted = NULL;
+		f->frees[r].ndemoted = 0;
+	}
+	free(f->notail);
+	f->notail = NULL;
+	f->nnotail = 0;
 }
 
 /* A free that may receive demoted blocks: deleted when it receives nothing
  * else and none of them is guarded; otherwise it frees null instead of a
  * slot:  free(p == slot1 || ... ? NULL : p). */
 static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
-			 LLVMValueRef *slot, unsigned *d)
+			 LLVMValueRef *slot)
 {
 	LLVMModuleRef m = f->mod->mod;
 	LLVMValueRef p = LLVMGetOperand(fr->call, 0), is_slot = NULL;
-	unsigned n;
-	int only = freed_sites(f, fr, d, &n), guarded = 0;
+	const unsigned *d = fr->demoted;
+	unsigned n = fr->ndemoted;
+	int only = fr->only_demoted, guarded = 0;
 	if (!n)
 		return;
 	for (unsigned k = 0; k < n; k++)
@@ -449,12 +488,11 @@ unsigned transform_func(h2s_func *f)
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMBuilderRef b;
 	LLVMValueRef *slot;
-	unsigned n = 0, *d;
-	for (unsigned i = 0; i < f->nsite; i++)
-		n += f->sites[i].reason == R_DEMOTE;
+	unsigned n = demoted_sites(f);
 	if (!n)
 		return 0;
-	clear_tail_calls(f);
+	for (unsigned i = 0; i < f->nnotail; i++)
+		LLVMSetTailCallKind(f->notail[i], LLVMTailCallKindNone);
 	b = LLVMCreateBuilderInContext(ctx);
 	slot = xcalloc(f->nsite, sizeof *slot);
 	for (unsigned i = 0; i < f->nsite; i++) {
@@ -474,10 +512,8 @@ unsigned transform_func(h2s_func *f)
 	add_stack_probes(f, bytes);
 	/* Frees and reallocs first: their operands still name the original
 	 * calls. */
-	d = xcalloc(f->nsite, sizeof *d);
 	for (unsigned r = 0; r < f->nfree; r++)
-		rewrite_free(f, b, &f->frees[r], slot, d);
-	free(d);
+		rewrite_free(f, b, &f->frees[r], slot);
 	for (unsigned i = 0; i < f->nsite; i++) {
 		h2s_site *s = &f->sites[i];
 		if (s->reason != R_DEMOTE)
