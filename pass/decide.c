@@ -251,7 +251,7 @@ static h2s_reason frees_ok(h2s_func *f, h2s_site *s)
 {
 	for (unsigned r = 0; r < f->nfree; r++) {
 		h2s_free *fr = &f->frees[r];
-		if (!loc_has(f, fr->loc, s->obj))
+		if (fr->callee || !loc_has(f, fr->loc, s->obj))
 			continue;
 		s->where = fr->call;
 		if (strcmp(fr->family, s->alloc->family))
@@ -268,6 +268,16 @@ static h2s_reason frees_ok(h2s_func *f, h2s_site *s)
 	}
 	s->where = NULL;
 	return R_DEMOTE;
+}
+
+/* The first call of a module function that frees the object (its tags
+ * say so), or NULL. heap2stack.c may inline it and decide again. */
+static LLVMValueRef callee_free(h2s_func *f, const h2s_site *s)
+{
+	for (unsigned r = 0; r < f->nfree; r++)
+		if (f->frees[r].callee && loc_has(f, f->frees[r].loc, s->obj))
+			return f->frees[r].call;
+	return NULL;
 }
 
 /* The guarded buffer's bytes: guard-size, but never above max-size (a
@@ -385,6 +395,10 @@ void decide(h2s_func *f)
 		} else if (f->cfg.in_cycle[s->block] &&
 			   !loop_ok(f, &index, &numbered, s)) {
 			s->reason = R_LOOP;
+		} else if ((s->where = callee_free(f, s))) {
+			/* last: inlining it is worth it only when nothing else
+			 * keeps the site; heap2stack.c sets not_inlined */
+			s->reason = R_CALLEE_FREE;
 		} else {
 			uint64_t need;
 			slot_size(f, s);

@@ -21,7 +21,9 @@
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/ADT/Twine.h>
+#include <llvm/Analysis/InlineCost.h>
 #include <llvm/Analysis/LazyValueInfo.h>
+#include <llvm/Analysis/TargetTransformInfo.h>
 #include <llvm/Analysis/OptimizationRemarkEmitter.h>
 #include <llvm/Analysis/SimplifyQuery.h>
 #include <llvm/Analysis/ValueTracking.h>
@@ -38,6 +40,7 @@
 #include <llvm/IR/PassManager.h>
 #include <llvm/Passes/OptimizationLevel.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Compiler.h>
 #include <llvm/Support/FileSystem.h>
@@ -110,6 +113,7 @@ public:
 		H.value_name = &HookContext::valueName;
 		H.value_max = &HookContext::valueMax;
 		H.if_else = &HookContext::ifElse;
+		H.inline_call = &HookContext::inlineCall;
 		return H;
 	}
 
@@ -155,6 +159,36 @@ private:
 			&E);
 		*ThenTerm = wrap(T);
 		*ElseTerm = wrap(E);
+	}
+
+	// Inlines Call when LLVM's inliner could: the callee is viable (no
+	// construct InlineFunction refuses), and its attributes and target
+	// features are compatible with the caller's. The caller's cached
+	// analyses and names are dropped: its body changed.
+	static int inlineCall(void *Ctx, LLVMValueRef CallRef)
+	{
+		auto *CB = dyn_cast_or_null<CallBase>(unwrap(CallRef));
+		if (!CB || !CB->getFunction())
+			return 0;
+		Function *Caller = CB->getFunction();
+		Function *Callee = CB->getCalledFunction();
+		if (!Callee || Callee->isDeclaration() ||
+		    Callee->getFunctionType() != CB->getFunctionType() ||
+		    !isInlineViable(*Callee).isSuccess() ||
+		    !AttributeFuncs::areInlineCompatible(*Caller, *Callee))
+			return 0;
+		auto *Self = static_cast<HookContext *>(Ctx);
+		TargetTransformInfo &TTI =
+			Self->FAM.getResult<TargetIRAnalysis>(*Caller);
+		if (!TTI.areInlineCompatible(Caller, Callee))
+			return 0;
+		InlineFunctionInfo IFI;
+		if (!InlineFunction(*CB, IFI).isSuccess())
+			return 0;
+		Self->FAM.invalidate(*Caller, PreservedAnalyses::none());
+		Self->Emitters.erase(Caller);
+		Self->Vars.erase(Caller);
+		return 1;
 	}
 
 	static void remark(void *Ctx, LLVMValueRef Inst, int Passed,
@@ -340,6 +374,8 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 		Add("recursive-budget=" + std::to_string(O.recursive_budget));
 	if (O.guard_size != D.guard_size)
 		Add("guard-size=" + std::to_string(O.guard_size));
+	if (O.inline_budget != D.inline_budget)
+		Add("inline-budget=" + std::to_string(O.inline_budget));
 	if (!O.loops != !D.loops)
 		Add(O.loops ? "loops" : "no-loops");
 	if (O.verbose && !D.verbose)
@@ -485,7 +521,7 @@ public:
 		unsigned Demoted = h2s_transform(R);
 		Ctx.reset();
 
-		bool Changed = Demoted > 0;
+		bool Changed = Demoted > 0 || h2s_num_inlined(R) > 0;
 		Cleanup Clean;
 		for (unsigned I = 0, N = h2s_num_functions(R); I < N; ++I) {
 			if (!h2s_function_changed(R, I))
@@ -534,8 +570,11 @@ public:
 		if (!R)
 			return PreservedAnalyses::all();
 		writeReport(R, "-");
+		// its verdicts are the transform's, after the same inlining
+		bool Inlined = h2s_num_inlined(R) > 0;
 		h2s_result_free(R);
-		return PreservedAnalyses::all();
+		return Inlined ? PreservedAnalyses::none()
+			       : PreservedAnalyses::all();
 	}
 
 	// Printers run whatever the optimisation level, like LLVM's own.

@@ -572,8 +572,14 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
 }
 
+static void add_free_at(h2s_func *f, LLVMValueRef I, unsigned l,
+			const char *family, int grow, int callee);
+
 /* A call to a function defined in this module: each argument flows where
- * the callee's parameter tag says (Go's tagged parameters). */
+ * the callee's parameter tag says (Go's tagged parameters). A block the
+ * callee frees (at the argument's level or a few derefs below) ends its
+ * life at the call: a free the transform leaves alone, so such a block is
+ * kept on the heap unless heap2stack.c inlines the call. */
 static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			     unsigned nargs)
 {
@@ -600,7 +606,14 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 		if (t->heap)
 			add_edge(f, E_COPY, W_CALL_LEAK, al, f->heap, I);
 		if (t->freed)
-			add_edge(f, E_COPY, W_FREED_BY_CALLEE, al, f->heap, I);
+			add_free_at(f, I, al, NULL, 0, 1);
+		for (unsigned lv = 1, v = al; lv < H2S_MAX_LEVEL; lv++) {
+			if (!(t->freed_levels >> lv))
+				break;
+			v = load_into_temp(f, v, W_LOAD, I);
+			if (t->freed_levels & (1u << lv))
+				add_free_at(f, I, v, NULL, 0, 1);
+		}
 		if (t->content_heap) {
 			unsigned c = load_into_temp(f, al, W_LOAD, I);
 			add_edge(f, E_COPY, W_CALL_LEAK, c, f->heap, I);
@@ -697,7 +710,9 @@ static void note_call_flags(h2s_func *f, LLVMValueRef I, LLVMValueRef callee)
 		f->has_musttail = 1;
 }
 
-static void add_free(h2s_func *f, LLVMValueRef I, const char *family, int grow)
+/* Records call I as the end of the blocks location l points to. */
+static void add_free_at(h2s_func *f, LLVMValueRef I, unsigned l,
+			const char *family, int grow, int callee)
 {
 	if (f->nfree == f->freecap) {
 		f->freecap = f->freecap ? 2 * f->freecap : 8;
@@ -705,10 +720,17 @@ static void add_free(h2s_func *f, LLVMValueRef I, const char *family, int grow)
 	}
 	memset(&f->frees[f->nfree], 0, sizeof *f->frees);
 	f->frees[f->nfree].call = I;
-	f->frees[f->nfree].loc = graph_value_loc(f, LLVMGetOperand(I, 0));
+	f->frees[f->nfree].loc = l;
 	f->frees[f->nfree].family = family;
 	f->frees[f->nfree].grow = grow;
+	f->frees[f->nfree].callee = callee;
 	f->nfree++;
+}
+
+static void add_free(h2s_func *f, LLVMValueRef I, const char *family, int grow)
+{
+	add_free_at(f, I, graph_value_loc(f, LLVMGetOperand(I, 0)), family,
+		    grow, 0);
 }
 
 /* q = realloc(p, n) ends the life of p's block, or continues it as q: in

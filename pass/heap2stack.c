@@ -48,6 +48,7 @@ void h2s_options_init(h2s_options *o)
 	o->frame_budget = 8192;
 	o->recursive_budget = 0;
 	o->guard_size = 256;
+	o->inline_budget = 256;
 	o->loops = 1;
 	o->verbose = 0;
 }
@@ -77,6 +78,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		{"frame-budget", offsetof(h2s_options, frame_budget)},
 		{"recursive-budget", offsetof(h2s_options, recursive_budget)},
 		{"guard-size", offsetof(h2s_options, guard_size)},
+		{"inline-budget", offsetof(h2s_options, inline_budget)},
 	};
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
 		if (strcmp(key, sizes[i].key))
@@ -105,7 +107,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	}
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
-		 "recursive-budget=N, guard-size=N, loops, no-loops, verbose)",
+		 "recursive-budget=N, guard-size=N, inline-budget=N, loops, "
+		 "no-loops, verbose)",
 		 key);
 	return -1;
 }
@@ -315,20 +318,138 @@ static void analyze_func(h2s_func *f)
 	summarize(f);
 }
 
+static unsigned count_insts(LLVMValueRef fn)
+{
+	unsigned n = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+		     I = LLVMGetNextInstruction(I))
+			n++;
+	return n;
+}
+
+static int has_fn_attr(LLVMValueRef fn, const char *name)
+{
+	unsigned k = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, k) !=
+	       NULL;
+}
+
+static int has_call_attr(LLVMValueRef call, const char *name)
+{
+	unsigned k = LLVMGetEnumAttributeKindForName(name, strlen(name));
+	return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
+					    k) != NULL;
+}
+
+/* Why call (of a function that frees a block of f) cannot be inlined
+ * into f now, or NI_NONE. */
+static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
+				   unsigned round)
+{
+	const h2s_result *r = f->mod;
+	h2s_func *g = callee_func(f->mod, call);
+	if (!r->opt.inline_budget || !r->hooks.inline_call)
+		return NI_OFF;
+	if (round >= H2S_INLINE_ROUNDS)
+		return NI_ROUNDS;
+	if (!g || f->recursive || g->recursive || g == f)
+		return NI_RECURSIVE;
+	if (has_fn_attr(g->fn, "noinline") || has_fn_attr(g->fn, "optnone") ||
+	    has_call_attr(call, "noinline"))
+		return NI_NOINLINE;
+	if (count_insts(g->fn) > r->opt.inline_budget - f->inline_used)
+		return NI_BUDGET;
+	return NI_NONE;
+}
+
+static void note_inlined(h2s_func *f, LLVMValueRef site, LLVMValueRef callee)
+{
+	f->inl = xrealloc(f->inl, (f->ninl + 1) * sizeof *f->inl);
+	f->inl[f->ninl].site = site;
+	f->inl[f->ninl].callee = xstrdup(fn_name(callee));
+	f->ninl++;
+}
+
+/* Inlines the calls that keep sites of f on the heap because the callee
+ * frees their blocks (reason R_CALLEE_FREE), within inline-budget; sets
+ * each other such site's not_inlined. Returns the number inlined. */
+static unsigned inline_callee_frees(h2s_func *f, unsigned round)
+{
+	/* the calls inlined in this round (no longer valid to look into)
+	 * and their callees */
+	LLVMValueRef *done = xcalloc(2 * (size_t)f->nsite, sizeof *done);
+	unsigned ndone = 0;
+	for (unsigned i = 0; i < f->nsite; i++) {
+		h2s_site *s = &f->sites[i];
+		LLVMValueRef call = s->where, callee;
+		unsigned k, size;
+		if (s->reason != R_CALLEE_FREE)
+			continue;
+		for (k = 0; k < ndone && done[2 * k] != call; k++)
+			;
+		if (k < ndone) {
+			/* the same call, inlined for an earlier site */
+			note_inlined(f, s->call, done[2 * k + 1]);
+			continue;
+		}
+		s->not_inlined = inline_blocker(f, call, round);
+		if (s->not_inlined != NI_NONE)
+			continue;
+		callee = LLVMGetCalledValue(call);
+		size = count_insts(callee);
+		if (!f->mod->hooks.inline_call(f->mod->hooks.ctx, call)) {
+			s->not_inlined = NI_REFUSED;
+			continue;
+		}
+		f->inline_used += size;
+		done[2 * ndone] = call;
+		done[2 * ndone + 1] = callee;
+		ndone++;
+		note_inlined(f, s->call, callee);
+	}
+	free(done);
+	f->mod->inlined += ndone;
+	if (ndone)
+		f->changed = 1;
+	return ndone;
+}
+
+/* The names of the functions inlined for site s, ", "-joined, or NULL. */
+static char *inlined_for(const h2s_func *f, const h2s_site *s)
+{
+	h2s_str b = {0};
+	for (unsigned j = 0; j < f->ninl; j++)
+		if (f->inl[j].site == s->call)
+			str_printf(&b, "%s%s", b.s ? ", " : "", f->inl[j].callee);
+	return b.s;
+}
+
 /* The verdicts of a function whose analysis is final (its component is
  * done), the words for its report, and what the transform will need.
- * Callers read only its tags: unless the report needs it, the graph goes
- * now and the next one reuses its memory (keeping every graph to the end
- * made most of the pass's page faults). */
+ * Where a callee that frees a block is all that keeps it on the heap, the
+ * call is inlined and the function analysed again (docs/design.md,
+ * Callees that free). Callers read only its tags: unless the report needs
+ * it, the graph goes now and the next one reuses its memory (keeping
+ * every graph to the end made most of the pass's page faults). */
 static void finish_func(h2s_func *f)
 {
-	if (f->nsite) {
+	for (unsigned round = 0; f->nsite; round++) {
 		cfg_build(&f->cfg, f->fn);
 		dom_build(&f->cfg);
 		loops_build(&f->cfg);
 		decide(f);
-		for (unsigned k = 0; k < f->nsite; k++)
+		if (!inline_callee_frees(f, round))
+			break;
+		cfg_free(&f->cfg);
+		analyze_func(f);
+	}
+	if (f->nsite) {
+		for (unsigned k = 0; k < f->nsite; k++) {
+			f->sites[k].inlined = inlined_for(f, &f->sites[k]);
 			site_describe(f, &f->sites[k]);
+		}
 		transform_plan(f);
 	}
 	if (f->mod->opt.report_params) {
@@ -345,6 +466,7 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 		if (a[i].heap != b[i].heap ||
 		    a[i].content_heap != b[i].content_heap ||
 		    a[i].freed != b[i].freed || a[i].written != b[i].written ||
+		    a[i].freed_levels != b[i].freed_levels ||
 		    a[i].result_levels != b[i].result_levels)
 			return 0;
 	return 1;
@@ -589,6 +711,8 @@ unsigned h2s_transform(h2s_result *r)
 
 unsigned h2s_num_functions(const h2s_result *r) { return r->nfn; }
 
+unsigned h2s_num_inlined(const h2s_result *r) { return r->inlined; }
+
 LLVMValueRef h2s_function(const h2s_result *r, unsigned i)
 {
 	return i < r->nfn ? r->fns[i].fn : NULL;
@@ -615,7 +739,11 @@ void h2s_result_free(h2s_result *r)
 			free(f->sites[k].ifile);
 			free(f->sites[k].text);
 			free(f->sites[k].detail);
+			free(f->sites[k].inlined);
 		}
+		for (unsigned k = 0; k < f->ninl; k++)
+			free(f->inl[k].callee);
+		free(f->inl);
 		for (unsigned k = 0; k < f->nparams && f->pnames; k++)
 			free(f->pnames[k]);
 		free(f->pnames);

@@ -36,6 +36,10 @@
  * (each at most the slot) within 64 bits. */
 #define H2S_MAX_SLOT ((uint64_t)1 << 32)
 
+/* Rounds of inlining callees that free a function's blocks (each inlined
+ * callee may call another that frees them). */
+#define H2S_INLINE_ROUNDS 4
+
 /* ------------------------------------------------------------------ util.c */
 
 typedef struct h2s_uvec {
@@ -322,7 +326,20 @@ typedef enum h2s_reason {
 	R_COROUTINE,
 	R_BAD_ALIGN,
 	R_FAMILY,         /* a deallocator of another family may free it */
+	R_CALLEE_FREE,    /* a function it is passed to frees it, and that
+			   * call could not be inlined (s->not_inlined) */
 } h2s_reason;
+
+/* Why a call of a function that frees a site's block stayed a call. */
+typedef enum h2s_noinline {
+	NI_NONE,
+	NI_OFF,           /* inline-budget=0, or no inlining hook */
+	NI_BUDGET,        /* the callee is larger than what is left */
+	NI_RECURSIVE,     /* caller or callee on a call-graph cycle */
+	NI_NOINLINE,      /* noinline or optnone */
+	NI_REFUSED,       /* LLVM's inliner would not (inline_call said 0) */
+	NI_ROUNDS,        /* still freed after the last round */
+} h2s_noinline;
 
 typedef struct h2s_site {
 	LLVMValueRef call;
@@ -341,7 +358,10 @@ typedef struct h2s_site {
 	h2s_reason reason;
 	unsigned flow_edge;      /* R_ESCAPES: the edge into the sink */
 	LLVMValueRef where;      /* R_MIXED_FREE: the realloc; R_FAMILY: the
-				  * free; R_LOOP: the user */
+				  * free; R_LOOP: the user; R_CALLEE_FREE:
+				  * the call */
+	h2s_noinline not_inlined; /* R_CALLEE_FREE: why */
+	char *inlined;           /* functions inlined for it, ", "-joined */
 	/* position and text, kept valid after the transform */
 	char *file;              /* outermost inlined-at call site */
 	unsigned line, col;
@@ -367,6 +387,9 @@ typedef struct h2s_free {
 	unsigned loc;            /* location of the freed pointer */
 	const char *family;      /* "malloc", "_Znwm", "_Znam" */
 	int grow;                /* a realloc */
+	int callee;              /* a call of a module function whose tags
+				  * say it frees what loc points to: not a
+				  * free the transform rewrites */
 	/* transform_plan(): the demoted sites it may receive, and whether it
 	 * may receive nothing else but null */
 	unsigned *demoted, ndemoted;
@@ -378,6 +401,9 @@ typedef struct h2s_ptag {
 	unsigned char heap;          /* the pointer itself leaks (derefs 0) */
 	unsigned char content_heap;  /* what it points to leaks (derefs >= 1) */
 	unsigned char freed;         /* the callee frees it */
+	unsigned char freed_levels;  /* bit k, 1 <= k < H2S_MAX_LEVEL: it
+				      * frees what k derefs of it point to
+				      * (freed deeper: content_heap) */
 	unsigned char written;       /* the callee stores through it */
 	signed char result_level;    /* flows to ~r0 with N derefs, or -1:
 				      * the smallest N, for the report */
@@ -431,6 +457,10 @@ struct h2s_func {
 	unsigned scc;              /* component in the call graph */
 	/* transform_plan(): the tail calls that may see a slot */
 	LLVMValueRef *notail; unsigned nnotail;
+	/* callees inlined for a site: (site's call, callee's name) */
+	struct h2s_inlined { LLVMValueRef site; char *callee; } *inl;
+	unsigned ninl;
+	uint64_t inline_used;      /* instructions inlined so far */
 };
 
 struct h2s_result {
@@ -442,6 +472,7 @@ struct h2s_result {
 	unsigned ptr_bytes;
 	unsigned alloca_as;         /* the datalayout's alloca address space */
 	int transformed;
+	unsigned inlined;           /* calls inlined by the analysis */
 };
 
 /* graph.c */

@@ -239,6 +239,9 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			str_printf(&b, "; realloc grows it in place up to %llu "
 				       "bytes, on the heap beyond",
 				   (unsigned long long)s->size);
+		if (s->inlined)
+			str_printf(&b, "; inlined %s, which frees it",
+				   s->inlined);
 		break;
 	case R_ESCAPES:
 		escape_words(&b, f, s->flow_edge, s->obj);
@@ -285,6 +288,36 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		str_printf(&b, "freed by %s, a deallocator of another family",
 			   fn_name(LLVMGetCalledValue(s->where)));
 		at_position(&b, s->where);
+		break;
+	case R_CALLEE_FREE:
+		str_printf(&b, "freed by %s",
+			   fn_name(LLVMGetCalledValue(s->where)));
+		at_position(&b, s->where);
+		str_printf(&b, ", not inlined: ");
+		switch (s->not_inlined) {
+		case NI_OFF:
+			str_printf(&b, "inline-budget=0");
+			break;
+		case NI_BUDGET:
+			str_printf(&b, "larger than what is left of "
+				       "inline-budget %llu",
+				   (unsigned long long)o->inline_budget);
+			break;
+		case NI_RECURSIVE:
+			str_printf(&b, "on a call cycle");
+			break;
+		case NI_NOINLINE:
+			str_printf(&b, "marked noinline or optnone");
+			break;
+		case NI_REFUSED:
+			str_printf(&b, "LLVM cannot inline it there");
+			break;
+		case NI_ROUNDS:
+		case NI_NONE:
+			str_printf(&b, "still freed by a callee after %d rounds "
+				       "of inlining", H2S_INLINE_ROUNDS);
+			break;
+		}
 		break;
 	case R_OPTNONE:
 		str_printf(&b, "function is optnone");
@@ -667,7 +700,7 @@ static const char *const reason_codes[] = {
 	[R_OPTNONE] = "optnone",       [R_MUSTTAIL] = "musttail",
 	[R_SETJMP] = "setjmp",         [R_ADDRSPACE] = "addrspace",
 	[R_COROUTINE] = "coroutine",   [R_BAD_ALIGN] = "bad-align",
-	[R_FAMILY] = "family",
+	[R_FAMILY] = "family",         [R_CALLEE_FREE] = "freed-by-callee",
 };
 
 /* The name of a location in a flow: a variable's name when debug

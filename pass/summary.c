@@ -7,11 +7,14 @@
  *   content_heap  some Pk, k >= 1, reaches it  -> leaking param content: p
  *   result_level  smallest k with Pk in ~r0    -> ... to result ~r0 level=k
  *                 (result_levels keeps every such k for the callers)
- *   freed         P0 reaches a free()          (a caller cannot demote it)
+ *   freed         P0 reaches a free()          (a caller cannot demote it
+ *                                                unless it inlines the call)
+ *   freed_levels  bit k: Pk reaches a free(), 1 <= k < H2S_MAX_LEVEL
  *   written       a store may write through p, or p reaches code that may
  *                 (a caller's object may then hold unknown pointers)
- * A freed pointee at a deeper level counts as a content leak: the caller's
- * objects stored there cannot be demoted either.
+ * A freed pointee at the deepest level, which stands for every level below
+ * it, counts as a content leak. "Reaches a free()" includes the frees of
+ * the functions it calls (graph.c records those calls as frees).
  *
  * heap2stack.c computes them bottom-up over the call graph's strongly
  * connected components, iterating inside a component until no tag changes.
@@ -24,6 +27,7 @@ void summarize(h2s_func *f)
 		h2s_ptag *t = &f->ptags[i];
 		unsigned p0 = f->param_obj[i];
 		t->heap = t->content_heap = t->freed = t->written = 0;
+		t->freed_levels = 0;
 		t->result_level = -1;
 		t->result_levels = 0;
 		t->flow_edge = H2S_NONE;
@@ -54,6 +58,9 @@ void summarize(h2s_func *f)
 				if (loc_has(f, f->frees[r].loc, o)) {
 					if (k == 0)
 						t->freed = 1;
+					else if (k < H2S_MAX_LEVEL)
+						t->freed_levels |=
+							(unsigned char)(1u << k);
 					else
 						t->content_heap = 1;
 				}

@@ -398,6 +398,8 @@ static void plan_free(h2s_func *f, h2s_free *fr)
 	fr->only_demoted = 1;
 	fr->ndemoted = 0;
 	fr->demoted = NULL;
+	if (fr->callee)
+		return; /* no demoted site reaches one: decide.c */
 	for (unsigned o = 0; o < f->nobj; o++) {
 		const h2s_obj *ob = &f->objs[o];
 		if (!loc_has(f, fr->loc, o) || o == f->null_obj)

@@ -39,6 +39,9 @@ typedef struct h2s_options {
 	uint64_t guard_size;       /* stack buffer for a size known only at run
 				    * time, at most max_size (0: such sizes
 				    * stay on the heap) */
+	uint64_t inline_budget;    /* IR instructions heap2stack may add to a
+				    * function by inlining callees that free
+				    * its blocks (0: none) */
 	int loops;                 /* demote allocations inside loops (one slot) */
 	int verbose;               /* report: print the flow behind each verdict */
 	/* Set by the caller, not a pass parameter (default 0). 1: the result
@@ -53,7 +56,8 @@ typedef struct h2s_options {
 void h2s_options_init(h2s_options *o);
 
 /* Sets one pass parameter by name ("max-size", "frame-budget",
- * "recursive-budget", "loops", "no-loops", "verbose"). `value` is NULL for a
+ * "recursive-budget", "guard-size", "inline-budget", "loops", "no-loops",
+ * "verbose"). `value` is NULL for a
  * flag written without `=`. Returns 0 on success; otherwise writes a one-line
  * message naming the problem into err (size errlen) and returns -1. */
 int h2s_options_set(h2s_options *o, const char *key, const char *value,
@@ -87,13 +91,21 @@ typedef struct h2s_hooks {
 	 * need it. */
 	void (*if_else)(void *ctx, LLVMValueRef cond, LLVMValueRef before,
 			LLVMValueRef *then_term, LLVMValueRef *else_term);
+	/* Inlines the direct call `call` (LLVM's InlineFunction), when LLVM
+	 * deems the callee inlinable there (attributes and target features
+	 * compatible, no construct the inliner refuses). Returns 1 when it
+	 * did, 0 when it left the call as it was. */
+	int (*inline_call)(void *ctx, LLVMValueRef call);
 } h2s_hooks;
 
 typedef struct h2s_result h2s_result;
 
 /* Analyse M: every function with a body when o->report_params is set,
- * otherwise the functions the allocation sites' verdicts depend on. Never
- * modifies M. */
+ * otherwise the functions the allocation sites' verdicts depend on. It
+ * changes M in one way only: with o->inline_budget and hooks->inline_call,
+ * it inlines calls of functions that free a block allocated in the caller
+ * (docs/design.md, Callees that free), and analyses the caller again;
+ * h2s_num_inlined() counts them. */
 h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 			const h2s_hooks *hooks);
 
@@ -107,6 +119,8 @@ unsigned h2s_transform(h2s_result *r);
  * analyse) and whether h2s_transform changed the i-th one (the glue runs
  * cleanup, docs/design.md, on those). */
 unsigned h2s_num_functions(const h2s_result *r);
+/* Calls h2s_analyze inlined (their callers count as changed). */
+unsigned h2s_num_inlined(const h2s_result *r);
 LLVMValueRef h2s_function(const h2s_result *r, unsigned i);
 int h2s_function_changed(const h2s_result *r, unsigned i);
 

@@ -47,7 +47,7 @@
 //
 // PLAIN: "totals": {"allocations": 7, "k0": 7, "k1": 0, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0, "removed": 5, "sites": 2, "joined": 2,
 // PLAIN-DAG: "function": "scratch", {{.*}}"allocations": 5, {{.*}}"k0": 5, {{.*}}"removed": 5, {{.*}}"verdict": "stack", "reason": "demote",
-// PLAIN-DAG: "function": "twice", {{.*}}"allocations": 2, {{.*}}"k0": 2, {{.*}}"removed": 0, {{.*}}"verdict": "heap", "reason": "escapes", "detail": "freed by release at {{.*}}"}
+// PLAIN-DAG: "function": "twice", {{.*}}"allocations": 2, {{.*}}"k0": 2, {{.*}}"removed": 0, {{.*}}"verdict": "heap", "reason": "freed-by-callee", "detail": "freed by release at {{.*}}, not inlined: marked noinline or optnone"}
 //
 // H2S: "totals": {"allocations": 2, "k0": 2, "k1": 0, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0, "removed": 0, "sites": 1, "joined": 1,
 #include "Inputs/scratch.h"

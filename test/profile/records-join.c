@@ -30,10 +30,11 @@
 // PLAIN: "records": true,
 // PLAIN: "totals": {"allocations": 15, "k0": 13, "k1": 2, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0, "removed": 10, "sites": 3, "joined": 3,
 // PLAIN-DAG: "function": "scratch", {{.*}}"allocations": 10, {{.*}}"k0": 10, {{.*}}"removed": 10, {{.*}}"verdict": "stack", "reason": "demote",
-// PLAIN-DAG: "function": "via_callee", {{.*}}"allocations": 3, {{.*}}"k0": 3, {{.*}}"removed": 0, {{.*}}"verdict": "heap", "reason": "escapes", "detail": "freed by release at {{.*}}"}
+// PLAIN-DAG: "function": "via_callee", {{.*}}"allocations": 3, {{.*}}"k0": 3, {{.*}}"removed": 0, {{.*}}"verdict": "heap", "reason": "freed-by-callee", "detail": "freed by release at {{.*}}, not inlined: marked noinline or optnone"}
 // PLAIN-DAG: "function": "make", {{.*}}"allocations": 2, {{.*}}"k1": 2, {{.*}}"verdict": "heap", "reason": "escapes", "detail": "returned at {{.*}}"}
 // PLAIN: "reasons": [
-// PLAIN-NEXT: {"reason": "escapes", "sites": 2, "k0": 3, "allocations": 5}
+// PLAIN-NEXT: {"reason": "freed-by-callee", "sites": 1, "k0": 3, "allocations": 3},
+// PLAIN-NEXT: {"reason": "escapes", "sites": 1, "k0": 0, "allocations": 2}
 // PLAIN-NEXT: ]
 //
 // H2S: "totals": {"allocations": 5, "k0": 3, "k1": 2, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0, "removed": 0, "sites": 2, "joined": 2,

@@ -1,4 +1,4 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0;inline-budget=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
 ;
 ; -pass-remarks-missed=heap2stack reports each site kept on the heap with
 ; the reason in words; demoted sites are not reported. (guard-size=0 keeps
@@ -185,7 +185,7 @@ define void @optnone() noinline optnone {
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to unknown function ext{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to an indirect call{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to keep, which leaks it{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by release{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by release, not inlined: inline-budget=0{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to reallocarray{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: converted to an integer{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: used by inline asm{{$}}
