@@ -49,24 +49,27 @@ static LLVMValueRef arg(LLVMValueRef call, int i)
 }
 
 /* The largest value of the size argument v of call: itself when it is a
- * constant, else what the glue's value tracking proves (see value_max in
- * heap2stack.h). Returns 0 when nothing bounds it. */
+ * constant, else, with `bounds`, what the glue's value tracking proves
+ * (see value_max in heap2stack.h). Returns 0 when nothing bounds it. */
 static int size_max(h2s_func *f, LLVMValueRef call, LLVMValueRef v,
-		    uint64_t *max, int *constant)
+		    int bounds, uint64_t *max, int *constant)
 {
 	const h2s_hooks *h = &f->mod->hooks;
 	*constant = const_u64(v, max);
 	if (*constant)
 		return 1;
-	return v && LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind &&
+	return bounds && v &&
+	       LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind &&
 	       LLVMGetIntTypeWidth(LLVMTypeOf(v)) <= 64 && h->value_max &&
 	       h->value_max(h->ctx, v, call, max);
 }
 
 /* Fills size, size_known, bounded and align from the call's arguments: a
  * size that is not constant but provably at most B gets a slot of B
- * bytes (the program may use only what it asked for, which fits). */
-static void site_size(h2s_func *f, h2s_site *s)
+ * bytes (the program may use only what it asked for, which fits). The
+ * bound is sought only with `bounds`: value tracking is most of what
+ * deciding costs, and a site that escapes needs none. */
+static void site_size(h2s_func *f, h2s_site *s, int bounds)
 {
 	const h2s_allocfn *a = s->alloc;
 	uint64_t size = 0, count = 1, align = 0;
@@ -74,10 +77,11 @@ static void site_size(h2s_func *f, h2s_site *s)
 	int csize = 1, ccount = 1, known;
 	if (base > 2 * f->mod->ptr_bytes)
 		base = 2 * f->mod->ptr_bytes;
-	known = size_max(f, s->call, arg(s->call, a->size_arg), &size, &csize);
+	known = size_max(f, s->call, arg(s->call, a->size_arg), bounds, &size,
+			 &csize);
 	if (known && a->count_arg >= 0)
-		known = size_max(f, s->call, arg(s->call, a->count_arg), &count,
-				 &ccount);
+		known = size_max(f, s->call, arg(s->call, a->count_arg), bounds,
+				 &count, &ccount);
 	if (known && count && size > UINT64_MAX / count)
 		known = 0;
 	s->size_known = known && csize && ccount;
@@ -360,7 +364,10 @@ void decide(h2s_func *f)
 	for (unsigned i = 0; i < f->nsite; i++) {
 		h2s_site *s = &f->sites[i];
 		s->block = cfg_index(&f->cfg, LLVMGetInstructionParent(s->call));
-		site_size(f, s);
+		site_size(f, s, !f->optnone && !f->coroutine &&
+					!loc_has(f, f->heap, s->obj) &&
+					!loc_has(f, f->result, s->obj) &&
+					!loc_has(f, f->called, s->obj));
 		s->guarded = s->grows = 0;
 		s->where = NULL;
 		s->flow_edge = H2S_NONE;

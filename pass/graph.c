@@ -70,11 +70,18 @@ unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 	return f->nedge++;
 }
 
-/* Adds an edge and indexes it at the location the solver visits it from. */
+/* Adds an edge and indexes it at the location the solver visits it from.
+ * An edge from the location of null-like constants (integers, null,
+ * undef), which never holds an object, would carry nothing, and a store
+ * through it is no store the solver counts (solve.c): it is left out,
+ * and H2S_NONE returned. */
 static unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 			 unsigned src, unsigned dst, LLVMValueRef inst)
 {
-	unsigned id = graph_new_edge(f, kind, why, src, dst, inst);
+	unsigned id;
+	if (kind == E_STORE ? dst == f->nullloc : src == f->nullloc)
+		return H2S_NONE;
+	id = graph_new_edge(f, kind, why, src, dst, inst);
 	switch (kind) {
 	case E_COPY:
 		arena_push(&f->arena, &f->locs[src].copies, id);
