@@ -416,13 +416,22 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 	return ndone;
 }
 
-/* The names of the functions inlined for site s, ", "-joined, or NULL. */
+/* The names of the functions inlined for site s, each once, in the
+ * order they were, ", "-joined; NULL when none was. */
 static char *inlined_for(const h2s_func *f, const h2s_site *s)
 {
 	h2s_str b = {0};
-	for (unsigned j = 0; j < f->ninl; j++)
-		if (f->inl[j].site == s->call)
+	for (unsigned j = 0; j < f->ninl; j++) {
+		unsigned k;
+		if (f->inl[j].site != s->call)
+			continue;
+		for (k = 0; k < j; k++)
+			if (f->inl[k].site == s->call &&
+			    !strcmp(f->inl[k].callee, f->inl[j].callee))
+				break;
+		if (k == j)
 			str_printf(&b, "%s%s", b.s ? ", " : "", f->inl[j].callee);
+	}
 	return b.s;
 }
 

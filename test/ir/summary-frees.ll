@@ -42,7 +42,7 @@ entry:
 ; CHECK-LABEL: define void @f()
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %h2s.slot = alloca [16 x i8]
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{.*}}ptr %h2s.slot)
 ; CHECK-NEXT:    call void @use(ptr %h2s.slot)
-; CHECK-NEXT:    call void @llvm.lifetime.end.p0(ptr %h2s.slot)
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{.*}}ptr %h2s.slot)
 ; CHECK-NEXT:    ret void

@@ -159,6 +159,7 @@ static const char *reason_words(const char *reason)
 		{"budget", "frame budget exhausted"},
 		{"mixed-free", "grown by a realloc together with other allocations"},
 		{"family", "freed by a deallocator of another family"},
+		{"freed-by-callee", "freed by a callee not inlined"},
 		{"optnone", "optnone function"},
 		{"musttail", "function makes a musttail call"},
 		{"setjmp", "function calls setjmp"},
