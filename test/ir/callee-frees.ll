@@ -10,7 +10,9 @@
 ; again: the free is then its own, and rewritten as any other. Each
 ; inlined callee may free through another (release2 -> release): up to
 ; four rounds, within inline-budget instructions added per function
-; (default 256). Kept, with the reason: a callee marked noinline, a
+; (default 256). A callee that grows its parameter with realloc is one
+; that frees it: inlined, its realloc is the growth rule's. Kept, with
+; the reason: a callee marked noinline, a
 ; recursive one, a callee that frees the block and also stores it in a
 ; global (it escapes: nothing is inlined), and with inline-budget=0 or a
 ; budget smaller than the callee.
@@ -150,3 +152,28 @@ define void @leaky() {
 ; PRINT-DAG: field: malloc(64) does not escape
 ; PRINT-DAG: noinl: malloc(8) escapes to heap
 ; PRINT-DAG: leaking param: p
+
+; A callee that grows its parameter with realloc and returns the result:
+; after inlining, the caller's realloc growth rule applies (a slot of
+; guard-size bytes that realloc grows in place, the heap beyond).
+declare ptr @realloc(ptr, i64)
+
+define internal ptr @grow(ptr %p, i64 %n) {
+  %q = call ptr @realloc(ptr %p, i64 %n)
+  ret ptr %q
+}
+
+define i8 @grown(i64 %n) {
+  %p = call ptr @malloc(i64 16)
+  store i8 3, ptr %p
+  %q = call ptr @grow(ptr %p, i64 %n)
+  %v = load i8, ptr %q
+  call void @free(ptr %q)
+  ret i8 %v
+}
+; REMARK-DAG: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond; inlined grow, which frees it
+; CHECK-LABEL: define i8 @grown(
+; CHECK: %h2s.slot = alloca [256 x i8]
+; CHECK: call ptr @realloc(ptr null, i64 %n)
+; CHECK-NOT: call ptr @grow(
+; CHECK: ret i8
