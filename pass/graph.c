@@ -855,12 +855,18 @@ static int is_pointer_difference(LLVMValueRef I)
 /* 1 when the integer v, computed from a pointer's address, may let code
  * outside the function rebuild the pointer. It cannot when every use of v
  * only compares it (alignment and ordering checks), or subtracts it from
- * another address, or computes an integer that again only does so. C's
- * pointer subtraction is lowered to sub (ptrtoint p), (ptrtoint q): the
- * difference is an offset; when it is more than compared (the vectorizer's
- * overlap checks only compare it) it is harmless only while p and q point
- * into one object, which solve.c checks (h2s_pdiff). */
-static int int_exposes(LLVMValueRef v, unsigned depth)
+ * another address, or computes an integer that again only does so, or,
+ * when v `carries` the pointer's objects, turns it back into a pointer
+ * (inttoptr): the integer's location holds those objects (the arithmetic
+ * copies its operands' sets), so the pointer made from it does too, and
+ * the graph follows it like any other (obstack's and malloca's alignment,
+ * `(char *)(((uintptr_t)p + 15) & ~15)`). C's pointer subtraction is
+ * lowered to sub (ptrtoint p), (ptrtoint q): the difference is an offset
+ * that carries neither object; when it is more than compared (the
+ * vectorizer's overlap checks only compare it) it is harmless only while
+ * p and q point into one object, which solve.c checks (h2s_pdiff), and a
+ * pointer made from it (r + (p - q) may be p) exposes both. */
+static int int_exposes(LLVMValueRef v, unsigned depth, int carries)
 {
 	if (depth > 8)
 		return 1;
@@ -870,6 +876,10 @@ static int int_exposes(LLVMValueRef v, unsigned depth)
 		case LLVMICmp:
 		case LLVMSwitch:
 			continue;
+		case LLVMIntToPtr:
+			if (carries)
+				continue;
+			return 1;
 		case LLVMSub:
 			if (is_pointer_difference(U))
 				continue;
@@ -879,7 +889,7 @@ static int int_exposes(LLVMValueRef v, unsigned depth)
 		case LLVMURem: case LLVMSRem: case LLVMUDiv: case LLVMSDiv:
 		case LLVMTrunc: case LLVMZExt: case LLVMSExt: case LLVMFreeze:
 		case LLVMSelect: case LLVMPHI:
-			if (int_exposes(U, depth + 1))
+			if (int_exposes(U, depth + 1, carries))
 				return 1;
 			continue;
 		default:
@@ -887,6 +897,54 @@ static int int_exposes(LLVMValueRef v, unsigned depth)
 		}
 	}
 	return 0;
+}
+
+/* 1 when the integer v is computed, by arithmetic that keeps its operands'
+ * objects (graph.c copies them), from addresses (ptrtoint) and constants
+ * alone, with at least one address: its location then holds the objects
+ * of every address it is made of, and a pointer made from it points into
+ * one of them, as a GEP from them would (the analysis assumes of integer
+ * arithmetic what it assumes of GEPs). Not so for a pointer difference,
+ * which carries neither object, nor for an integer loaded from memory, a
+ * parameter or a call's result: a pointer made from those may point to
+ * memory the function does not own. seen: a set of the values visited
+ * (phis make cycles). */
+static int int_from_addresses(LLVMValueRef v, h2s_map *seen, unsigned *budget,
+			      int *address)
+{
+	unsigned n, first = 0;
+	if (LLVMIsAConstantInt(v))
+		return 1;
+	if (!LLVMIsAInstruction(v) || !*budget)
+		return 0;
+	if (!map_add(seen, ptrkey(v), 1))
+		return 1;
+	--*budget;
+	switch (LLVMGetInstructionOpcode(v)) {
+	case LLVMPtrToInt:
+		*address = 1;
+		return 1;
+	case LLVMSub:
+		if (is_pointer_difference(v))
+			return 0;
+		break;
+	case LLVMSelect:
+		first = 1; /* the condition picks; its bits are not the value */
+		break;
+	case LLVMAdd: case LLVMMul: case LLVMAnd: case LLVMOr: case LLVMXor:
+	case LLVMShl: case LLVMLShr: case LLVMAShr: case LLVMURem:
+	case LLVMSRem: case LLVMUDiv: case LLVMSDiv: case LLVMTrunc:
+	case LLVMZExt: case LLVMSExt: case LLVMFreeze: case LLVMPHI:
+		break;
+	default:
+		return 0;
+	}
+	n = (unsigned)LLVMGetNumOperands(v);
+	for (unsigned k = first; k < n; k++)
+		if (!int_from_addresses(LLVMGetOperand(v, k), seen, budget,
+					address))
+			return 0;
+	return 1;
 }
 
 static void add_pdiff(h2s_func *f, LLVMValueRef sub)
@@ -957,20 +1015,32 @@ static void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 	case LLVMXor: case LLVMTrunc: case LLVMZExt: case LLVMSExt:
 		copy_operands(f, I, 0);
 		break;
-	case LLVMIntToPtr:
+	case LLVMIntToPtr: {
+		/* a pointer into the objects of the addresses the integer is
+		 * made of, or, when it may be made of something else too,
+		 * anywhere */
+		h2s_map seen = {0};
+		unsigned budget = 64;
+		int address = 0;
 		copy_operands(f, I, 0);
-		seed(f, graph_value_loc(f, I), f->unknown_obj, W_OTHER_INST, I);
+		if (!int_from_addresses(LLVMGetOperand(I, 0), &seen, &budget,
+					&address) ||
+		    !address)
+			seed(f, graph_value_loc(f, I), f->unknown_obj,
+			     W_OTHER_INST, I);
+		map_free(&seen);
 		break;
+	}
 	case LLVMPtrToInt:
 		/* the integer stands for the object: comparing it with one
 		 * kept from an earlier loop iteration keeps that one alive */
 		copy_operands(f, I, 0);
-		if (int_exposes(I, 0))
+		if (int_exposes(I, 0, 1))
 			to_heap(f, LLVMGetOperand(I, 0), W_PTRTOINT, I);
 		for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u))
 			if (is_pointer_difference(LLVMGetUser(u)) &&
 			    LLVMGetOperand(LLVMGetUser(u), 0) == I &&
-			    int_exposes(LLVMGetUser(u), 0))
+			    int_exposes(LLVMGetUser(u), 0, 0))
 				add_pdiff(f, LLVMGetUser(u));
 		break;
 	case LLVMRet:
