@@ -133,8 +133,10 @@ def count_remarks(path):
                 text += fp.read()
         except OSError:
             pass
+    # a DebugLoc with a long file name continues on indented lines
     for m in re.finditer(r"^--- !(\w+)\nPass:\s+heap2stack\nName:\s+(\w+)\n"
-                         r"(?:DebugLoc:.*\n)?Function:\s+(\S+)", text, re.M):
+                         r"(?:DebugLoc:.*\n(?:[ \t]+.*\n)*)?Function:\s+(\S+)",
+                         text, re.M):
         if m.group(2) == "Demoted":
             sites += 1
             dem += 1
