@@ -363,11 +363,9 @@ void decide(h2s_func *f)
 
 	for (unsigned i = 0; i < f->nsite; i++) {
 		h2s_site *s = &f->sites[i];
+		unsigned sink = escape_sink(f, s->obj);
 		s->block = cfg_index(&f->cfg, LLVMGetInstructionParent(s->call));
-		site_size(f, s, !f->optnone && !f->coroutine &&
-					!loc_has(f, f->heap, s->obj) &&
-					!loc_has(f, f->result, s->obj) &&
-					!loc_has(f, f->called, s->obj));
+		site_size(f, s, !f->optnone && !f->coroutine && sink == H2S_NONE);
 		s->guarded = s->grows = 0;
 		s->where = NULL;
 		s->flow_edge = H2S_NONE;
@@ -375,15 +373,9 @@ void decide(h2s_func *f)
 			s->reason = R_OPTNONE;
 		} else if (f->coroutine) {
 			s->reason = R_COROUTINE;
-		} else if (loc_has(f, f->heap, s->obj)) {
+		} else if (sink != H2S_NONE) {
 			s->reason = R_ESCAPES;
-			s->flow_edge = why_edge(f, f->heap, s->obj);
-		} else if (loc_has(f, f->result, s->obj)) {
-			s->reason = R_ESCAPES;
-			s->flow_edge = why_edge(f, f->result, s->obj);
-		} else if (loc_has(f, f->called, s->obj)) {
-			s->reason = R_ESCAPES;
-			s->flow_edge = why_edge(f, f->called, s->obj);
+			s->flow_edge = why_edge(f, sink, s->obj);
 		} else if (s->addrspace != f->mod->alloca_as) {
 			s->reason = R_ADDRSPACE;
 		} else if (s->bad_align) {

@@ -330,6 +330,14 @@ void graph_init(h2s_func *f)
 	f->called = new_loc(f, LOC_TEMP);
 	seed(f, f->unknownloc, f->unknown_obj, W_OTHER_INST, NULL);
 	make_contents(f);
+	/* where stores through each pointer parameter go (solve.c) */
+	f->pout = xcalloc(f->nparams ? f->nparams : 1, sizeof *f->pout);
+	for (unsigned i = 0; i < f->nparams; i++)
+		f->pout[i] = f->param_obj[i] != H2S_NONE &&
+					     i != f->sret_param &&
+					     i < H2S_PARAM_OUTS
+				     ? new_loc(f, LOC_PARAM_OUT)
+				     : H2S_NONE;
 }
 
 /* ------------------------------------------------------------- lowering */
@@ -646,6 +654,27 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			}
 			if (lv < H2S_MAX_LEVEL && (t->result_levels >> (lv + 1)))
 				v = load_into_temp(f, v, W_LOAD, I);
+		}
+		/* what the callee stores into another parameter's pointee:
+		 * a store through that argument here */
+		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++) {
+			unsigned v = al;
+			if (!t->to_param[lv])
+				continue;
+			for (unsigned d = 0; d < lv; d++)
+				v = load_into_temp(f, v, W_LOAD, I);
+			for (unsigned i = 0; i < H2S_PARAM_OUTS; i++) {
+				if (!(t->to_param[lv] >> i & 1))
+					continue;
+				if (i < nargs)
+					add_edge(f, E_STORE, W_STORE, v,
+						 graph_value_loc(
+							 f, LLVMGetOperand(I, i)),
+						 I);
+				else
+					add_edge(f, E_COPY, W_CALL_LEAK, v,
+						 f->heap, I);
+			}
 		}
 	}
 	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
@@ -1109,6 +1138,8 @@ void graph_free(h2s_func *f)
 	free(f->edges);
 	map_free(&f->valloc);
 	map_free(&f->edgeset);
+	free(f->pout);
+	f->pout = NULL;
 	f->locs = NULL;
 	f->objs = NULL;
 	f->edges = NULL;

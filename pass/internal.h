@@ -252,7 +252,13 @@ typedef enum h2s_lkind {
 	LOC_HEAP,     /* {heap}: everything that outlives the function */
 	LOC_RESULT,   /* ~r0 */
 	LOC_EXPOSED,  /* memory unknown code may write pointers into */
+	LOC_PARAM_OUT, /* what is stored into a pointer parameter's pointee:
+			* the caller's memory, which outlives the function */
 } h2s_lkind;
+
+/* Parameters whose pointee a summary can say a store goes to (to_param);
+ * stores through the others go to {heap}. */
+#define H2S_PARAM_OUTS 32
 
 typedef struct h2s_loc {
 	h2s_lkind kind;
@@ -408,6 +414,9 @@ typedef struct h2s_ptag {
 	signed char result_level;    /* flows to ~r0 with N derefs, or -1:
 				      * the smallest N, for the report */
 	unsigned char result_levels; /* bit N: flows to ~r0 with N derefs */
+	uint32_t to_param[H2S_MAX_LEVEL]; /* bit i of [k]: what k derefs of it
+				      * point to is stored into parameter
+				      * i's pointee */
 	unsigned flow_edge;          /* edge that made it leak, for -m=2 */
 } h2s_ptag;
 
@@ -437,6 +446,7 @@ struct h2s_func {
 	unsigned called;           /* what indirect calls jump to */
 	unsigned unknown_obj;
 	unsigned *param_obj;       /* param i -> its level-0 object or H2S_NONE */
+	unsigned *pout;            /* param i -> its LOC_PARAM_OUT or H2S_NONE */
 	unsigned nparams;
 	unsigned char *pptr;       /* param i is a pointer (from the signature,
 				    * valid before the function is analysed) */
@@ -506,6 +516,9 @@ static inline uint64_t why_unexplained(const h2s_func *f)
 {
 	return ((uint64_t)1 << f->unknown_obj) | ((uint64_t)1 << f->null_obj);
 }
+/* The sink object obj reaches first of {heap}, ~r0, what indirect calls
+ * jump to and the parameters' pointees, or H2S_NONE: it then escapes. */
+unsigned escape_sink(const h2s_func *f, unsigned obj);
 /* summary.c */
 void summarize(h2s_func *f);
 h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);

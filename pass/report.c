@@ -374,9 +374,11 @@ static void describe_addresses(h2s_func *f)
 		h2s_str b = {0};
 		if (ob->kind != OBJ_ALLOCA)
 			continue;
-		e = why_edge(f, f->heap, o);
-		if (e == H2S_NONE)
-			e = why_edge(f, f->result, o);
+		e = escape_sink(f, o);
+		if (e == f->called)
+			e = H2S_NONE; /* not an address that escapes: code */
+		if (e != H2S_NONE)
+			e = why_edge(f, e, o);
 		if (e == H2S_NONE ||
 		    !(name = h->value_name(h->ctx, ob->inst, &line)))
 			continue;
@@ -584,6 +586,16 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 	}
 }
 
+/* Stored into a parameter's pointee: memory of the caller, so to Go's
+ * eyes the parameter leaks (the caller's summary follows where). */
+static int stored_to_param(const h2s_ptag *t)
+{
+	for (unsigned k = 0; k < H2S_MAX_LEVEL; k++)
+		if (t->to_param[k])
+			return 1;
+	return 0;
+}
+
 static void report_func(lines *L, const h2s_func *f)
 {
 	int verbose = f->mod->opt.verbose;
@@ -611,7 +623,7 @@ static void report_func(lines *L, const h2s_func *f)
 		if (o == H2S_NONE || f->objs == NULL || f->objs[o].sret)
 			continue;
 		prefix(&b, f, f->file, f->pline[i], 0, 0);
-		if (t->heap || t->freed)
+		if (t->heap || t->freed || stored_to_param(t))
 			str_printf(&b, "leaking param: %s", f->pnames[i]);
 		else if (t->content_heap)
 			str_printf(&b, "leaking param content: %s", f->pnames[i]);
@@ -716,6 +728,7 @@ static const char *loc_name(const h2s_func *f, unsigned l)
 	switch (L->kind) {
 	case LOC_HEAP: return "{heap}";
 	case LOC_RESULT: return "~r0";
+	case LOC_PARAM_OUT: return "{heap}";
 	case LOC_EXPOSED: return "{exposed}";
 	case LOC_VALUE:
 		if (h->value_name)
@@ -785,7 +798,7 @@ static void site_records(h2s_str *b, const h2s_func *f, unsigned id,
 
 static const char *param_form(const h2s_ptag *t)
 {
-	if (t->heap || t->freed)
+	if (t->heap || t->freed || stored_to_param(t))
 		return "leak";
 	if (t->content_heap)
 		return "content";

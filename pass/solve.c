@@ -203,17 +203,28 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 			h2s_obj *ob = &f->objs[o];
 			unsigned target;
 			ob->written = 1;
-			if (!ob->external)
+			if (!ob->external) {
 				target = ob->content;
-			else
-				target = ob->sret ? f->result : f->heap;
+			} else if (ob->sret) {
+				target = f->result;
+			} else if (ob->kind == OBJ_PARAM && ob->level == 0 &&
+				   f->pout[ob->param] != H2S_NONE) {
+				/* the caller's memory: the summary says where
+				 * it goes; and the function reads back what
+				 * it stored */
+				target = f->pout[ob->param];
+				derive(f, w, f->edges[id].src, ob->content, id,
+				       o, W_STORE_PARAM);
+			} else {
+				target = f->heap;
+			}
 			derive(f, w, f->edges[id].src, target, id, o,
 			       store_why(ob, (h2s_why)f->edges[id].why));
 		}
 	}
 	L = &f->locs[l];
 	if (L->kind == LOC_HEAP || L->kind == LOC_RESULT ||
-	    L->kind == LOC_EXPOSED)
+	    L->kind == LOC_EXPOSED || L->kind == LOC_PARAM_OUT)
 		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
 		     o = next_new(f, w, o + 1))
 			sink(f, w, l, o);
@@ -275,6 +286,20 @@ static int check_empty_stores(h2s_func *f, worklist *w)
 		}
 	}
 	return f->nedge != before;
+}
+
+unsigned escape_sink(const h2s_func *f, unsigned obj)
+{
+	if (loc_has(f, f->heap, obj))
+		return f->heap;
+	if (loc_has(f, f->result, obj))
+		return f->result;
+	if (loc_has(f, f->called, obj))
+		return f->called;
+	for (unsigned i = 0; f->pout && i < f->nparams; i++)
+		if (f->pout[i] != H2S_NONE && loc_has(f, f->pout[i], obj))
+			return f->pout[i];
+	return H2S_NONE;
 }
 
 void solve(h2s_func *f)

@@ -6,6 +6,9 @@
  *   heap          P0 reaches {heap}            -> leaking param: p
  *   content_heap  some Pk, k >= 1, reaches it  -> leaking param content: p
  *   result_level  smallest k with Pk in ~r0    -> ... to result ~r0 level=k
+ *   to_param      bit q of [k]: Pk is stored into parameter q's pointee
+ *                 (the caller makes that store; at the deepest level it
+ *                 counts as a content leak)
  *                 (result_levels keeps every such k for the callers)
  *   freed         P0 reaches a free()          (a caller cannot demote it
  *                                                unless it inlines the call)
@@ -21,6 +24,25 @@
  */
 #include "internal.h"
 
+#include <string.h>
+
+/* 1 when everything stored into the parameter pointee location l is
+ * what the caller's replay of to_param stores: the parameters' pointees
+ * above the deepest level, or null. */
+static int replayed(const h2s_func *f, unsigned l)
+{
+	if (l == H2S_NONE)
+		return 0;
+	for (unsigned o = 0; o < f->nobj; o++) {
+		const h2s_obj *ob = &f->objs[o];
+		if (!loc_has(f, l, o) || ob->kind == OBJ_NULL)
+			continue;
+		if (ob->kind != OBJ_PARAM || ob->level >= H2S_MAX_LEVEL)
+			return 0;
+	}
+	return 1;
+}
+
 void summarize(h2s_func *f)
 {
 	for (unsigned i = 0; i < f->nparams; i++) {
@@ -28,6 +50,7 @@ void summarize(h2s_func *f)
 		unsigned p0 = f->param_obj[i];
 		t->heap = t->content_heap = t->freed = t->written = 0;
 		t->freed_levels = 0;
+		memset(t->to_param, 0, sizeof t->to_param);
 		t->result_level = -1;
 		t->result_levels = 0;
 		t->flow_edge = H2S_NONE;
@@ -45,14 +68,29 @@ void summarize(h2s_func *f)
 				if (t->flow_edge == H2S_NONE)
 					t->flow_edge = why_edge(f, f->heap, o);
 			}
+			/* stored into another parameter's pointee (or its
+			 * own): the caller does that store */
+			for (unsigned q = 0; q < f->nparams; q++) {
+				if (f->pout[q] == H2S_NONE ||
+				    !loc_has(f, f->pout[q], o))
+					continue;
+				if (k < H2S_MAX_LEVEL)
+					t->to_param[k] |= (uint32_t)1 << q;
+				else
+					t->content_heap = 1;
+			}
 			if (loc_has(f, f->result, o)) {
 				t->result_levels |= (unsigned char)(1u << k);
 				if (t->result_level < 0)
 					t->result_level = (signed char)k;
 			}
 			/* written by a store here, or handed to code that may
-			 * write through it */
-			if (f->objs[o].written || loc_has(f, f->exposed, o))
+			 * write through it; stores into the pointee that only
+			 * store what the caller replays (to_param) write
+			 * nothing the caller does not see */
+			if ((f->objs[o].written &&
+			     !(k == 0 && replayed(f, f->pout[i]))) ||
+			    loc_has(f, f->exposed, o))
 				t->written = 1;
 			for (unsigned r = 0; r < f->nfree; r++)
 				if (loc_has(f, f->frees[r].loc, o)) {

@@ -1,0 +1,126 @@
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=REMARK %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape>' -disable-output %s 2>&1 | FileCheck --check-prefix=PRINT %s
+;
+; A store through a pointer parameter goes to the caller's memory: the
+; callee's summary says which parameter's pointee receives what (to_param),
+; and the caller makes that store through its own argument. So a block
+; handed to a setter that stores it into a local holder of the caller, or
+; to a helper that hands back a pointer derived from it through an
+; out-parameter on the caller's stack (jq's jv_string_vfmt), is demoted;
+; stored into a global, or into the caller's own parameter, it escapes as
+; before, and so it does when the callee then hands the holder to unknown
+; code, or returns what it stored. The callee's own block stored into the
+; caller's memory escapes the callee. The report keeps Go's words: a parameter stored into
+; another's pointee leaks.
+
+declare noalias ptr @malloc(i64)
+declare void @free(ptr)
+declare ptr @realloc(ptr, i64)
+@g = global ptr null
+
+; *dst = src
+define internal void @set(ptr %dst, ptr %src) {
+  store ptr %src, ptr %dst
+  ret void
+}
+; stores its own block into the caller's memory: it escapes
+define internal void @make(ptr %dst) {
+  %m = call ptr @malloc(i64 8)
+  store ptr %m, ptr %dst
+  ret void
+}
+; *out = p + 1 (a pointer derived from p handed back)
+define internal void @derive(ptr %p, ptr %out) {
+  %q = getelementptr i8, ptr %p, i64 1
+  store ptr %q, ptr %out
+  ret void
+}
+
+define i8 @local_holder() {
+  %h = alloca ptr
+  %p = call ptr @malloc(i64 16)
+  store i8 5, ptr %p
+  call void @set(ptr %h, ptr %p)
+  %l = load ptr, ptr %h
+  %v = load i8, ptr %l
+  call void @free(ptr %p)
+  ret i8 %v
+}
+
+define void @global_holder() {
+  %p = call ptr @malloc(i64 24)
+  call void @set(ptr @g, ptr %p)
+  ret void
+}
+
+define i8 @outparam() {
+  %o = alloca ptr
+  %p = call ptr @malloc(i64 32)
+  store i8 7, ptr %p
+  call void @derive(ptr %p, ptr %o)
+  %q = load ptr, ptr %o
+  %v = load i8, ptr %q
+  call void @free(ptr %p)
+  ret i8 %v
+}
+
+define void @caller_of_make() {
+  %o = alloca ptr
+  call void @make(ptr %o)
+  %m = load ptr, ptr %o
+  call void @free(ptr %m)
+  ret void
+}
+
+; the outer function's param receives it: escapes through a parameter
+define void @via_param(ptr %x) {
+  %p = call ptr @malloc(i64 40)
+  call void @set(ptr %x, ptr %p)
+  ret void
+}
+
+declare void @unknown(ptr)
+
+; stores src into *dst, then hands dst to unknown code, which may read
+; *dst and keep what it finds: the caller's holder escapes, and with it
+; the block stored in it
+define internal void @set_and_show(ptr %dst, ptr %src) {
+  store ptr %src, ptr %dst
+  call void @unknown(ptr %dst)
+  ret void
+}
+
+define void @shown() {
+  %h = alloca ptr
+  %p = call ptr @malloc(i64 48)
+  call void @set_and_show(ptr %h, ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+
+; stores src into *dst and returns what *dst holds: src comes back
+define internal ptr @set_get(ptr %dst, ptr %src) {
+  store ptr %src, ptr %dst
+  %r = load ptr, ptr %dst
+  ret ptr %r
+}
+
+define ptr @back() {
+  %h = alloca ptr
+  %p = call ptr @malloc(i64 56)
+  %r = call ptr @set_get(ptr %h, ptr %p)
+  ret ptr %r
+}
+; REMARK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: stored into a local variable, which escapes
+; REMARK-DAG: remark: <unknown>:0:0: malloc(56) kept on the heap: returned
+
+; REMARK-DAG: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 16-byte stack slot
+; REMARK-DAG: remark: <unknown>:0:0: malloc(32) does not escape: moved to a 32-byte stack slot
+; REMARK-DAG: remark: <unknown>:0:0: malloc(24) kept on the heap: stored to memory the function does not own
+; REMARK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: stored through a parameter
+; REMARK-DAG: remark: <unknown>:0:0: malloc(8) kept on the heap: stored through a parameter
+; PRINT-DAG: set: leaking param: src
+; PRINT-DAG: set: dst does not escape
+; PRINT-DAG: derive: leaking param: p
+; PRINT-DAG: derive: out does not escape
+; PRINT-DAG: via_param: x does not escape
