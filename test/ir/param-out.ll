@@ -9,7 +9,9 @@
 ; out-parameter on the caller's stack (jq's jv_string_vfmt), is demoted;
 ; stored into a global, or into the caller's own parameter, it escapes as
 ; before, and so it does when the callee then hands the holder to unknown
-; code, or returns what it stored. The callee's own block stored into the
+; code or to a function that leaks what it points to, or returns what it
+; stored. A callee that stores a global's address into the holder makes
+; it point anywhere: a block stored through what it then holds escapes. The callee's own block stored into the
 ; caller's memory escapes the callee. The report keeps Go's words: a parameter stored into
 ; another's pointee leaks.
 
@@ -113,6 +115,50 @@ define ptr @back() {
 }
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: stored into a local variable, which escapes
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(56) kept on the heap: returned
+
+; stores src into *q, then hands q to a module function that leaks what
+; its parameter points to: src escapes in the callee already
+define internal void @leak_content(ptr %x) {
+  %c = load ptr, ptr %x
+  store ptr %c, ptr @g
+  ret void
+}
+
+define internal void @set_then_leak(ptr %q, ptr %src) {
+  store ptr %src, ptr %q
+  call void @leak_content(ptr %q)
+  ret void
+}
+
+define void @leaked_through_holder() {
+  %h = alloca ptr
+  %p = call ptr @malloc(i64 72)
+  call void @set_then_leak(ptr %h, ptr %p)
+  call void @free(ptr %p)
+  ret void
+}
+; REMARK-DAG: remark: <unknown>:0:0: malloc(72) kept on the heap: passed to set_then_leak, which leaks it
+
+; stores a global's address into *q: not something the caller replays, so
+; q is written and the caller's holder may point anywhere afterwards; a
+; block stored through what it holds escapes
+define internal void @point_at_global(ptr %q) {
+  store ptr @g, ptr %q
+  ret void
+}
+
+define void @through_written(i1 %c) {
+  %h = alloca ptr
+  %l = alloca ptr
+  store ptr %l, ptr %h
+  call void @point_at_global(ptr %h)
+  %t = load ptr, ptr %h
+  %p = call ptr @malloc(i64 80)
+  store ptr %p, ptr %t
+  ret void
+}
+; REMARK-DAG: remark: <unknown>:0:0: malloc(80) kept on the heap: stored to memory the function does not own
+; PRINT-DAG: set_then_leak: leaking param: src
 
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 16-byte stack slot
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(32) does not escape: moved to a 32-byte stack slot
