@@ -472,7 +472,7 @@ static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
 	/* (what it returns is an int qsort consumes) */
 	for (unsigned i = 0; i < 2; i++)
 		if (g->ptags[i].heap || g->ptags[i].content_heap ||
-		    g->ptags[i].freed)
+		    g->ptags[i].freed || g->ptags[i].freed_levels)
 			return 0;
 	return 1;
 }

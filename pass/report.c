@@ -625,7 +625,7 @@ static void report_func(lines *L, const h2s_func *f)
 		prefix(&b, f, f->file, f->pline[i], 0, 0);
 		if (t->heap || t->freed || stored_to_param(t))
 			str_printf(&b, "leaking param: %s", f->pnames[i]);
-		else if (t->content_heap)
+		else if (t->content_heap || t->freed_levels)
 			str_printf(&b, "leaking param content: %s", f->pnames[i]);
 		else if (t->result_level >= 0)
 			str_printf(&b, "leaking param: %s to result ~r0 level=%d",
@@ -800,7 +800,7 @@ static const char *param_form(const h2s_ptag *t)
 {
 	if (t->heap || t->freed || stored_to_param(t))
 		return "leak";
-	if (t->content_heap)
+	if (t->content_heap || t->freed_levels)
 		return "content";
 	if (t->result_level >= 0)
 		return "result";
