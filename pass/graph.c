@@ -469,11 +469,17 @@ static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
 	if (!g->ptags || g->nparams < 2 || g->interposable || !g->pptr[0] ||
 	    !g->pptr[1])
 		return 0;
-	/* (what it returns is an int qsort consumes) */
-	for (unsigned i = 0; i < 2; i++)
+	/* (what it returns is an int qsort consumes); nothing here replays
+	 * a store into the other element (to_param): that counts as a leak
+	 * too */
+	for (unsigned i = 0; i < 2; i++) {
 		if (g->ptags[i].heap || g->ptags[i].content_heap ||
 		    g->ptags[i].freed || g->ptags[i].freed_levels)
 			return 0;
+		for (unsigned k = 0; k < H2S_MAX_LEVEL; k++)
+			if (g->ptags[i].to_param[k])
+				return 0;
+	}
 	return 1;
 }
 
