@@ -476,7 +476,8 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 		    a[i].content_heap != b[i].content_heap ||
 		    a[i].freed != b[i].freed || a[i].written != b[i].written ||
 		    a[i].freed_levels != b[i].freed_levels ||
-		    a[i].result_levels != b[i].result_levels)
+		    a[i].result_levels != b[i].result_levels ||
+		    memcmp(a[i].to_param, b[i].to_param, sizeof a[i].to_param))
 			return 0;
 	return 1;
 }

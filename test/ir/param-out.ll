@@ -188,3 +188,40 @@ define void @sorted_storing() {
   ret void
 }
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(96) kept on the heap: passed to unknown function qsort
+
+; A store made deep in a call cycle: the summaries of the cycle's members
+; are computed to a fixpoint, the stores they say the callers make
+; included, so the caller replays the store and sees the block reach the
+; global through its holder.
+define internal void @ping(ptr %dst, ptr %src, i32 %n) {
+  %z = icmp eq i32 %n, 0
+  br i1 %z, label %out, label %more
+more:
+  %m = sub i32 %n, 1
+  call void @pong(ptr %dst, ptr %src, i32 %m)
+  br label %out
+out:
+  ret void
+}
+
+define internal void @pong(ptr %dst, ptr %src, i32 %n) {
+  %z = icmp eq i32 %n, 0
+  br i1 %z, label %store, label %more
+store:
+  store ptr %src, ptr %dst
+  ret void
+more:
+  call void @ping(ptr %dst, ptr %src, i32 %n)
+  ret void
+}
+
+define void @cycle(i32 %n) {
+  %h = alloca ptr
+  store ptr null, ptr %h
+  %p = call ptr @malloc(i64 104)
+  call void @ping(ptr %h, ptr %p, i32 %n)
+  %t = load ptr, ptr %h
+  store ptr %t, ptr @g
+  ret void
+}
+; REMARK-DAG: remark: <unknown>:0:0: malloc(104) kept on the heap: stored to global g
