@@ -121,6 +121,22 @@ __attribute__((unused)) static unsigned hd_sum(const struct holder *hd)
 {
 	return s_sum_w(hd->p, hd->n);
 }
+
+/* Stores p into the holder the caller passes by address, and hands back
+ * through *out a pointer into p: stores into the caller's memory, which
+ * heap2stack's callers replay (not inlined, so the summaries are what
+ * the caller sees). */
+__attribute__((unused, noinline)) static void hd_set(struct holder *hd, unsigned *p, size_t n)
+{
+	hd->p = p;
+	hd->n = n;
+}
+
+__attribute__((unused, noinline)) static unsigned *w_at(unsigned *p, size_t k, unsigned **out)
+{
+	*out = p + k;
+	return p;
+}
 """
 
 EXTERN_DECLS = r"""
@@ -667,7 +683,8 @@ class Gen:
                 (8, "rmw"), (8, "sum"), (6, "idx"), (6, "s_sum"), (4, "s_fill"),
                 (2, "ext_sum"), (1, "ext_fill"), (4, "worker"), (3, "qsort"),
                 (3, "ptrarith"), (2, "cmp"), (1.5, "intptr"), (3, "memset"),
-                (3, "holder_local"), (2, "ptrarray"), (1, "fnptr"),
+                (3, "holder_local"), (2, "holder_set"), (2, "outptr"),
+                (2, "ptrarray"), (1, "fnptr"),
                 (3, "ident"), (2, "memmove"), (0.5, "global_tmp"),
                 (2, "bytes_local"), (1, "union"), (2, "heap_holder"),
                 (0.5, "ext_ident"),
@@ -753,7 +770,23 @@ class Gen:
                     "\tMIX(h, hd_sum(&%s));" % hd,
                     "\t%s.p[%d] += 1;" % (hd, k),
                     "}"]
-        if what in ("holder_local", "heap_holder") and b.ty != "w":
+        if what == "holder_set" and b.ty == "w":
+            hd = f.var("hd")
+            return ["{",
+                    "\tstruct holder %s;" % hd,
+                    "\thd_set(&%s, %s, %s);" % (hd, p, n),
+                    "\tMIX(h, hd_sum(&%s));" % hd,
+                    "\t%s.p[%d] += 1;" % (hd, k),
+                    "}"]
+        if what == "outptr" and b.ty == "w":
+            at = f.var("at")
+            return ["{",
+                    "\tunsigned *%s;" % at,
+                    "\t(void)w_at(%s, %d, &%s);" % (p, k, at),
+                    "\tMIX(h, *%s);" % at,
+                    "\t*%s += 1;" % at,
+                    "}"]
+        if what in ("holder_local", "heap_holder", "holder_set", "outptr") and b.ty != "w":
             return ["MIX(h, s_sum_b(%s, %s));" % (p, n)]
         if what == "heap_holder":
             hd = f.var("hd")
