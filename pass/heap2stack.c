@@ -73,12 +73,15 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	static const struct {
 		const char *key;
 		size_t off;
+		const char *unit;
 	} sizes[] = {
-		{"max-size", offsetof(h2s_options, max_size)},
-		{"frame-budget", offsetof(h2s_options, frame_budget)},
-		{"recursive-budget", offsetof(h2s_options, recursive_budget)},
-		{"guard-size", offsetof(h2s_options, guard_size)},
-		{"inline-budget", offsetof(h2s_options, inline_budget)},
+		{"max-size", offsetof(h2s_options, max_size), "bytes"},
+		{"frame-budget", offsetof(h2s_options, frame_budget), "bytes"},
+		{"recursive-budget", offsetof(h2s_options, recursive_budget),
+		 "bytes"},
+		{"guard-size", offsetof(h2s_options, guard_size), "bytes"},
+		{"inline-budget", offsetof(h2s_options, inline_budget),
+		 "instructions"},
 	};
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
 		if (strcmp(key, sizes[i].key))
@@ -86,8 +89,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		if (parse_bytes(value, (uint64_t *)((char *)o + sizes[i].off))) {
 			snprintf(err, errlen,
 				 "invalid value '%s' for parameter '%s': expected "
-				 "a number of bytes",
-				 value ? value : "", key);
+				 "a number of %s",
+				 value ? value : "", key, sizes[i].unit);
 			return -1;
 		}
 		return 0;

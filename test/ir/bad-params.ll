@@ -19,6 +19,7 @@
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape>' -escape-options=max-size=8 -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTCLOPT
 ; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -escape-report=- -disable-output %S/malloc.ll 2>&1 | FileCheck %s --check-prefix=CLREPORT
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=1k>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=GUARD
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<inline-budget=lots>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=INLINE
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;guard-size=32;no-loops>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;max-size=8>>' -disable-output %s
@@ -35,6 +36,7 @@
 ; NEGATIVE:   heap2stack: {{(error: )?}}in 'heap2stack<max-size=-1>': invalid value '-1' for parameter 'max-size': expected a number of bytes
 ; HUGE:       heap2stack: {{(error: )?}}in 'heap2stack<max-size=99999999999999999999999>': invalid value '99999999999999999999999' for parameter 'max-size': expected a number of bytes
 ; GUARD:      heap2stack: {{(error: )?}}in 'heap2stack<guard-size=1k>': invalid value '1k' for parameter 'guard-size': expected a number of bytes
+; INLINE:     heap2stack: {{(error: )?}}in 'heap2stack<inline-budget=lots>': invalid value 'lots' for parameter 'inline-budget': expected a number of instructions
 ; NOVALUE:    heap2stack: {{(error: )?}}in 'heap2stack<max-size>': invalid value '' for parameter 'max-size': expected a number of bytes
 ; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, guard-size=N, inline-budget=N, loops, no-loops, verbose)
 ; FLAG:       heap2stack: {{(error: )?}}in 'heap2stack<no-loops=1>': parameter 'no-loops' is a flag and takes no value
