@@ -144,3 +144,14 @@ void cfg_free(h2s_cfg *g)
 	free(g->in_cycle);
 	memset(g, 0, sizeof *g);
 }
+
+unsigned fn_num_insts(LLVMValueRef fn)
+{
+	unsigned n = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+		     I = LLVMGetNextInstruction(I))
+			n++;
+	return n;
+}

@@ -122,12 +122,7 @@ static inst_pos position(h2s_map *index, LLVMValueRef I)
 
 static void number_insts(h2s_func *f, h2s_map *index)
 {
-	unsigned n = 0;
-	for (unsigned b = 0; b < f->cfg.n; b++)
-		for (LLVMValueRef I = LLVMGetFirstInstruction(f->cfg.block[b]); I;
-		     I = LLVMGetNextInstruction(I))
-			n++;
-	map_reserve(index, n);
+	map_reserve(index, fn_num_insts(f->fn));
 	for (unsigned b = 0; b < f->cfg.n; b++) {
 		unsigned i = 0;
 		for (LLVMValueRef I = LLVMGetFirstInstruction(f->cfg.block[b]); I;
@@ -246,7 +241,6 @@ static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
 }
 
 /* ------------------------------------------------------------ rules */
-
 
 /* Rule 5: every deallocation that may see the object is of its family,
  * and every realloc that may see it sees no other site's block (the

@@ -472,14 +472,11 @@ static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
 	/* (what it returns is an int qsort consumes); nothing here replays
 	 * a store into the other element (to_param): that counts as a leak
 	 * too */
-	for (unsigned i = 0; i < 2; i++) {
+	for (unsigned i = 0; i < 2; i++)
 		if (g->ptags[i].heap || g->ptags[i].content_heap ||
-		    g->ptags[i].freed || g->ptags[i].freed_levels)
+		    g->ptags[i].freed || g->ptags[i].freed_levels ||
+		    ptag_stores(&g->ptags[i]))
 			return 0;
-		for (unsigned k = 0; k < H2S_MAX_LEVEL; k++)
-			if (g->ptags[i].to_param[k])
-				return 0;
-	}
 	return 1;
 }
 
@@ -596,6 +593,18 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 static void add_free_at(h2s_func *f, LLVMValueRef I, unsigned l,
 			const char *family, int grow, int callee);
 
+/* What lv derefs of an argument point to, loaded at call I once per
+ * argument and level: chain[0] is the argument's location, chain[k]
+ * H2S_NONE until a load of chain[k - 1] is needed. */
+static unsigned deref(h2s_func *f, unsigned *chain, unsigned lv,
+		      LLVMValueRef I)
+{
+	for (unsigned k = 1; k <= lv; k++)
+		if (chain[k] == H2S_NONE)
+			chain[k] = load_into_temp(f, chain[k - 1], W_LOAD, I);
+	return chain[lv];
+}
+
 /* A call to a function defined in this module: each argument flows where
  * the callee's parameter tag says (Go's tagged parameters). A block the
  * callee frees (at the argument's level or a few derefs below) ends its
@@ -616,7 +625,10 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 	for (unsigned k = 0; k < nargs; k++) {
 		LLVMValueRef a = LLVMGetOperand(I, k);
 		unsigned al = graph_value_loc(f, a);
+		unsigned chain[H2S_MAX_LEVEL] = {al};
 		const h2s_ptag *t;
+		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
+			chain[lv] = H2S_NONE;
 		if (k >= g->nparams || !g->pptr[k]) {
 			/* variadic or non-pointer parameter: its bits may be
 			 * anything the callee wants them to be */
@@ -628,17 +640,13 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			add_edge(f, E_COPY, W_CALL_LEAK, al, f->heap, I);
 		if (t->freed)
 			add_free_at(f, I, al, NULL, 0, 1);
-		for (unsigned lv = 1, v = al; lv < H2S_MAX_LEVEL; lv++) {
-			if (!(t->freed_levels >> lv))
-				break;
-			v = load_into_temp(f, v, W_LOAD, I);
+		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
 			if (t->freed_levels & (1u << lv))
-				add_free_at(f, I, v, NULL, 0, 1);
-		}
-		if (t->content_heap) {
-			unsigned c = load_into_temp(f, al, W_LOAD, I);
-			add_edge(f, E_COPY, W_CALL_LEAK, c, f->heap, I);
-		}
+				add_free_at(f, I, deref(f, chain, lv, I), NULL, 0,
+					    1);
+		if (t->content_heap)
+			add_edge(f, E_COPY, W_CALL_LEAK, deref(f, chain, 1, I),
+				 f->heap, I);
 		if (t->written || t->heap)
 			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
 		/* every dereference level that reaches the callee's ~r0; the
@@ -664,11 +672,10 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 		/* what the callee stores into another parameter's pointee:
 		 * a store through that argument here */
 		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++) {
-			unsigned v = al;
+			unsigned v;
 			if (!t->to_param[lv])
 				continue;
-			for (unsigned d = 0; d < lv; d++)
-				v = load_into_temp(f, v, W_LOAD, I);
+			v = deref(f, chain, lv, I);
 			for (unsigned i = 0; i < H2S_PARAM_OUTS; i++) {
 				if (!(t->to_param[lv] >> i & 1))
 					continue;
@@ -887,6 +894,26 @@ static int is_pointer_difference(LLVMValueRef I)
 	       LLVMIsAPtrToIntInst(LLVMGetOperand(I, 1));
 }
 
+/* 1 when I is integer arithmetic whose value carries its operands'
+ * objects (lower_inst copies their sets into it; the condition of a
+ * select too): everything but a pointer difference, which carries
+ * neither object (solve.c checks where it goes). */
+static int carries_operands(LLVMValueRef I)
+{
+	switch (LLVMGetInstructionOpcode(I)) {
+	case LLVMSub:
+		return !is_pointer_difference(I);
+	case LLVMAdd: case LLVMMul: case LLVMAnd: case LLVMOr: case LLVMXor:
+	case LLVMShl: case LLVMLShr: case LLVMAShr: case LLVMURem:
+	case LLVMSRem: case LLVMUDiv: case LLVMSDiv: case LLVMTrunc:
+	case LLVMZExt: case LLVMSExt: case LLVMFreeze: case LLVMSelect:
+	case LLVMPHI:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* 1 when the integer v, computed from a pointer's address, may let code
  * outside the function rebuild the pointer. It cannot when every use of v
  * only compares it (alignment and ordering checks), or subtracts it from
@@ -907,29 +934,16 @@ static int int_exposes(LLVMValueRef v, unsigned depth, int carries)
 		return 1;
 	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef U = LLVMGetUser(u);
-		switch (LLVMGetInstructionOpcode(U)) {
-		case LLVMICmp:
-		case LLVMSwitch:
+		LLVMOpcode op = LLVMGetInstructionOpcode(U);
+		if (op == LLVMICmp || op == LLVMSwitch || is_pointer_difference(U))
 			continue;
-		case LLVMIntToPtr:
+		if (op == LLVMIntToPtr) {
 			if (carries)
 				continue;
 			return 1;
-		case LLVMSub:
-			if (is_pointer_difference(U))
-				continue;
-			/* fall through */
-		case LLVMAdd: case LLVMMul: case LLVMAnd: case LLVMOr:
-		case LLVMXor: case LLVMShl: case LLVMLShr: case LLVMAShr:
-		case LLVMURem: case LLVMSRem: case LLVMUDiv: case LLVMSDiv:
-		case LLVMTrunc: case LLVMZExt: case LLVMSExt: case LLVMFreeze:
-		case LLVMSelect: case LLVMPHI:
-			if (int_exposes(U, depth + 1, carries))
-				return 1;
-			continue;
-		default:
-			return 1;
 		}
+		if (!carries_operands(U) || int_exposes(U, depth + 1, carries))
+			return 1;
 	}
 	return 0;
 }
@@ -955,25 +969,14 @@ static int int_from_addresses(LLVMValueRef v, h2s_map *seen, unsigned *budget,
 	if (!map_add(seen, ptrkey(v), 1))
 		return 1;
 	--*budget;
-	switch (LLVMGetInstructionOpcode(v)) {
-	case LLVMPtrToInt:
+	if (LLVMIsAPtrToIntInst(v)) {
 		*address = 1;
 		return 1;
-	case LLVMSub:
-		if (is_pointer_difference(v))
-			return 0;
-		break;
-	case LLVMSelect:
-		first = 1; /* the condition picks; its bits are not the value */
-		break;
-	case LLVMAdd: case LLVMMul: case LLVMAnd: case LLVMOr: case LLVMXor:
-	case LLVMShl: case LLVMLShr: case LLVMAShr: case LLVMURem:
-	case LLVMSRem: case LLVMUDiv: case LLVMSDiv: case LLVMTrunc:
-	case LLVMZExt: case LLVMSExt: case LLVMFreeze: case LLVMPHI:
-		break;
-	default:
-		return 0;
 	}
+	if (!carries_operands(v))
+		return 0;
+	/* a select's condition picks; its bits are not the value */
+	first = LLVMIsASelectInst(v) ? 1 : 0;
 	n = (unsigned)LLVMGetNumOperands(v);
 	for (unsigned k = first; k < n; k++)
 		if (!int_from_addresses(LLVMGetOperand(v, k), seen, budget,

@@ -321,35 +321,11 @@ static void analyze_func(h2s_func *f)
 	summarize(f);
 }
 
-static unsigned count_insts(LLVMValueRef fn)
-{
-	unsigned n = 0;
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-	     bb = LLVMGetNextBasicBlock(bb))
-		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-		     I = LLVMGetNextInstruction(I))
-			n++;
-	return n;
-}
-
-static int has_fn_attr(LLVMValueRef fn, const char *name)
-{
-	unsigned k = LLVMGetEnumAttributeKindForName(name, strlen(name));
-	return LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, k) !=
-	       NULL;
-}
-
-static int has_call_attr(LLVMValueRef call, const char *name)
-{
-	unsigned k = LLVMGetEnumAttributeKindForName(name, strlen(name));
-	return LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex,
-					    k) != NULL;
-}
-
 /* Why call (of a function that frees a block of f) cannot be inlined
- * into f now, or NI_NONE. */
+ * into f now, or NI_NONE; *size: the callee's instructions, once
+ * counted. */
 static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
-				   unsigned round)
+				   unsigned round, unsigned *size)
 {
 	const h2s_result *r = f->mod;
 	h2s_func *g = callee_func(f->mod, call);
@@ -359,10 +335,11 @@ static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
 		return NI_ROUNDS;
 	if (!g || f->recursive || g->recursive || g == f)
 		return NI_RECURSIVE;
-	if (has_fn_attr(g->fn, "noinline") || has_fn_attr(g->fn, "optnone") ||
-	    has_call_attr(call, "noinline"))
+	if (g->optnone || fn_has_attr(g->fn, "noinline") ||
+	    call_has_fn_attr(call, "noinline"))
 		return NI_NOINLINE;
-	if (count_insts(g->fn) > r->opt.inline_budget - f->inline_used)
+	*size = fn_num_insts(g->fn);
+	if (*size > r->opt.inline_budget - f->inline_used)
 		return NI_BUDGET;
 	return NI_NONE;
 }
@@ -387,7 +364,7 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 	for (unsigned i = 0; i < f->nsite; i++) {
 		h2s_site *s = &f->sites[i];
 		LLVMValueRef call = s->where, callee;
-		unsigned k, size;
+		unsigned k, size = 0;
 		if (s->reason != R_CALLEE_FREE)
 			continue;
 		for (k = 0; k < ndone && done[2 * k] != call; k++)
@@ -397,11 +374,10 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 			note_inlined(f, s->call, done[2 * k + 1]);
 			continue;
 		}
-		s->not_inlined = inline_blocker(f, call, round);
+		s->not_inlined = inline_blocker(f, call, round, &size);
 		if (s->not_inlined != NI_NONE)
 			continue;
 		callee = LLVMGetCalledValue(call);
-		size = count_insts(callee);
 		if (!f->mod->hooks.inline_call(f->mod->hooks.ctx, call)) {
 			s->not_inlined = NI_REFUSED;
 			continue;
@@ -610,7 +586,6 @@ static void analyze_needed(h2s_result *r, const callgraph *cg,
 static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
 {
 	LLVMLinkage l = LLVMGetLinkage(fn);
-	unsigned optnone = LLVMGetEnumAttributeKindForName("optnone", 7);
 	f->fn = fn;
 	f->mod = r;
 	f->nparams = LLVMCountParams(fn);
@@ -624,13 +599,9 @@ static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
 			    fn, i + 1, LLVMGetEnumAttributeKindForName("sret", 4)))
 			f->sret_param = i;
 	}
-	f->optnone = LLVMGetEnumAttributeAtIndex(
-			     fn, LLVMAttributeFunctionIndex, optnone) != NULL;
+	f->optnone = fn_has_attr(fn, "optnone");
 	/* a coroutine before CoroSplit: its frame is not the function's */
-	f->coroutine = LLVMGetEnumAttributeAtIndex(
-			       fn, LLVMAttributeFunctionIndex,
-			       LLVMGetEnumAttributeKindForName(
-				       "presplitcoroutine", 17)) != NULL;
+	f->coroutine = fn_has_attr(fn, "presplitcoroutine");
 	f->interposable = l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
 			  l == LLVMExternalWeakLinkage || l == LLVMCommonLinkage;
 }

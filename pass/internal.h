@@ -128,6 +128,8 @@ void cfg_build(h2s_cfg *g, LLVMValueRef fn);
 /* Block index of bb, or H2S_NONE. */
 unsigned cfg_index(const h2s_cfg *g, LLVMBasicBlockRef bb);
 void cfg_free(h2s_cfg *g);
+/* The number of instructions in fn's body. */
+unsigned fn_num_insts(LLVMValueRef fn);
 
 /* domtree.c: fills idom. Requires cfg_build. */
 void dom_build(h2s_cfg *g);
@@ -218,6 +220,10 @@ const h2s_libfn *lib_effects(LLVMValueRef call);
 int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee);
 /* Name of a function value, "" when it has none. */
 const char *fn_name(LLVMValueRef fn);
+/* Function-level enum attribute `name` (noinline, optnone, ...) on a
+ * function, or on a call site. */
+int fn_has_attr(LLVMValueRef fn, const char *name);
+int call_has_fn_attr(LLVMValueRef call, const char *name);
 
 /* --------------------------------------------------------- the location graph */
 
@@ -293,7 +299,6 @@ typedef enum h2s_why {
 	W_CALL_UNKNOWN, /* argument of an unknown or indirect call */
 	W_CALL_LEAK,    /* argument of a function whose summary leaks it */
 	W_CALL_RESULT,  /* flows to a call's result through the callee */
-	W_FREED_BY_CALLEE,
 	W_REALLOC,      /* handed to realloc */
 	W_PTRTOINT,
 	W_ASM,
@@ -419,6 +424,17 @@ typedef struct h2s_ptag {
 				      * i's pointee */
 	unsigned flow_edge;          /* edge that made it leak, for -m=2 */
 } h2s_ptag;
+
+/* 1 when the callee stores some level of the parameter into another
+ * parameter's pointee (to_param): a store only a caller that replays it
+ * sees. */
+static inline int ptag_stores(const h2s_ptag *t)
+{
+	for (unsigned k = 0; k < H2S_MAX_LEVEL; k++)
+		if (t->to_param[k])
+			return 1;
+	return 0;
+}
 
 /* A named local variable whose address outlives the frame. */
 typedef struct h2s_addr {

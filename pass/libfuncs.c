@@ -169,15 +169,14 @@ const char *fn_name(LLVMValueRef fn)
 	return s ? s : "";
 }
 
-/* Function-level enum attribute `name` on a call site. */
-static int call_has_fn_attr(LLVMValueRef call, const char *name)
+int call_has_fn_attr(LLVMValueRef call, const char *name)
 {
 	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
 	return kind && LLVMGetCallSiteEnumAttribute(
 			       call, LLVMAttributeFunctionIndex, kind) != NULL;
 }
 
-static int fn_has_attr(LLVMValueRef fn, const char *name)
+int fn_has_attr(LLVMValueRef fn, const char *name)
 {
 	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
 	return kind && LLVMGetEnumAttributeAtIndex(

@@ -189,9 +189,6 @@ static void escape_words(h2s_str *b, const h2s_func *f, unsigned e,
 		str_printf(b, "passed to %s, which leaks it",
 			   callee_label(ed->inst));
 		break;
-	case W_FREED_BY_CALLEE:
-		str_printf(b, "freed by %s", callee_label(ed->inst));
-		break;
 	case W_REALLOC:
 		str_printf(b, "passed to %s", callee_label(ed->inst));
 		break;
@@ -485,7 +482,7 @@ static const char *go_reason(h2s_why w)
 	case W_STORE: case W_STORE_GLOBAL: case W_STORE_PARAM: return "assign";
 	case W_RETURN: return "return";
 	case W_CALL_UNKNOWN: case W_CALL_LEAK: case W_REALLOC:
-	case W_FREED_BY_CALLEE: case W_PRINTED: return "call parameter";
+	case W_PRINTED: return "call parameter";
 	case W_CALL_RESULT: return "call result";
 	case W_PTRTOINT: return "converted to integer";
 	case W_ASM: return "inline asm";
@@ -586,16 +583,6 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 	}
 }
 
-/* Stored into a parameter's pointee: memory of the caller, so to Go's
- * eyes the parameter leaks (the caller's summary follows where). */
-static int stored_to_param(const h2s_ptag *t)
-{
-	for (unsigned k = 0; k < H2S_MAX_LEVEL; k++)
-		if (t->to_param[k])
-			return 1;
-	return 0;
-}
-
 static void report_func(lines *L, const h2s_func *f)
 {
 	int verbose = f->mod->opt.verbose;
@@ -623,7 +610,9 @@ static void report_func(lines *L, const h2s_func *f)
 		if (o == H2S_NONE || f->objs == NULL || f->objs[o].sret)
 			continue;
 		prefix(&b, f, f->file, f->pline[i], 0, 0);
-		if (t->heap || t->freed || stored_to_param(t))
+		/* stored into a parameter's pointee: the caller's memory,
+		 * so to Go's eyes the parameter leaks */
+		if (t->heap || t->freed || ptag_stores(t))
 			str_printf(&b, "leaking param: %s", f->pnames[i]);
 		else if (t->content_heap || t->freed_levels)
 			str_printf(&b, "leaking param content: %s", f->pnames[i]);
@@ -798,7 +787,7 @@ static void site_records(h2s_str *b, const h2s_func *f, unsigned id,
 
 static const char *param_form(const h2s_ptag *t)
 {
-	if (t->heap || t->freed || stored_to_param(t))
+	if (t->heap || t->freed || ptag_stores(t))
 		return "leak";
 	if (t->content_heap || t->freed_levels)
 		return "content";

@@ -6,10 +6,10 @@
  *   heap          P0 reaches {heap}            -> leaking param: p
  *   content_heap  some Pk, k >= 1, reaches it  -> leaking param content: p
  *   result_level  smallest k with Pk in ~r0    -> ... to result ~r0 level=k
+ *                 (result_levels keeps every such k for the callers)
  *   to_param      bit q of [k]: Pk is stored into parameter q's pointee
  *                 (the caller makes that store; at the deepest level it
  *                 counts as a content leak)
- *                 (result_levels keeps every such k for the callers)
  *   freed         P0 reaches a free()          (a caller cannot demote it
  *                                                unless it inlines the call)
  *   freed_levels  bit k: Pk reaches a free(), 1 <= k < H2S_MAX_LEVEL
