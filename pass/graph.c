@@ -473,7 +473,7 @@ static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
 	 * a store into the other element (to_param): that counts as a leak
 	 * too */
 	for (unsigned i = 0; i < 2; i++)
-		if (g->ptags[i].heap || g->ptags[i].content_heap ||
+		if (g->ptags[i].heap || g->ptags[i].content_from ||
 		    g->ptags[i].freed || g->ptags[i].freed_levels ||
 		    ptag_stores(&g->ptags[i]))
 			return 0;
@@ -625,9 +625,9 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 	for (unsigned k = 0; k < nargs; k++) {
 		LLVMValueRef a = LLVMGetOperand(I, k);
 		unsigned al = graph_value_loc(f, a);
-		unsigned chain[H2S_MAX_LEVEL] = {al};
+		unsigned chain[H2S_MAX_LEVEL + 1] = {al};
 		const h2s_ptag *t;
-		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
+		for (unsigned lv = 1; lv <= H2S_MAX_LEVEL; lv++)
 			chain[lv] = H2S_NONE;
 		if (k >= g->nparams || !g->pptr[k]) {
 			/* variadic or non-pointer parameter: its bits may be
@@ -644,9 +644,10 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			if (t->freed_levels & (1u << lv))
 				add_free_at(f, I, deref(f, chain, lv, I), NULL, 0,
 					    1);
-		if (t->content_heap)
-			add_edge(f, E_COPY, W_CALL_LEAK, deref(f, chain, 1, I),
-				 f->heap, I);
+		if (t->content_from)
+			add_edge(f, E_COPY, W_CALL_LEAK,
+				 deref(f, chain, t->content_from, I), f->heap,
+				 I);
 		if (t->written || t->heap)
 			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
 		/* every dereference level that reaches the callee's ~r0; the

@@ -452,7 +452,7 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++)
 		if (a[i].heap != b[i].heap ||
-		    a[i].content_heap != b[i].content_heap ||
+		    a[i].content_from != b[i].content_from ||
 		    a[i].freed != b[i].freed || a[i].written != b[i].written ||
 		    a[i].freed_levels != b[i].freed_levels ||
 		    a[i].result_levels != b[i].result_levels ||

@@ -410,11 +410,13 @@ typedef struct h2s_free {
 /* A parameter's summary, in Go's terms. */
 typedef struct h2s_ptag {
 	unsigned char heap;          /* the pointer itself leaks (derefs 0) */
-	unsigned char content_heap;  /* what it points to leaks (derefs >= 1) */
+	unsigned char content_from;  /* 0, or the smallest k >= 1 such that
+				      * what k derefs of it point to leaks
+				      * (and so everything below it) */
 	unsigned char freed;         /* the callee frees it */
 	unsigned char freed_levels;  /* bit k, 1 <= k < H2S_MAX_LEVEL: it
 				      * frees what k derefs of it point to
-				      * (freed deeper: content_heap) */
+				      * (freed deeper: content_from) */
 	unsigned char written;       /* the callee stores through it */
 	signed char result_level;    /* flows to ~r0 with N derefs, or -1:
 				      * the smallest N, for the report */

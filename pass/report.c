@@ -614,7 +614,7 @@ static void report_func(lines *L, const h2s_func *f)
 		 * so to Go's eyes the parameter leaks */
 		if (t->heap || t->freed || ptag_stores(t))
 			str_printf(&b, "leaking param: %s", f->pnames[i]);
-		else if (t->content_heap || t->freed_levels)
+		else if (t->content_from || t->freed_levels)
 			str_printf(&b, "leaking param content: %s", f->pnames[i]);
 		else if (t->result_level >= 0)
 			str_printf(&b, "leaking param: %s to result ~r0 level=%d",
@@ -789,7 +789,7 @@ static const char *param_form(const h2s_ptag *t)
 {
 	if (t->heap || t->freed || ptag_stores(t))
 		return "leak";
-	if (t->content_heap || t->freed_levels)
+	if (t->content_from || t->freed_levels)
 		return "content";
 	if (t->result_level >= 0)
 		return "result";

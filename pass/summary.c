@@ -4,19 +4,24 @@
  * For parameter p with pointee objects P0 (what p points to), P1 (what *p
  * points to), ...:
  *   heap          P0 reaches {heap}            -> leaking param: p
- *   content_heap  some Pk, k >= 1, reaches it  -> leaking param content: p
+ *   content_from  the smallest k >= 1 whose Pk reaches it (0: none)
+ *                                              -> leaking param content: p
  *   result_level  smallest k with Pk in ~r0    -> ... to result ~r0 level=k
  *                 (result_levels keeps every such k for the callers)
  *   to_param      bit q of [k]: Pk is stored into parameter q's pointee
  *                 (the caller makes that store; at the deepest level it
- *                 counts as a content leak)
+ *                 counts as a content leak of that level)
  *   freed         P0 reaches a free()          (a caller cannot demote it
  *                                                unless it inlines the call)
  *   freed_levels  bit k: Pk reaches a free(), 1 <= k < H2S_MAX_LEVEL
  *   written       a store may write through p, or p reaches code that may
  *                 (a caller's object may then hold unknown pointers)
  * A freed pointee at the deepest level, which stands for every level below
- * it, counts as a content leak. "Reaches a free()" includes the frees of
+ * it, counts as a content leak of that level. A leak at level k makes the
+ * caller send what k derefs of its argument point to to {heap}, and {heap}
+ * takes the contents of what it holds, so the levels below k leak with it;
+ * the levels above k do not: an array of integers whose bytes the callee
+ * copies into memory that escapes is not itself leaked. "Reaches a free()" includes the frees of
  * the functions it calls (graph.c records those calls as frees).
  *
  * heap2stack.c computes them bottom-up over the call graph's strongly
@@ -43,12 +48,19 @@ static int replayed(const h2s_func *f, unsigned l)
 	return 1;
 }
 
+/* What k >= 1 derefs of the parameter point to leaks. */
+static void leak_from(h2s_ptag *t, unsigned k)
+{
+	if (t->content_from == 0 || k < t->content_from)
+		t->content_from = (unsigned char)k;
+}
+
 void summarize(h2s_func *f)
 {
 	for (unsigned i = 0; i < f->nparams; i++) {
 		h2s_ptag *t = &f->ptags[i];
 		unsigned p0 = f->param_obj[i];
-		t->heap = t->content_heap = t->freed = t->written = 0;
+		t->heap = t->content_from = t->freed = t->written = 0;
 		t->freed_levels = 0;
 		memset(t->to_param, 0, sizeof t->to_param);
 		t->result_level = -1;
@@ -64,7 +76,7 @@ void summarize(h2s_func *f)
 				if (k == 0)
 					t->heap = 1;
 				else
-					t->content_heap = 1;
+					leak_from(t, k);
 				if (t->flow_edge == H2S_NONE)
 					t->flow_edge = why_edge(f, f->heap, o);
 			}
@@ -77,7 +89,7 @@ void summarize(h2s_func *f)
 				if (k < H2S_MAX_LEVEL)
 					t->to_param[k] |= (uint32_t)1 << q;
 				else
-					t->content_heap = 1;
+					leak_from(t, k);
 			}
 			if (loc_has(f, f->result, o)) {
 				t->result_levels |= (unsigned char)(1u << k);
@@ -100,7 +112,7 @@ void summarize(h2s_func *f)
 						t->freed_levels |=
 							(unsigned char)(1u << k);
 					else
-						t->content_heap = 1;
+						leak_from(t, k);
 				}
 		}
 	}
