@@ -137,6 +137,22 @@ __attribute__((unused, noinline)) static unsigned *w_at(unsigned *p, size_t k, u
 	*out = p + k;
 	return p;
 }
+
+/* Copies the words of the holder's block into a block a global keeps (the
+ * last 4 are kept, the older ones freed): what the holder's block holds
+ * leaks, the block itself does not. Not inlined. */
+static unsigned *g_interned[4];
+static unsigned g_ninterned;
+__attribute__((unused, noinline)) static const unsigned *hd_intern(const struct holder *hd)
+{
+	unsigned *c = CAST(unsigned *) malloc(hd->n * sizeof *c);
+	if (!c)
+		abort();
+	memcpy(c, hd->p, hd->n * sizeof *c);
+	free(g_interned[g_ninterned % 4]);
+	g_interned[g_ninterned++ % 4] = c;
+	return c;
+}
 """
 
 EXTERN_DECLS = r"""
@@ -684,6 +700,7 @@ class Gen:
                 (2, "ext_sum"), (1, "ext_fill"), (4, "worker"), (3, "qsort"),
                 (3, "ptrarith"), (2, "cmp"), (1.5, "intptr"), (3, "memset"),
                 (3, "holder_local"), (2, "holder_set"), (2, "outptr"),
+                (0 if f.noglobal else 2, "holder_intern"),
                 (2, "ptrarray"), (1, "fnptr"),
                 (3, "ident"), (2, "memmove"), (0.5, "global_tmp"),
                 (2, "bytes_local"), (1, "union"), (2, "heap_holder"),
@@ -786,7 +803,15 @@ class Gen:
                     "\tMIX(h, *%s);" % at,
                     "\t*%s += 1;" % at,
                     "}"]
-        if what in ("holder_local", "heap_holder", "holder_set", "outptr") and b.ty != "w":
+        if what == "holder_intern" and b.ty == "w":
+            hd = f.var("hd")
+            return ["{",
+                    "\tstruct holder %s = { %s, %s };" % (hd, p, n),
+                    "\tMIX(h, hd_intern(&%s)[%d]);" % (hd, k),
+                    "\t%s.p[%d] += 1;" % (hd, k),
+                    "}"]
+        if what in ("holder_local", "heap_holder", "holder_set", "outptr",
+                    "holder_intern") and b.ty != "w":
             return ["MIX(h, s_sum_b(%s, %s));" % (p, n)]
         if what == "heap_holder":
             hd = f.var("hd")
