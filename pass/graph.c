@@ -532,7 +532,7 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 {
 	unsigned res = graph_value_loc(f, I);
 	LLVMValueRef cmp = NULL;
-	int printed_addresses = 0;
+	int printed_addresses = 0, retalias = 0;
 	unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(I));
 	for (unsigned k = 0; k < nargs && k < 6; k++) {
 		if (lf->arg[k] & LF_COMPARATOR)
@@ -576,8 +576,10 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 		/* whatever it writes (scanf's %p) is unknown to us */
 		if (fl & LF_WRITES)
 			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
-		if (fl & LF_RETALIAS)
+		if (fl & LF_RETALIAS) {
 			add_edge(f, E_COPY, W_CALL_RESULT, al, res, I);
+			retalias = 1;
+		}
 		if (fl & LF_ENDPTR)
 			add_edge(f, E_STORE, W_STORE,
 				 graph_value_loc(f, LLVMGetOperand(I, 0)), al, I);
@@ -587,7 +589,10 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 				 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
 		}
 	}
-	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+	/* every function of the table that returns a pointer into an
+	 * argument returns that or null (strchr, memcpy, fgets, bsearch);
+	 * the others' results point anywhere */
+	seed(f, res, retalias ? f->null_obj : f->unknown_obj, W_CALL_RESULT, I);
 }
 
 static void add_free_at(h2s_func *f, LLVMValueRef I, unsigned l,
@@ -986,18 +991,91 @@ static int int_from_addresses(LLVMValueRef v, h2s_map *seen, unsigned *budget,
 	return 1;
 }
 
+/* 1 when c is `icmp eq/ne p, null` (either order); *eq: which. */
+static int is_null_test(LLVMValueRef c, LLVMValueRef p, int *eq)
+{
+	LLVMIntPredicate pred;
+	LLVMValueRef x, y;
+	if (!c || !LLVMIsAICmpInst(c))
+		return 0;
+	pred = LLVMGetICmpPredicate(c);
+	if (pred != LLVMIntEQ && pred != LLVMIntNE)
+		return 0;
+	x = LLVMGetOperand(c, 0);
+	y = LLVMGetOperand(c, 1);
+	if (!((x == p && LLVMIsAConstantPointerNull(y)) ||
+	      (y == p && LLVMIsAConstantPointerNull(x))))
+		return 0;
+	*eq = pred == LLVMIntEQ;
+	return 1;
+}
+
+/* 1 when block bb is entered only through the side of a branch on
+ * `p == null` where p is not null, over at most 8 blocks that each have
+ * one predecessor. */
+static int reached_when_nonnull(LLVMBasicBlockRef bb, LLVMValueRef p)
+{
+	for (unsigned step = 0; step < 8; step++) {
+		LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb));
+		LLVMValueRef T;
+		int eq;
+		if (!u || LLVMGetNextUse(u))
+			return 0; /* the entry, or several edges in */
+		T = LLVMGetUser(u);
+		if (!LLVMIsABranchInst(T))
+			return 0;
+		if (LLVMIsConditional(T)) {
+			LLVMBasicBlockRef other;
+			if (!is_null_test(LLVMGetCondition(T), p, &eq))
+				return 0;
+			/* successor 0 is taken when the test holds */
+			other = LLVMGetSuccessor(T, eq ? 0 : 1);
+			return LLVMGetSuccessor(T, eq ? 1 : 0) == bb &&
+			       other != bb;
+		}
+		bb = LLVMGetInstructionParent(T);
+	}
+	return 0;
+}
+
+/* 1 when the value of pointer difference d = p - q matters only where p is
+ * not null: every use of d is a select that picks another value when p is
+ * null (`q ? q - buf : -1`), or d is computed only where p is not null. A
+ * null p then adds nothing the difference can reveal. */
+static int diff_needs_nonnull(LLVMValueRef d, LLVMValueRef p)
+{
+	int all_selects = 1;
+	for (LLVMUseRef u = LLVMGetFirstUse(d); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef U = LLVMGetUser(u);
+		int eq;
+		if (LLVMIsASelectInst(U) &&
+		    is_null_test(LLVMGetOperand(U, 0), p, &eq) &&
+		    LLVMGetOperand(U, eq ? 1 : 2) != d &&
+		    LLVMGetOperand(U, 0) != d)
+			continue;
+		all_selects = 0;
+		break;
+	}
+	return all_selects ||
+	       reached_when_nonnull(LLVMGetInstructionParent(d), p);
+}
+
 static void add_pdiff(h2s_func *f, LLVMValueRef sub)
 {
+	LLVMValueRef pa = LLVMGetOperand(LLVMGetOperand(sub, 0), 0);
+	LLVMValueRef pb = LLVMGetOperand(LLVMGetOperand(sub, 1), 0);
 	if (f->npdiff == f->pdiffcap) {
 		f->pdiffcap = f->pdiffcap ? 2 * f->pdiffcap : 4;
 		f->pdiffs = xrealloc(f->pdiffs, f->pdiffcap * sizeof *f->pdiffs);
 	}
-	f->pdiffs[f->npdiff].a = graph_value_loc(
-		f, LLVMGetOperand(LLVMGetOperand(sub, 0), 0));
-	f->pdiffs[f->npdiff].b = graph_value_loc(
-		f, LLVMGetOperand(LLVMGetOperand(sub, 1), 0));
+	f->pdiffs[f->npdiff].a = graph_value_loc(f, pa);
+	f->pdiffs[f->npdiff].b = graph_value_loc(f, pb);
 	f->pdiffs[f->npdiff].inst = sub;
 	f->pdiffs[f->npdiff].done = 0;
+	f->pdiffs[f->npdiff].a_nonnull =
+		(unsigned char)diff_needs_nonnull(sub, pa);
+	f->pdiffs[f->npdiff].b_nonnull =
+		(unsigned char)diff_needs_nonnull(sub, pb);
 	f->npdiff++;
 }
 

@@ -388,6 +388,9 @@ typedef struct h2s_pdiff {
 	unsigned a, b;           /* locations of the two pointers */
 	LLVMValueRef inst;
 	unsigned char done;
+	unsigned char a_nonnull, b_nonnull; /* the difference is used only
+				  * where that pointer is not null: its null
+				  * object does not count */
 } h2s_pdiff;
 
 /* A call that ends the life of the block its first argument points to:

@@ -233,8 +233,11 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 /* A pointer difference that leaves the function is harmless only when both
  * pointers point into one and the same object: otherwise it tells how to
  * reach one from the other (or from an address nothing here knows, like
- * the frame address), and both escape. Returns 1 when it added flows (the
- * fixpoint must go on). */
+ * the frame address), and both escape. A pointer that may be null counts
+ * as one object when the difference is used only where it is not (C
+ * defines no difference with a null pointer; graph.c's diff_needs_nonnull
+ * finds the test). Returns 1 when it added flows (the fixpoint must go
+ * on). */
 static int check_differences(h2s_func *f, worklist *w)
 {
 	int added = 0;
@@ -244,8 +247,14 @@ static int check_differences(h2s_func *f, worklist *w)
 		if (d->done)
 			continue;
 		for (unsigned k = 0; k < f->words; k++) {
-			objs += (unsigned)__builtin_popcountll(f->locs[d->a].pts[k]);
-			same &= f->locs[d->a].pts[k] == f->locs[d->b].pts[k];
+			uint64_t a = f->locs[d->a].pts[k], b = f->locs[d->b].pts[k];
+			/* the null object is in word 0 (graph_init) */
+			if (k == 0 && d->a_nonnull)
+				a &= ~((uint64_t)1 << f->null_obj);
+			if (k == 0 && d->b_nonnull)
+				b &= ~((uint64_t)1 << f->null_obj);
+			objs += (unsigned)__builtin_popcountll(a);
+			same &= a == b;
 		}
 		if (objs == 1 && same)
 			continue;
