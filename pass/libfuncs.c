@@ -123,6 +123,17 @@ static const h2s_libfn libfns[] = {
 	{"__fprintf_chk", {0, 0, N | O | F}, N | O},
 	{"__sprintf_chk", {N | W, 0, 0, N | C | F}, N | C},
 	{"__snprintf_chk", {N | W, 0, 0, 0, N | C | F}, N | C},
+	/* the v* forms: the va_list holds the caller's variadic arguments,
+	 * which its own callers sent to {heap} (a variadic argument of a
+	 * module function escapes), so it is only read */
+	{"vprintf", {N | O | F, N}, 0},
+	{"vfprintf", {0, N | O | F, N}, 0},
+	{"vsprintf", {N | W, N | F, N}, 0},
+	{"vsnprintf", {N | W, 0, N | F, N}, 0},
+	{"__vprintf_chk", {0, N | O | F, N}, 0},
+	{"__vfprintf_chk", {0, 0, N | O | F, N}, 0},
+	{"__vsprintf_chk", {N | W, 0, 0, N | F, N}, 0},
+	{"__vsnprintf_chk", {N | W, 0, 0, 0, N | F, N}, 0},
 	{"scanf", {N}, N | W},
 	{"sscanf", {N, N}, N | W},
 	{"fscanf", {0, N}, N | W},
