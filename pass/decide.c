@@ -331,17 +331,43 @@ static int needs_guard(const h2s_options *o, const h2s_site *s)
 	return !s->size_known && (!s->bounded || s->size > o->max_size);
 }
 
+/* The largest constant, at most max, that a size the program computes at
+ * run time starts from: the size is a phi or select (through integer
+ * casts) with constant inputs besides others, the buffer that starts at
+ * 1024 bytes and doubles (jq's jv_string_vfmt). 0 when there is none. */
+static uint64_t first_size(LLVMValueRef v, uint64_t max)
+{
+	uint64_t best = 0, c;
+	unsigned n, first = 0;
+	while (v && (LLVMIsAZExtInst(v) || LLVMIsASExtInst(v)))
+		v = LLVMGetOperand(v, 0);
+	if (!v || !(LLVMIsAPHINode(v) || LLVMIsASelectInst(v)))
+		return 0;
+	/* a select's condition picks; it is not a size */
+	first = LLVMIsASelectInst(v) ? 1 : 0;
+	n = (unsigned)LLVMGetNumOperands(v);
+	for (unsigned k = first; k < n; k++)
+		if (const_u64(LLVMGetOperand(v, k), &c) && c <= max && c > best)
+			best = c;
+	return best;
+}
+
 /* The bytes of the slot of a site that passed every other rule: its size
- * or bound, else guard-size with a run-time test; a block that a realloc
- * may grow gets at least guard-size, so that growth stays in it for a
- * while (realloc may return the block it was given). */
+ * or bound, else guard-size with a run-time test (or the size the program
+ * starts from, when that is larger and within max-size); a block that a
+ * realloc may grow gets at least guard-size, so that growth stays in it
+ * for a while (realloc may return the block it was given). */
 static void slot_size(h2s_func *f, h2s_site *s)
 {
 	uint64_t k = guard_bytes(&f->mod->opt);
 	if (needs_guard(&f->mod->opt, s)) {
+		uint64_t start = 0;
+		if (s->alloc->count_arg < 0 && s->alloc->size_arg >= 0)
+			start = first_size(arg(s->call, s->alloc->size_arg),
+					   f->mod->opt.max_size);
 		s->guarded = 1;
 		s->bounded = 0;
-		s->size = k;
+		s->size = start > k ? start : k;
 	}
 	if (s->grows && s->size < k)
 		s->size = k;

@@ -67,6 +67,7 @@ unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 	e->inst = inst;
 	e->parent = H2S_NONE;
 	e->via = H2S_NONE;
+	e->nonnull = 0;
 	return f->nedge++;
 }
 
@@ -475,7 +476,7 @@ static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
 	for (unsigned i = 0; i < 2; i++)
 		if (g->ptags[i].heap || g->ptags[i].content_from ||
 		    g->ptags[i].freed || g->ptags[i].freed_levels ||
-		    ptag_stores(&g->ptags[i]))
+		    g->ptags[i].diff_with || ptag_stores(&g->ptags[i]))
 			return 0;
 	return 1;
 }
@@ -597,6 +598,8 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 
 static void add_free_at(h2s_func *f, LLVMValueRef I, unsigned l,
 			const char *family, int grow, int callee);
+static void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b,
+			   LLVMValueRef inst, int a_nonnull, int b_nonnull);
 
 /* What lv derefs of an argument point to, loaded at call I once per
  * argument and level: chain[0] is the argument's location, chain[k]
@@ -675,6 +678,19 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			if (lv < H2S_MAX_LEVEL && (t->result_levels >> (lv + 1)))
 				v = load_into_temp(f, v, W_LOAD, I);
 		}
+		/* a difference of two of its parameters leaves the callee:
+		 * the same check on the two arguments here */
+		for (unsigned j = 0; j < 32 && t->diff_with; j++) {
+			if (!(t->diff_with >> j & 1))
+				continue;
+			if (j < nargs)
+				add_pdiff_locs(f, al,
+					       graph_value_loc(
+						       f, LLVMGetOperand(I, j)),
+					       I, 0, 0);
+			else
+				add_edge(f, E_COPY, W_PTRTOINT, al, f->heap, I);
+		}
 		/* what the callee stores into another parameter's pointee:
 		 * a store through that argument here */
 		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++) {
@@ -696,7 +712,13 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			}
 		}
 	}
-	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+	/* what it returns that is not its parameters' (its own blocks,
+	 * globals), or of parameters this call does not pass, is unknown
+	 * memory here */
+	if (!g->result_known || nargs < g->nparams)
+		seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+	else if (g->result_null)
+		seed(f, res, f->null_obj, W_CALL_RESULT, I);
 }
 
 /* A declaration we know nothing about beyond its attributes. */
@@ -1060,23 +1082,92 @@ static int diff_needs_nonnull(LLVMValueRef d, LLVMValueRef p)
 	       reached_when_nonnull(LLVMGetInstructionParent(d), p);
 }
 
-static void add_pdiff(h2s_func *f, LLVMValueRef sub)
+/* 1 when control reaches the end of block b (an incoming block of phi)
+ * only after a test found v not null: b is dominated by the non-null side
+ * of a branch on `v == null`, taken into a block with that one edge in,
+ * or b is the branch's block and the phi's block that side. */
+static int nonnull_at_end(h2s_func *f, LLVMValueRef v, LLVMBasicBlockRef b,
+			  LLVMValueRef phi)
 {
-	LLVMValueRef pa = LLVMGetOperand(LLVMGetOperand(sub, 0), 0);
-	LLVMValueRef pb = LLVMGetOperand(LLVMGetOperand(sub, 1), 0);
+	if (!LLVMIsAInstruction(v) && !LLVMIsAArgument(v))
+		return 0;
+	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef c = LLVMGetUser(u);
+		int eq;
+		if (!is_null_test(c, v, &eq))
+			continue;
+		for (LLVMUseRef cu = LLVMGetFirstUse(c); cu;
+		     cu = LLVMGetNextUse(cu)) {
+			LLVMValueRef T = LLVMGetUser(cu);
+			LLVMBasicBlockRef nn, other, a;
+			unsigned ia, inn, ib;
+			if (!LLVMIsABranchInst(T) || !LLVMIsConditional(T) ||
+			    LLVMGetCondition(T) != c)
+				continue;
+			a = LLVMGetInstructionParent(T);
+			nn = LLVMGetSuccessor(T, eq ? 1 : 0);
+			other = LLVMGetSuccessor(T, eq ? 0 : 1);
+			if (nn == other)
+				continue;
+			if (a == b && LLVMGetInstructionParent(phi) == nn)
+				return 1;
+			if (!f->cfg.idom) {
+				cfg_build(&f->cfg, f->fn);
+				dom_build(&f->cfg);
+			}
+			ia = cfg_index(&f->cfg, a);
+			inn = cfg_index(&f->cfg, nn);
+			ib = cfg_index(&f->cfg, b);
+			if (ia == H2S_NONE || inn == H2S_NONE || ib == H2S_NONE ||
+			    f->cfg.pred[inn].n != 1 || f->cfg.pred[inn].v[0] != ia)
+				continue;
+			if (dom_dominates(&f->cfg, inn, ib))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A phi: a copy of each incoming value, without its null object where
+ * the value comes in only after a test found it not null (the loop
+ * `while ((p = next(p)))` carries p past its test). */
+static void lower_phi(h2s_func *f, LLVMValueRef I)
+{
+	unsigned n = LLVMCountIncoming(I);
+	int ptr = is_pointer(I);
+	for (unsigned k = 0; k < n; k++) {
+		LLVMValueRef v = LLVMGetIncomingValue(I, k);
+		unsigned id = add_edge(f, E_COPY, W_ASSIGN,
+				       graph_value_loc(f, v),
+				       graph_value_loc(f, I), I);
+		if (ptr && id != H2S_NONE &&
+		    nonnull_at_end(f, v, LLVMGetIncomingBlock(I, k), I))
+			f->edges[id].nonnull = 1;
+	}
+}
+
+static void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b,
+			   LLVMValueRef inst, int a_nonnull, int b_nonnull)
+{
 	if (f->npdiff == f->pdiffcap) {
 		f->pdiffcap = f->pdiffcap ? 2 * f->pdiffcap : 4;
 		f->pdiffs = xrealloc(f->pdiffs, f->pdiffcap * sizeof *f->pdiffs);
 	}
-	f->pdiffs[f->npdiff].a = graph_value_loc(f, pa);
-	f->pdiffs[f->npdiff].b = graph_value_loc(f, pb);
-	f->pdiffs[f->npdiff].inst = sub;
+	f->pdiffs[f->npdiff].a = a;
+	f->pdiffs[f->npdiff].b = b;
+	f->pdiffs[f->npdiff].inst = inst;
 	f->pdiffs[f->npdiff].done = 0;
-	f->pdiffs[f->npdiff].a_nonnull =
-		(unsigned char)diff_needs_nonnull(sub, pa);
-	f->pdiffs[f->npdiff].b_nonnull =
-		(unsigned char)diff_needs_nonnull(sub, pb);
+	f->pdiffs[f->npdiff].a_nonnull = (unsigned char)a_nonnull;
+	f->pdiffs[f->npdiff].b_nonnull = (unsigned char)b_nonnull;
 	f->npdiff++;
+}
+
+static void add_pdiff(h2s_func *f, LLVMValueRef sub)
+{
+	LLVMValueRef pa = LLVMGetOperand(LLVMGetOperand(sub, 0), 0);
+	LLVMValueRef pb = LLVMGetOperand(LLVMGetOperand(sub, 1), 0);
+	add_pdiff_locs(f, graph_value_loc(f, pa), graph_value_loc(f, pb), sub,
+		       diff_needs_nonnull(sub, pa), diff_needs_nonnull(sub, pb));
 }
 
 static void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
@@ -1109,11 +1200,22 @@ static void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 			 graph_value_loc(f, LLVMGetOperand(I, n - 1)), addr, I);
 		break;
 	}
+	case LLVMPHI:
+		lower_phi(f, I);
+		break;
 	case LLVMGetElementPtr:
+		/* an address computed from a pointer points into its objects
+		 * (C gives p + i no other object); the indices' objects
+		 * matter only from a null base, `(char *)0 + n`, the integer
+		 * idiom for a pointer (an index made of an address exposes
+		 * that address where it is made: int_exposes) */
+		copy_from(f, I, LLVMGetOperand(I, 0), W_ASSIGN);
+		if (is_null_like(LLVMGetOperand(I, 0)))
+			copy_operands(f, I, 1);
+		break;
 	case LLVMBitCast:
 	case LLVMAddrSpaceCast:
 	case LLVMFreeze:
-	case LLVMPHI:
 	case LLVMSelect:
 	case LLVMExtractValue:
 	case LLVMInsertValue:

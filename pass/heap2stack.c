@@ -298,6 +298,7 @@ static unsigned find_sites(h2s_result *r, unsigned char *has_site)
 static void reset_func(h2s_func *f)
 {
 	graph_free(f);
+	cfg_free(&f->cfg);
 	transform_plan_free(f);
 	free(f->sites);
 	free(f->frees);
@@ -424,8 +425,11 @@ static char *inlined_for(const h2s_func *f, const h2s_site *s)
 static void finish_func(h2s_func *f)
 {
 	for (unsigned round = 0; f->nsite; round++) {
-		cfg_build(&f->cfg, f->fn);
-		dom_build(&f->cfg);
+		/* the graph may have made the dominator tree already */
+		if (!f->cfg.idom) {
+			cfg_build(&f->cfg, f->fn);
+			dom_build(&f->cfg);
+		}
 		loops_build(&f->cfg);
 		decide(f);
 		if (!inline_callee_frees(f, round))
@@ -455,6 +459,7 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 		    a[i].content_from != b[i].content_from ||
 		    a[i].freed != b[i].freed || a[i].written != b[i].written ||
 		    a[i].freed_levels != b[i].freed_levels ||
+		    a[i].diff_with != b[i].diff_with ||
 		    a[i].result_levels != b[i].result_levels ||
 		    memcmp(a[i].to_param, b[i].to_param, sizeof a[i].to_param))
 			return 0;
@@ -478,6 +483,7 @@ static void analyze_component(h2s_result *r, const callgraph *cg,
 	uint64_t analyses = 0;
 	uint64_t cap = (uint64_t)k * (MAX_SCC_ROUNDS + 4 * (uint64_t)k);
 	h2s_ptag *old;
+	unsigned char old_known, old_null;
 
 	for (unsigned j = 0; j < k; j++) {
 		h2s_func *f = &r->fns[mem[j]];
@@ -486,6 +492,8 @@ static void analyze_component(h2s_result *r, const callgraph *cg,
 		f->ptags = xcalloc(f->nparams ? f->nparams : 1, sizeof *f->ptags);
 		for (unsigned i = 0; i < f->nparams; i++)
 			f->ptags[i].result_level = -1;
+		f->result_known = 1;
+		f->result_null = 0;
 		if (f->nparams > maxp)
 			maxp = f->nparams;
 	}
@@ -515,8 +523,11 @@ static void analyze_component(h2s_result *r, const callgraph *cg,
 			break;
 		}
 		memcpy(old, f->ptags, (f->nparams ? f->nparams : 1) * sizeof *old);
+		old_known = f->result_known;
+		old_null = f->result_null;
 		analyze_func(f);
-		if (tags_equal(old, f->ptags, f->nparams))
+		if (tags_equal(old, f->ptags, f->nparams) &&
+		    old_known == f->result_known && old_null == f->result_null)
 			continue;
 		for (unsigned i = 0; i < readers[j].n; i++) {
 			unsigned q = readers[j].v[i];

@@ -317,6 +317,9 @@ typedef struct h2s_edge {
 	unsigned parent;      /* derived edges: the load/store edge they come
 			       * from; H2S_NONE otherwise */
 	unsigned via;         /* derived edges: the object dereferenced */
+	unsigned char nonnull; /* a copy that leaves out the null object: the
+			       * value is not null where it flows (a phi's
+			       * incoming value past a test of it) */
 } h2s_edge;
 
 /* Verdict reasons; report.c turns them into text. */
@@ -427,6 +430,10 @@ typedef struct h2s_ptag {
 	uint32_t to_param[H2S_MAX_LEVEL]; /* bit i of [k]: what k derefs of it
 				      * point to is stored into parameter
 				      * i's pointee */
+	uint32_t diff_with;          /* bit j: its address minus parameter
+				      * j's (a pointer difference) leaves the
+				      * function: harmless when the caller's
+				      * two arguments point into one object */
 	unsigned flow_edge;          /* edge that made it leak, for -m=2 */
 } h2s_ptag;
 
@@ -472,6 +479,11 @@ struct h2s_func {
 	unsigned char *pptr;       /* param i is a pointer (from the signature,
 				    * valid before the function is analysed) */
 	unsigned sret_param;       /* index of the sret parameter or H2S_NONE */
+	unsigned char result_known; /* what it returns points only to its
+				    * parameters' objects (result_levels) or
+				    * is null: nothing of its own, nothing
+				    * unknown */
+	unsigned char result_null; /* what it returns may be null */
 	/* findings */
 	h2s_site *sites; unsigned nsite, sitecap;
 	h2s_free *frees; unsigned nfree, freecap;
@@ -518,6 +530,11 @@ unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 void graph_to_heap(h2s_func *f, unsigned l, h2s_why why, LLVMValueRef inst);
 /* solve.c */
 void solve(h2s_func *f);
+/* 1 when pointer difference d is between two parameters' own pointees
+ * (level 0), i's minus j's, i != j, both below 32: a difference the
+ * caller checks on its arguments (the diff_with tag). */
+int pdiff_params(const h2s_func *f, const h2s_pdiff *d, unsigned *i,
+		 unsigned *j);
 /* 1 when object o may be reached from location l. */
 static inline int loc_has(const h2s_func *f, unsigned l, unsigned o)
 {

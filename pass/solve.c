@@ -186,7 +186,14 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 	for (unsigned i = 0; i < f->locs[l].copies.n; i++) {
 		unsigned id = f->locs[l].copies.v[i];
 		unsigned dst = f->edges[id].dst;
-		if (merge(f, dst, w->delta, id))
+		uint64_t word0 = w->delta[0];
+		int changed;
+		/* the null object is in word 0 (graph_init) */
+		if (f->edges[id].nonnull)
+			w->delta[0] &= ~((uint64_t)1 << f->null_obj);
+		changed = merge(f, dst, w->delta, id);
+		w->delta[0] = word0;
+		if (changed)
 			push(f, w, dst);
 	}
 	for (unsigned i = 0; i < f->locs[l].loads.n; i++) {
@@ -230,10 +237,50 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 			sink(f, w, l, o);
 }
 
+/* The one object location l's set holds, not counting null when nonnull
+ * (the null object is in word 0: graph_init), or H2S_NONE when it holds
+ * none or several. */
+static unsigned only_object(const h2s_func *f, unsigned l, int nonnull)
+{
+	unsigned found = H2S_NONE;
+	for (unsigned k = 0; k < f->words; k++) {
+		uint64_t bits = f->locs[l].pts[k];
+		if (k == 0 && nonnull)
+			bits &= ~((uint64_t)1 << f->null_obj);
+		if (!bits)
+			continue;
+		if (found != H2S_NONE || (bits & (bits - 1)))
+			return H2S_NONE;
+		found = k * 64 + (unsigned)__builtin_ctzll(bits);
+	}
+	return found;
+}
+
+int pdiff_params(const h2s_func *f, const h2s_pdiff *d, unsigned *i,
+		 unsigned *j)
+{
+	unsigned a = only_object(f, d->a, d->a_nonnull);
+	unsigned b = only_object(f, d->b, d->b_nonnull);
+	const h2s_obj *oa, *ob;
+	if (a == H2S_NONE || b == H2S_NONE)
+		return 0;
+	oa = &f->objs[a];
+	ob = &f->objs[b];
+	if (oa->kind != OBJ_PARAM || ob->kind != OBJ_PARAM || oa->level ||
+	    ob->level || oa->param == ob->param || oa->param >= 32 ||
+	    ob->param >= 32)
+		return 0;
+	*i = oa->param;
+	*j = ob->param;
+	return 1;
+}
+
 /* A pointer difference that leaves the function is harmless only when both
  * pointers point into one and the same object: otherwise it tells how to
  * reach one from the other (or from an address nothing here knows, like
- * the frame address), and both escape. A pointer that may be null counts
+ * the frame address), and both escape. Between two parameters' own
+ * pointees it is the caller's to check (diff_with): the caller makes the
+ * same check on its two arguments. A pointer that may be null counts
  * as one object when the difference is used only where it is not (C
  * defines no difference with a null pointer; graph.c's diff_needs_nonnull
  * finds the test). Returns 1 when it added flows (the fixpoint must go
@@ -243,20 +290,12 @@ static int check_differences(h2s_func *f, worklist *w)
 	int added = 0;
 	for (unsigned i = 0; i < f->npdiff; i++) {
 		h2s_pdiff *d = &f->pdiffs[i];
-		unsigned objs = 0, same = 1;
+		unsigned a, b, pi, pj;
 		if (d->done)
 			continue;
-		for (unsigned k = 0; k < f->words; k++) {
-			uint64_t a = f->locs[d->a].pts[k], b = f->locs[d->b].pts[k];
-			/* the null object is in word 0 (graph_init) */
-			if (k == 0 && d->a_nonnull)
-				a &= ~((uint64_t)1 << f->null_obj);
-			if (k == 0 && d->b_nonnull)
-				b &= ~((uint64_t)1 << f->null_obj);
-			objs += (unsigned)__builtin_popcountll(a);
-			same &= a == b;
-		}
-		if (objs == 1 && same)
+		a = only_object(f, d->a, d->a_nonnull);
+		b = only_object(f, d->b, d->b_nonnull);
+		if ((a != H2S_NONE && a == b) || pdiff_params(f, d, &pi, &pj))
 			continue;
 		d->done = 1;
 		/* new edges from a and b: their whole sets go along them */

@@ -16,6 +16,12 @@
  *   freed_levels  bit k: Pk reaches a free(), 1 <= k < H2S_MAX_LEVEL
  *   written       a store may write through p, or p reaches code that may
  *                 (a caller's object may then hold unknown pointers)
+ *   diff_with     bit j: p minus parameter j (a pointer difference) leaves
+ *                 the function; the caller checks that its two arguments
+ *                 point into one object
+ * and for the function, result_known: what it returns points only to its
+ * parameters' objects, or is null (a caller need not add unknown memory),
+ * and result_null: it may return null.
  * A freed pointee at the deepest level, which stands for every level below
  * it, counts as a content leak of that level. A leak at level k makes the
  * caller send what k derefs of its argument point to to {heap}, and {heap}
@@ -62,6 +68,7 @@ void summarize(h2s_func *f)
 		unsigned p0 = f->param_obj[i];
 		t->heap = t->content_from = t->freed = t->written = 0;
 		t->freed_levels = 0;
+		t->diff_with = 0;
 		memset(t->to_param, 0, sizeof t->to_param);
 		t->result_level = -1;
 		t->result_levels = 0;
@@ -116,4 +123,15 @@ void summarize(h2s_func *f)
 				}
 		}
 	}
+	for (unsigned d = 0; d < f->npdiff; d++) {
+		unsigned i, j;
+		if (!f->pdiffs[d].done && pdiff_params(f, &f->pdiffs[d], &i, &j))
+			f->ptags[i].diff_with |= (uint32_t)1 << j;
+	}
+	f->result_known = 1;
+	f->result_null = (unsigned char)loc_has(f, f->result, f->null_obj);
+	for (unsigned o = 0; o < f->nobj; o++)
+		if (loc_has(f, f->result, o) && f->objs[o].kind != OBJ_PARAM &&
+		    f->objs[o].kind != OBJ_NULL)
+			f->result_known = 0;
 }
