@@ -138,6 +138,20 @@ __attribute__((unused, noinline)) static unsigned *w_at(unsigned *p, size_t k, u
 	return p;
 }
 
+/* A cursor and an end, as a parser's helpers take them (not inlined): the
+ * difference of the two parameters is the caller's to check, and the
+ * cursor handed back, or null at the end, points into the caller's
+ * block. */
+__attribute__((unused, noinline)) static size_t w_span(const unsigned *p, const unsigned *end)
+{
+	return (size_t)(end - p);
+}
+
+__attribute__((unused, noinline)) static const unsigned *w_next(const unsigned *p, const unsigned *end)
+{
+	return p + 1 < end ? p + 1 : NULL;
+}
+
 /* Copies the words of the holder's block into a block a global keeps (the
  * last 4 are kept, the older ones freed): what the holder's block holds
  * leaks, the block itself does not. Not inlined. */
@@ -700,7 +714,7 @@ class Gen:
                 (2, "ext_sum"), (1, "ext_fill"), (4, "worker"), (3, "qsort"),
                 (3, "ptrarith"), (2, "cmp"), (1.5, "intptr"), (3, "memset"),
                 (3, "holder_local"), (2, "holder_set"), (2, "outptr"),
-                (0 if f.noglobal else 2, "holder_intern"),
+                (0 if f.noglobal else 2, "holder_intern"), (2, "cursor"),
                 (2, "ptrarray"), (1, "fnptr"),
                 (3, "ident"), (2, "memmove"), (0.5, "global_tmp"),
                 (2, "bytes_local"), (1, "union"), (2, "heap_holder"),
@@ -810,8 +824,17 @@ class Gen:
                     "\tMIX(h, hd_intern(&%s)[%d]);" % (hd, k),
                     "\t%s.p[%d] += 1;" % (hd, k),
                     "}"]
+        if what == "cursor" and b.ty == "w":
+            q, e, c = f.var("q"), f.var("e"), f.var("c")
+            return ["{",
+                    "\tconst unsigned *%s = %s, *%s = %s + %s;" % (q, p, e, p, n),
+                    "\tsize_t %s = 0;" % c,
+                    "\twhile ((%s = w_next(%s, %s)))" % (q, q, e),
+                    "\t\t%s += *%s & 1u;" % (c, q),
+                    "\tMIX(h, %s + w_span(%s, %s));" % (c, p, e),
+                    "}"]
         if what in ("holder_local", "heap_holder", "holder_set", "outptr",
-                    "holder_intern") and b.ty != "w":
+                    "holder_intern", "cursor") and b.ty != "w":
             return ["MIX(h, s_sum_b(%s, %s));" % (p, n)]
         if what == "heap_holder":
             hd = f.var("hd")
