@@ -456,29 +456,81 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 	seed(f, graph_value_loc(f, I), f->unknown_obj, W_CALL_RESULT, I);
 }
 
-/* The callee's parameter objects do not leak beyond the call. */
-static int comparator_is_local(h2s_func *f, LLVMValueRef cmp)
+static void add_free_at(h2s_func *f, LLVMValueRef I, unsigned l,
+			const char *family, int grow, int callee);
+static void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b,
+			   LLVMValueRef inst, int a_nonnull, int b_nonnull);
+static unsigned deref(h2s_func *f, unsigned *chain, unsigned lv,
+		      LLVMValueRef I);
+
+/* The module function a library call hands its elements to (a qsort or
+ * bsearch comparator) whose tags its caller may use, or NULL: a function
+ * defined here, not replaceable at link time, declaring its first two
+ * parameters as pointers. */
+static const h2s_func *comparator_func(h2s_func *f, LLVMValueRef cmp)
 {
-	h2s_func *g;
+	const h2s_func *g;
 	uint64_t idx;
 	if (!cmp || !LLVMIsAFunction(cmp) ||
 	    !map_get(&f->mod->fnindex, ptrkey(cmp), &idx))
-		return 0;
+		return NULL;
 	g = &f->mod->fns[idx];
-	/* replaceable at link time, or called with pointers it does not
-	 * declare as pointers: unknown */
 	if (!g->ptags || g->nparams < 2 || g->interposable || !g->pptr[0] ||
 	    !g->pptr[1])
-		return 0;
-	/* (what it returns is an int qsort consumes); nothing here replays
-	 * a store into the other element (to_param): that counts as a leak
-	 * too */
+		return NULL;
+	return g;
+}
+
+/* qsort(base, n, size, cmp) and bsearch(key, base, n, size, cmp) call cmp
+ * with pointers into their array arguments: what cmp's tags say of either
+ * parameter happens to what the argument al points to (both tags for
+ * every argument: the call does not say which parameter gets which). A
+ * comparator that leaks or frees an element itself makes the argument
+ * escape (the caller's to_heap); what it frees or leaks k derefs down is
+ * freed or leaked k derefs down the argument; a store into the other
+ * element is replayed into the array when there is one array (qsort), and
+ * goes to {heap} otherwise; a difference of its two parameters is checked
+ * on the arguments (nargs of them in args). Its int result is qsort's. */
+static int comparator_keeps_element(const h2s_func *g)
+{
 	for (unsigned i = 0; i < 2; i++)
-		if (g->ptags[i].heap || g->ptags[i].content_from ||
-		    g->ptags[i].freed || g->ptags[i].freed_levels ||
-		    g->ptags[i].diff_with || ptag_stores(&g->ptags[i]))
-			return 0;
-	return 1;
+		if (g->ptags[i].heap || g->ptags[i].freed)
+			return 1;
+	return 0;
+}
+
+static void lower_comparator(h2s_func *f, LLVMValueRef I, unsigned al,
+			     const h2s_func *g, const unsigned *args,
+			     unsigned nargs)
+{
+	unsigned chain[H2S_MAX_LEVEL + 1] = {al};
+	for (unsigned lv = 1; lv <= H2S_MAX_LEVEL; lv++)
+		chain[lv] = H2S_NONE;
+	add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+	for (unsigned i = 0; i < 2; i++) {
+		const h2s_ptag *t = &g->ptags[i];
+		if (t->content_from)
+			add_edge(f, E_COPY, W_CALL_LEAK,
+				 deref(f, chain, t->content_from, I), f->heap,
+				 I);
+		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
+			if (t->freed_levels & (1u << lv))
+				add_free_at(f, I, deref(f, chain, lv, I), NULL, 0,
+					    1);
+		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++) {
+			if (!t->to_param[lv])
+				continue;
+			if (nargs == 1 && !(t->to_param[lv] >> 2))
+				add_edge(f, E_STORE, W_STORE,
+					 deref(f, chain, lv, I), al, I);
+			else
+				add_edge(f, E_COPY, W_CALL_LEAK,
+					 deref(f, chain, lv, I), f->heap, I);
+		}
+		if (t->diff_with & 3)
+			for (unsigned k = 0; k < nargs; k++)
+				add_pdiff_locs(f, al, args[k], I, 0, 0);
+	}
 }
 
 /* 1 when fmt is a constant string whose conversions print no pointer
@@ -534,10 +586,14 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 	unsigned res = graph_value_loc(f, I);
 	LLVMValueRef cmp = NULL;
 	int printed_addresses = 0, retalias = 0;
+	unsigned arrays[2], narrays = 0;
 	unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(I));
 	for (unsigned k = 0; k < nargs && k < 6; k++) {
 		if (lf->arg[k] & LF_COMPARATOR)
 			cmp = LLVMGetOperand(I, k);
+		if ((lf->arg[k] & LF_CALLBACK) && narrays < 2)
+			arrays[narrays++] =
+				graph_value_loc(f, LLVMGetOperand(I, k));
 		if ((lf->arg[k] & LF_FORMAT) &&
 		    !format_prints_no_pointer(LLVMGetOperand(I, k)))
 			printed_addresses = 1;
@@ -565,10 +621,11 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
 		}
 		if (fl & LF_CALLBACK) {
-			if (!comparator_is_local(f, cmp))
+			const h2s_func *g = comparator_func(f, cmp);
+			if (!g || comparator_keeps_element(g))
 				to_heap(f, a, W_CALL_UNKNOWN, I);
 			else
-				add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+				lower_comparator(f, I, al, g, arrays, narrays);
 		} else if (fl & LF_ESCAPE) {
 			to_heap(f, a, W_REALLOC, I);
 		} else if (!(fl & LF_NOCAP)) {

@@ -334,7 +334,9 @@ static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
 		return NI_OFF;
 	if (round >= H2S_INLINE_ROUNDS)
 		return NI_ROUNDS;
-	if (!g || f->recursive || g->recursive || g == f)
+	if (!g)
+		return NI_LIBRARY;
+	if (f->recursive || g->recursive || g == f)
 		return NI_RECURSIVE;
 	if (g->optnone || fn_has_attr(g->fn, "noinline") ||
 	    call_has_fn_attr(call, "noinline"))

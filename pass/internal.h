@@ -353,6 +353,8 @@ typedef enum h2s_noinline {
 	NI_NOINLINE,      /* noinline or optnone */
 	NI_REFUSED,       /* LLVM's inliner would not (inline_call said 0) */
 	NI_ROUNDS,        /* still freed after the last round */
+	NI_LIBRARY,       /* a library function (qsort) calls the function
+			   * that frees it */
 } h2s_noinline;
 
 typedef struct h2s_site {

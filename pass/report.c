@@ -309,6 +309,10 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		case NI_REFUSED:
 			str_printf(&b, "LLVM cannot inline it there");
 			break;
+		case NI_LIBRARY:
+			str_printf(&b, "the library calls the comparator "
+				       "that frees it");
+			break;
 		case NI_ROUNDS:
 		case NI_NONE:
 			str_printf(&b, "still freed by a callee after %d rounds "
