@@ -429,7 +429,8 @@ if [ ! -s "$info" ]; then
 	} >"$info"
 fi
 [ $reparse -eq 1 ] || {
-	echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ): bench/realworld/run.sh --packages \"$packages\" --configs \"$configs\""
+	rev=$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)
+	echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ): bench/realworld/run.sh --packages \"$packages\" --configs \"$configs\" (heap2stack $rev)"
 	for p in $packages; do
 		line="# source: $p $(cd "${srcdir[$p]}" && dpkg-parsechangelog -S Version 2>/dev/null)"
 		grep -qxF "$line" "$info" || echo "$line"
