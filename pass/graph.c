@@ -462,6 +462,9 @@ static void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b,
 			   LLVMValueRef inst, int a_nonnull, int b_nonnull);
 static unsigned deref(h2s_func *f, unsigned *chain, unsigned lv,
 		      LLVMValueRef I);
+static void chain_init(unsigned *chain, unsigned al);
+static void lower_deep_tags(h2s_func *f, LLVMValueRef I, unsigned *chain,
+			    const h2s_ptag *t);
 
 /* The module function a library call hands its elements to (a qsort or
  * bsearch comparator) whose tags its caller may use, or NULL: a function
@@ -503,20 +506,12 @@ static void lower_comparator(h2s_func *f, LLVMValueRef I, unsigned al,
 			     const h2s_func *g, const unsigned *args,
 			     unsigned nargs)
 {
-	unsigned chain[H2S_MAX_LEVEL + 1] = {al};
-	for (unsigned lv = 1; lv <= H2S_MAX_LEVEL; lv++)
-		chain[lv] = H2S_NONE;
+	unsigned chain[H2S_MAX_LEVEL + 1];
+	chain_init(chain, al);
 	add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
 	for (unsigned i = 0; i < 2; i++) {
 		const h2s_ptag *t = &g->ptags[i];
-		if (t->content_from)
-			add_edge(f, E_COPY, W_CALL_LEAK,
-				 deref(f, chain, t->content_from, I), f->heap,
-				 I);
-		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
-			if (t->freed_levels & (1u << lv))
-				add_free_at(f, I, deref(f, chain, lv, I), NULL, 0,
-					    1);
+		lower_deep_tags(f, I, chain, t);
 		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++) {
 			if (!t->to_param[lv])
 				continue;
@@ -653,11 +648,6 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 	seed(f, res, retalias ? f->null_obj : f->unknown_obj, W_CALL_RESULT, I);
 }
 
-static void add_free_at(h2s_func *f, LLVMValueRef I, unsigned l,
-			const char *family, int grow, int callee);
-static void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b,
-			   LLVMValueRef inst, int a_nonnull, int b_nonnull);
-
 /* What lv derefs of an argument point to, loaded at call I once per
  * argument and level: chain[0] is the argument's location, chain[k]
  * H2S_NONE until a load of chain[k - 1] is needed. */
@@ -668,6 +658,29 @@ static unsigned deref(h2s_func *f, unsigned *chain, unsigned lv,
 		if (chain[k] == H2S_NONE)
 			chain[k] = load_into_temp(f, chain[k - 1], W_LOAD, I);
 	return chain[lv];
+}
+
+/* chain for deref: the argument's location al, no level loaded yet. */
+static void chain_init(unsigned *chain, unsigned al)
+{
+	chain[0] = al;
+	for (unsigned lv = 1; lv <= H2S_MAX_LEVEL; lv++)
+		chain[lv] = H2S_NONE;
+}
+
+/* What a callee's tag t says happens below its parameter's own pointee:
+ * what the freed levels point to is freed by call I (a free the transform
+ * leaves alone), and what content_from derefs of the argument point to
+ * leaks. */
+static void lower_deep_tags(h2s_func *f, LLVMValueRef I, unsigned *chain,
+			    const h2s_ptag *t)
+{
+	for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
+		if (t->freed_levels & (1u << lv))
+			add_free_at(f, I, deref(f, chain, lv, I), NULL, 0, 1);
+	if (t->content_from)
+		add_edge(f, E_COPY, W_CALL_LEAK,
+			 deref(f, chain, t->content_from, I), f->heap, I);
 }
 
 /* A call to a function defined in this module: each argument flows where
@@ -690,10 +703,9 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 	for (unsigned k = 0; k < nargs; k++) {
 		LLVMValueRef a = LLVMGetOperand(I, k);
 		unsigned al = graph_value_loc(f, a);
-		unsigned chain[H2S_MAX_LEVEL + 1] = {al};
+		unsigned chain[H2S_MAX_LEVEL + 1];
 		const h2s_ptag *t;
-		for (unsigned lv = 1; lv <= H2S_MAX_LEVEL; lv++)
-			chain[lv] = H2S_NONE;
+		chain_init(chain, al);
 		if (k >= g->nparams || !g->pptr[k]) {
 			/* variadic or non-pointer parameter: its bits may be
 			 * anything the callee wants them to be */
@@ -705,14 +717,7 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			add_edge(f, E_COPY, W_CALL_LEAK, al, f->heap, I);
 		if (t->freed)
 			add_free_at(f, I, al, NULL, 0, 1);
-		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
-			if (t->freed_levels & (1u << lv))
-				add_free_at(f, I, deref(f, chain, lv, I), NULL, 0,
-					    1);
-		if (t->content_from)
-			add_edge(f, E_COPY, W_CALL_LEAK,
-				 deref(f, chain, t->content_from, I), f->heap,
-				 I);
+		lower_deep_tags(f, I, chain, t);
 		if (t->written || t->heap)
 			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
 		/* every dereference level that reaches the callee's ~r0; the

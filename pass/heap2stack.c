@@ -436,8 +436,7 @@ static void finish_func(h2s_func *f)
 		decide(f);
 		if (!inline_callee_frees(f, round))
 			break;
-		cfg_free(&f->cfg);
-		analyze_func(f);
+		analyze_func(f); /* (reset_func frees the old CFG) */
 	}
 	if (f->nsite) {
 		for (unsigned k = 0; k < f->nsite; k++) {

@@ -256,11 +256,11 @@ static unsigned only_object(const h2s_func *f, unsigned l, int nonnull)
 	return found;
 }
 
-int pdiff_params(const h2s_func *f, const h2s_pdiff *d, unsigned *i,
-		 unsigned *j)
+/* 1 when objects a and b (only_object's) are the own pointees (level 0) of
+ * two parameters, i and j, both below 32. */
+static int param_pair(const h2s_func *f, unsigned a, unsigned b, unsigned *i,
+		      unsigned *j)
 {
-	unsigned a = only_object(f, d->a, d->a_nonnull);
-	unsigned b = only_object(f, d->b, d->b_nonnull);
 	const h2s_obj *oa, *ob;
 	if (a == H2S_NONE || b == H2S_NONE)
 		return 0;
@@ -273,6 +273,13 @@ int pdiff_params(const h2s_func *f, const h2s_pdiff *d, unsigned *i,
 	*i = oa->param;
 	*j = ob->param;
 	return 1;
+}
+
+int pdiff_params(const h2s_func *f, const h2s_pdiff *d, unsigned *i,
+		 unsigned *j)
+{
+	return param_pair(f, only_object(f, d->a, d->a_nonnull),
+			  only_object(f, d->b, d->b_nonnull), i, j);
 }
 
 /* A pointer difference that leaves the function is harmless only when both
@@ -295,7 +302,7 @@ static int check_differences(h2s_func *f, worklist *w)
 			continue;
 		a = only_object(f, d->a, d->a_nonnull);
 		b = only_object(f, d->b, d->b_nonnull);
-		if ((a != H2S_NONE && a == b) || pdiff_params(f, d, &pi, &pj))
+		if ((a != H2S_NONE && a == b) || param_pair(f, a, b, &pi, &pj))
 			continue;
 		d->done = 1;
 		/* new edges from a and b: their whole sets go along them */

@@ -27,8 +27,9 @@
  * caller send what k derefs of its argument point to to {heap}, and {heap}
  * takes the contents of what it holds, so the levels below k leak with it;
  * the levels above k do not: an array of integers whose bytes the callee
- * copies into memory that escapes is not itself leaked. "Reaches a free()" includes the frees of
- * the functions it calls (graph.c records those calls as frees).
+ * copies into memory that escapes is not itself leaked. "Reaches a free()"
+ * includes the frees of the functions it calls (graph.c records those
+ * calls as frees).
  *
  * heap2stack.c computes them bottom-up over the call graph's strongly
  * connected components, iterating inside a component until no tag changes.

@@ -794,21 +794,19 @@ class Gen:
             return ["MIX(h, ((uintptr_t)%s & %du) == 0);" % (p, b.align - 1)]
         if what == "memset":
             return ["memset(%s, %d, %s / 2 * sizeof(%s));" % (p, r.randint(0, 255), n, ct)]
-        if what == "holder_local" and b.ty == "w":
+        if what in ("holder_local", "holder_set", "holder_intern") and b.ty == "w":
+            # a struct holder on the stack: filled, read, written through
             hd = f.var("hd")
-            return ["{",
-                    "\tstruct holder %s = { %s, %s };" % (hd, p, n),
-                    "\tMIX(h, hd_sum(&%s));" % hd,
-                    "\t%s.p[%d] += 1;" % (hd, k),
-                    "}"]
-        if what == "holder_set" and b.ty == "w":
-            hd = f.var("hd")
-            return ["{",
-                    "\tstruct holder %s;" % hd,
-                    "\thd_set(&%s, %s, %s);" % (hd, p, n),
-                    "\tMIX(h, hd_sum(&%s));" % hd,
-                    "\t%s.p[%d] += 1;" % (hd, k),
-                    "}"]
+            if what == "holder_set":
+                fill = ["\tstruct holder %s;" % hd,
+                        "\thd_set(&%s, %s, %s);" % (hd, p, n)]
+            else:
+                fill = ["\tstruct holder %s = { %s, %s };" % (hd, p, n)]
+            if what == "holder_intern":
+                read = "\tMIX(h, hd_intern(&%s)[%d]);" % (hd, k)
+            else:
+                read = "\tMIX(h, hd_sum(&%s));" % hd
+            return ["{"] + fill + [read, "\t%s.p[%d] += 1;" % (hd, k), "}"]
         if what == "outptr" and b.ty == "w":
             at = f.var("at")
             return ["{",
@@ -816,13 +814,6 @@ class Gen:
                     "\t(void)w_at(%s, %d, &%s);" % (p, k, at),
                     "\tMIX(h, *%s);" % at,
                     "\t*%s += 1;" % at,
-                    "}"]
-        if what == "holder_intern" and b.ty == "w":
-            hd = f.var("hd")
-            return ["{",
-                    "\tstruct holder %s = { %s, %s };" % (hd, p, n),
-                    "\tMIX(h, hd_intern(&%s)[%d]);" % (hd, k),
-                    "\t%s.p[%d] += 1;" % (hd, k),
                     "}"]
         if what == "cursor" and b.ty == "w":
             q, e, c = f.var("q"), f.var("e"), f.var("c")
