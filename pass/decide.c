@@ -5,7 +5,9 @@
  * order (the first that fails is the reason reported):
  *   1. the function may be optimised (not optnone) and is not a coroutine
  *      awaiting CoroSplit (its locals may live in the coroutine frame);
- *   2. its object reaches neither {heap} nor ~r0 (the escape analysis);
+ *   2. its object reaches neither {heap} nor ~r0 (the escape analysis),
+ *      or the function frees it on every path before it returns, with no
+ *      call in between that may leave the function otherwise (exits.c);
  *   3. the pointer it yields is in the address space of the stack (the
  *      datalayout's alloca address space): a slot in another one would be
  *      another kind of pointer;
@@ -22,8 +24,9 @@
  *      makes a musttail call;
  *   7. inside a CFG cycle, the object from one iteration is dead before the
  *      allocation runs again: it is never stored into memory, and no SSA
- *      value holding it is live at the allocation. Then one slot in the
- *      entry block serves every iteration;
+ *      value holding it is live at the allocation, or it is freed before
+ *      the function returns (which frees it before the allocation runs
+ *      again). Then one slot in the entry block serves every iteration;
  *   8. the per-function budget (recursive-budget for functions in a call
  *      cycle, frame-budget otherwise) still has room.
  */
@@ -384,18 +387,21 @@ void decide(h2s_func *f)
 	for (unsigned i = 0; i < f->nsite; i++) {
 		h2s_site *s = &f->sites[i];
 		unsigned sink = escape_sink(f, s->obj);
+		int usable = !f->optnone && !f->coroutine;
 		s->block = cfg_index(&f->cfg, LLVMGetInstructionParent(s->call));
-		site_size(f, s, !f->optnone && !f->coroutine && sink == H2S_NONE);
+		s->freed_here = usable && sink != H2S_NONE &&
+				freed_before_return(f, s);
+		site_size(f, s, usable && (sink == H2S_NONE || s->freed_here));
 		s->guarded = s->grows = 0;
 		s->where = NULL;
-		s->flow_edge = H2S_NONE;
+		s->flow_edge = sink != H2S_NONE ? why_edge(f, sink, s->obj)
+						: H2S_NONE;
 		if (f->optnone) {
 			s->reason = R_OPTNONE;
 		} else if (f->coroutine) {
 			s->reason = R_COROUTINE;
-		} else if (sink != H2S_NONE) {
+		} else if (sink != H2S_NONE && !s->freed_here) {
 			s->reason = R_ESCAPES;
-			s->flow_edge = why_edge(f, sink, s->obj);
 		} else if (s->addrspace != f->mod->alloca_as) {
 			s->reason = R_ADDRSPACE;
 		} else if (s->bad_align) {
@@ -411,8 +417,10 @@ void decide(h2s_func *f)
 			s->reason = R_SETJMP;
 		} else if (f->has_musttail) {
 			s->reason = R_MUSTTAIL;
-		} else if (f->cfg.in_cycle[s->block] &&
+		} else if (f->cfg.in_cycle[s->block] && !s->freed_here &&
 			   !loop_ok(f, &index, &numbered, s)) {
+			/* (a block freed before the function returns is freed
+			 * before the allocation runs again: exits.c) */
 			s->reason = R_LOOP;
 		} else if ((s->where = callee_free(f, s))) {
 			/* last: inlining it is worth it only when nothing else

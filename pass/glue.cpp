@@ -378,6 +378,8 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 		Add("inline-budget=" + std::to_string(O.inline_budget));
 	if (!O.loops != !D.loops)
 		Add(O.loops ? "loops" : "no-loops");
+	if (!O.freed_escapes != !D.freed_escapes)
+		Add(O.freed_escapes ? "freed-escapes" : "no-freed-escapes");
 	if (O.verbose && !D.verbose)
 		Add("verbose");
 	if (!P.empty())
@@ -606,7 +608,8 @@ void parseParams(StringRef PassText, StringRef Params, h2s_options &O)
 	if (Params.find_first_of("<>") != StringRef::npos)
 		parameterError(PassText, "unexpected '<' or '>' in parameters");
 	SmallVector<StringRef, 8> Items;
-	// Each parameter once: `loops` and `no-loops` are one parameter.
+	// Each parameter once: `loops` and `no-loops` are one parameter, and
+	// so are `freed-escapes` and `no-freed-escapes`.
 	SmallVector<std::string, 8> Seen;
 	Params.split(Items, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/true);
 	for (StringRef Item : Items) {
@@ -618,15 +621,19 @@ void parseParams(StringRef PassText, StringRef Params, h2s_options &O)
 			parameterError(PassText, "parameter '" + Item +
 							 "' has no name");
 		std::string K = Key.str(), V = Value.str();
-		std::string Name = K == "no-loops" ? "loops" : K;
+		std::string Name = K == "no-loops"           ? "loops"
+				   : K == "no-freed-escapes" ? "freed-escapes"
+							     : K;
+		bool Flag = Name == "loops" || Name == "freed-escapes";
 		for (const std::string &S : Seen)
 			if (S == Name)
 				parameterError(PassText,
 					       "parameter '" + Key +
-						       (Name == "loops"
-								? "' contradicts or repeats an earlier "
-								  "'loops' or 'no-loops'"
-								: "' is given more than once"));
+						       (Flag ? "' contradicts or repeats an "
+							       "earlier '" +
+								       Name + "' or 'no-" +
+								       Name + "'"
+							     : "' is given more than once"));
 		Seen.push_back(Name);
 		char Err[256] = "";
 		if (h2s_options_set(&O, K.c_str(), HasValue ? V.c_str() : nullptr,

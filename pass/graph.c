@@ -1076,7 +1076,7 @@ static int int_from_addresses(LLVMValueRef v, h2s_map *seen, unsigned *budget,
 }
 
 /* 1 when c is `icmp eq/ne p, null` (either order); *eq: which. */
-static int is_null_test(LLVMValueRef c, LLVMValueRef p, int *eq)
+int null_test(LLVMValueRef c, LLVMValueRef p, int *eq)
 {
 	LLVMIntPredicate pred;
 	LLVMValueRef x, y;
@@ -1110,7 +1110,7 @@ static int reached_when_nonnull(LLVMBasicBlockRef bb, LLVMValueRef p)
 			return 0;
 		if (LLVMIsConditional(T)) {
 			LLVMBasicBlockRef other;
-			if (!is_null_test(LLVMGetCondition(T), p, &eq))
+			if (!null_test(LLVMGetCondition(T), p, &eq))
 				return 0;
 			/* successor 0 is taken when the test holds */
 			other = LLVMGetSuccessor(T, eq ? 0 : 1);
@@ -1133,7 +1133,7 @@ static int diff_needs_nonnull(LLVMValueRef d, LLVMValueRef p)
 		LLVMValueRef U = LLVMGetUser(u);
 		int eq;
 		if (LLVMIsASelectInst(U) &&
-		    is_null_test(LLVMGetOperand(U, 0), p, &eq) &&
+		    null_test(LLVMGetOperand(U, 0), p, &eq) &&
 		    LLVMGetOperand(U, eq ? 1 : 2) != d &&
 		    LLVMGetOperand(U, 0) != d)
 			continue;
@@ -1156,7 +1156,7 @@ static int nonnull_at_end(h2s_func *f, LLVMValueRef v, LLVMBasicBlockRef b,
 	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef c = LLVMGetUser(u);
 		int eq;
-		if (!is_null_test(c, v, &eq))
+		if (!null_test(c, v, &eq))
 			continue;
 		for (LLVMUseRef cu = LLVMGetFirstUse(c); cu;
 		     cu = LLVMGetNextUse(cu)) {

@@ -50,6 +50,7 @@ void h2s_options_init(h2s_options *o)
 	o->guard_size = 256;
 	o->inline_budget = 256;
 	o->loops = 1;
+	o->freed_escapes = 1;
 	o->verbose = 0;
 }
 
@@ -96,6 +97,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		return 0;
 	}
 	if (!strcmp(key, "loops") || !strcmp(key, "no-loops") ||
+	    !strcmp(key, "freed-escapes") || !strcmp(key, "no-freed-escapes") ||
 	    !strcmp(key, "verbose")) {
 		if (value) {
 			snprintf(err, errlen,
@@ -104,14 +106,16 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		}
 		if (!strcmp(key, "verbose"))
 			o->verbose = 1;
-		else
+		else if (strstr(key, "loops"))
 			o->loops = !strcmp(key, "loops");
+		else
+			o->freed_escapes = !strcmp(key, "freed-escapes");
 		return 0;
 	}
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
 		 "recursive-budget=N, guard-size=N, inline-budget=N, loops, "
-		 "no-loops, verbose)",
+		 "no-loops, freed-escapes, no-freed-escapes, verbose)",
 		 key);
 	return -1;
 }
@@ -263,6 +267,70 @@ static void mark_recursive(h2s_result *r, const callgraph *cg)
 	free(size);
 	free(comp);
 	adjacency_free(adj);
+}
+
+/* 1 when the module calls a function of one of the lists, or takes its
+ * address. */
+static int module_uses(LLVMModuleRef M, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		LLVMValueRef fn = LLVMGetNamedFunction(M, names[i]);
+		if (fn && LLVMGetFirstUse(fn))
+			return 1;
+	}
+	return 0;
+}
+
+/* Blocks freed before their function returns are demoted on the
+ * assumption that nothing leaves a function between two of its
+ * instructions (docs/design.md). A module that cancels threads, or that
+ * both installs signal handlers and jumps with longjmp, may do just that
+ * (a cancelled thread unwinds at the next cancellation point; a handler
+ * may longjmp out of whatever it interrupted): there the rule is off. */
+static int module_allows_freed_escapes(LLVMModuleRef M)
+{
+	static const char *const cancel[] = {"pthread_cancel"};
+	static const char *const jumps[] = {"longjmp", "_longjmp", "siglongjmp",
+					    "__longjmp_chk"};
+	static const char *const handlers[] = {"signal", "sigaction",
+					       "sysv_signal", "bsd_signal",
+					       "__sysv_signal", "sigset"};
+	return !module_uses(M, cancel, 1) &&
+	       !(module_uses(M, jumps, sizeof jumps / sizeof *jumps) &&
+		 module_uses(M, handlers, sizeof handlers / sizeof *handlers));
+}
+
+/* Sets each function's `leaves` (exits.c): from its own calls, then up
+ * the call graph to the callers of a function that leaves (a function
+ * handed to a library call counts as called: qsort calls the
+ * comparator). */
+static void mark_leaving(h2s_result *r, const callgraph *cg)
+{
+	unsigned n = r->nfn;
+	h2s_uvec *callers = xcalloc(n ? n : 1, sizeof *callers);
+	h2s_uvec work = {0};
+	for (unsigned i = 0; i < n; i++)
+		for (unsigned k = 0; k < cg->reads[i].n; k++)
+			uvec_push(&callers[cg->reads[i].v[k]], i);
+	for (unsigned i = 0; i < n; i++)
+		if (body_may_leave(r, r->fns[i].fn)) {
+			r->fns[i].leaves = 1;
+			uvec_push(&work, i);
+		}
+	while (work.n) {
+		unsigned j = work.v[--work.n];
+		for (unsigned k = 0; k < callers[j].n; k++) {
+			unsigned c = callers[j].v[k];
+			if (!r->fns[c].leaves) {
+				r->fns[c].leaves = 1;
+				uvec_push(&work, c);
+			}
+		}
+	}
+	for (unsigned i = 0; i < n; i++)
+		uvec_free(&callers[i]);
+	free(callers);
+	uvec_free(&work);
 }
 
 /* Calls the allocators accept (lib_alloc_call), found from the uses of the
@@ -661,6 +729,10 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 		scan_calls(r, i, &cg);
 	}
 	mark_recursive(r, &cg);
+	if (r->opt.freed_escapes && !module_allows_freed_escapes(M))
+		r->opt.freed_escapes = 0;
+	if (r->opt.freed_escapes)
+		mark_leaving(r, &cg);
 
 	/* what to analyse: everything for the report, otherwise the
 	 * functions holding a site and all whose summaries they read */

@@ -11,6 +11,8 @@
  *   graph.c      lowering one function's IR into the location graph
  *   solve.c      the fixpoint over the graph
  *   summary.c    parameter tags, bottom-up over the call graph's SCCs
+ *   exits.c      calls that may leave a function, blocks freed before it
+ *                returns
  *   decide.c     verdicts: escape, size, loops, recursion, budget
  *   transform.c  the rewrite of demotable sites
  *   report.c     print<escape> text and remarks
@@ -367,6 +369,10 @@ typedef struct h2s_site {
 				  * serves sizes up to `size`, the allocator
 				  * the others */
 	int grows;               /* a realloc may receive it */
+	int freed_here;          /* it escapes, but the function frees it on
+				  * every path before it returns
+				  * (exits.c); flow_edge says where it
+				  * escapes */
 	uint64_t size, align;    /* size: the bytes of the slot */
 	unsigned addrspace;      /* of the pointer it yields */
 	unsigned block;          /* cfg block index */
@@ -498,6 +504,9 @@ struct h2s_func {
 	unsigned recursive;        /* in a call cycle */
 	unsigned calls_setjmp, has_musttail, optnone, coroutine;
 	unsigned interposable;     /* callers may not use its summary */
+	unsigned char leaves;      /* a call of it may leave its caller other
+				    * than by returning (exits.c): longjmp,
+				    * unwinding, exit's handlers */
 	unsigned changed;
 	unsigned scc;              /* component in the call graph */
 	/* transform_plan(): the tail calls that may see a slot */
@@ -559,9 +568,24 @@ static inline uint64_t why_unexplained(const h2s_func *f)
 /* The sink object obj reaches first of {heap}, ~r0, what indirect calls
  * jump to and the parameters' pointees, or H2S_NONE: it then escapes. */
 unsigned escape_sink(const h2s_func *f, unsigned obj);
+/* 1 when condition c is `p == null` or `p != null` (*eq tells which). */
+int null_test(LLVMValueRef c, LLVMValueRef p, int *eq);
 /* summary.c */
 void summarize(h2s_func *f);
 h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);
+/* exits.c */
+/* 1 when call may leave its caller other than by returning, or end the
+ * process after running the program's handlers (exit, abort): an
+ * indirect call, inline asm, a throwing or unknown function, a module
+ * function whose `leaves` is set. */
+int call_may_leave(const h2s_result *r, LLVMValueRef call);
+/* 1 when fn's body makes a call that may leave, not counting calls of
+ * module functions (whose flags heap2stack.c propagates), or unwinds. */
+int body_may_leave(const h2s_result *r, LLVMValueRef fn);
+/* 1 when every path from site s's allocation frees its block (a free of
+ * the allocation's own value) before it returns, makes a call that may
+ * leave, or allocates again; paths on which the block is null excepted. */
+int freed_before_return(h2s_func *f, const h2s_site *s);
 /* decide.c */
 void decide(h2s_func *f);
 /* transform.c */

@@ -239,6 +239,11 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		if (s->inlined)
 			str_printf(&b, "; inlined %s, which frees it",
 				   s->inlined);
+		if (s->freed_here) {
+			str_printf(&b, "; it escapes (");
+			escape_words(&b, f, s->flow_edge, s->obj);
+			str_printf(&b, ") but is freed before every return");
+		}
 		break;
 	case R_ESCAPES:
 		escape_words(&b, f, s->flow_edge, s->obj);

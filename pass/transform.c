@@ -55,32 +55,39 @@ static int loc_meets(const h2s_func *f, unsigned l, const uint64_t *set)
 }
 
 /* The calls marked `tail` that may see a slot: their mark must go (a
- * tail call may not read its caller's frame). */
+ * tail call may not read its caller's frame). A slot whose address
+ * escapes (freed_here) may be seen by any call, through memory the
+ * analysis does not follow. */
 static void plan_tail_calls(h2s_func *f)
 {
 	uint64_t *d = reaching_demoted(f);
 	unsigned cap = 0;
+	int any = 0;
+	for (unsigned i = 0; i < f->nsite; i++)
+		any |= f->sites[i].reason == R_DEMOTE && f->sites[i].freed_here;
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
 	     bb = LLVMGetNextBasicBlock(bb))
 		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
 		     I = LLVMGetNextInstruction(I)) {
 			uint64_t l;
+			int sees = any;
 			if (!LLVMIsACallInst(I) ||
 			    LLVMGetTailCallKind(I) == LLVMTailCallKindNone)
 				continue;
-			for (unsigned k = 0; k < LLVMGetNumArgOperands(I); k++) {
+			for (unsigned k = 0;
+			     !sees && k < LLVMGetNumArgOperands(I); k++) {
 				LLVMValueRef a = LLVMGetOperand(I, k);
-				if (!map_get(&f->valloc, ptrkey(a), &l) ||
-				    !loc_meets(f, (unsigned)l, d))
-					continue;
-				if (f->nnotail == cap) {
-					cap = cap ? 2 * cap : 8;
-					f->notail = xrealloc(f->notail,
-							     cap * sizeof *f->notail);
-				}
-				f->notail[f->nnotail++] = I;
-				break;
+				sees = map_get(&f->valloc, ptrkey(a), &l) &&
+				       loc_meets(f, (unsigned)l, d);
 			}
+			if (!sees)
+				continue;
+			if (f->nnotail == cap) {
+				cap = cap ? 2 * cap : 8;
+				f->notail =
+					xrealloc(f->notail, cap * sizeof *f->notail);
+			}
+			f->notail[f->nnotail++] = I;
 		}
 	free(d);
 }

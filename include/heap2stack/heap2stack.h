@@ -43,6 +43,9 @@ typedef struct h2s_options {
 				    * function by inlining callees that free
 				    * its blocks (0: none) */
 	int loops;                 /* demote allocations inside loops (one slot) */
+	int freed_escapes;         /* demote a block that escapes but is freed
+				    * by its function on every path before it
+				    * returns (docs/design.md) */
 	int verbose;               /* report: print the flow behind each verdict */
 	/* Set by the caller, not a pass parameter (default 0). 1: the result
 	 * describes every function's parameters, as h2s_format_report and
@@ -57,7 +60,7 @@ void h2s_options_init(h2s_options *o);
 
 /* Sets one pass parameter by name ("max-size", "frame-budget",
  * "recursive-budget", "guard-size", "inline-budget", "loops", "no-loops",
- * "verbose"). `value` is NULL for a
+ * "freed-escapes", "no-freed-escapes", "verbose"). `value` is NULL for a
  * flag written without `=`. Returns 0 on success; otherwise writes a one-line
  * message naming the problem into err (size errlen) and returns -1. */
 int h2s_options_set(h2s_options *o, const char *key, const char *value,

@@ -12,6 +12,8 @@
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=16;max-size=8>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=TWICE
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<no-loops;loops>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=LOOPS
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;loops>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=LOOPS2
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<freed-escapes;no-freed-escapes>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=FREED
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<no-freed-escapes=0>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=FREEDFLAG
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;verbose>>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=VERBOSE2
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack(function(sroa))' -disable-output %s 2>&1 | FileCheck %s --check-prefix=INNER
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='print<escape>(sroa)' -disable-output %s 2>&1 | FileCheck %s --check-prefix=PRINTINNER
@@ -21,13 +23,15 @@
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=1k>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=GUARD
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<inline-budget=lots>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=INLINE
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;guard-size=32;no-loops>' -disable-output %s
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose>' -disable-output %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose;freed-escapes>' -disable-output %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<no-freed-escapes>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;max-size=8>>' -disable-output %s
 ;
 ; Malformed pass parameters are errors that name the pass text and the
 ; parameter, and opt exits with a failure status; a parameter given twice
 ; (`loops` and `no-loops` are one parameter) is an error, not "the last one
-; wins"; every valid parameter at once (the last three RUN lines) is
+; wins", and so are `freed-escapes` and `no-freed-escapes`; every valid
+; parameter at once (the last four RUN lines) is
 ; accepted. -escape-options is for the default pipelines: with a pass in
 ; -passes it is an error, not silently ignored; -escape-report applies to
 ; every heap2stack pass.
@@ -38,7 +42,7 @@
 ; GUARD:      heap2stack: {{(error: )?}}in 'heap2stack<guard-size=1k>': invalid value '1k' for parameter 'guard-size': expected a number of bytes
 ; INLINE:     heap2stack: {{(error: )?}}in 'heap2stack<inline-budget=lots>': invalid value 'lots' for parameter 'inline-budget': expected a number of instructions
 ; NOVALUE:    heap2stack: {{(error: )?}}in 'heap2stack<max-size>': invalid value '' for parameter 'max-size': expected a number of bytes
-; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, guard-size=N, inline-budget=N, loops, no-loops, verbose)
+; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, guard-size=N, inline-budget=N, loops, no-loops, freed-escapes, no-freed-escapes, verbose)
 ; FLAG:       heap2stack: {{(error: )?}}in 'heap2stack<no-loops=1>': parameter 'no-loops' is a flag and takes no value
 ; EMPTY:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=64;;no-loops>': empty parameter
 ; NOTHING:    heap2stack: {{(error: )?}}in 'heap2stack<>': empty parameter
@@ -52,6 +56,8 @@ define void @f() {
 ; TWICE:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=16;max-size=8>': parameter 'max-size' is given more than once
 ; LOOPS:      heap2stack: {{(error: )?}}in 'heap2stack<no-loops;loops>': parameter 'loops' contradicts or repeats an earlier 'loops' or 'no-loops'
 ; LOOPS2:     heap2stack: {{(error: )?}}in 'heap2stack<loops;loops>': parameter 'loops' contradicts or repeats an earlier 'loops' or 'no-loops'
+; FREED:      heap2stack: {{(error: )?}}in 'heap2stack<freed-escapes;no-freed-escapes>': parameter 'no-freed-escapes' contradicts or repeats an earlier 'freed-escapes' or 'no-freed-escapes'
+; FREEDFLAG:  heap2stack: {{(error: )?}}in 'heap2stack<no-freed-escapes=0>': parameter 'no-freed-escapes' is a flag and takes no value
 ; VERBOSE2:   heap2stack: {{(error: )?}}in 'print<escape<verbose;verbose>>': parameter 'verbose' is given more than once
 ; INNER:      heap2stack: error: in 'heap2stack(...)': heap2stack is a module pass and takes no inner pipeline
 ; PRINTINNER: heap2stack: error: in 'print<escape>(...)': print<escape> is a module pass and takes no inner pipeline

@@ -1,4 +1,8 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<no-freed-escapes>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+;
+; no-freed-escapes: some of these blocks are freed before their function
+; returns, which freed-before-return.ll's rule demotes though they
+; escape; this test is about the flows that make them escape.
 ;
 ; An address computed from a pointer points into that pointer's objects,
 ; whatever the index: `table[b]` with b a byte loaded from a buffer reads

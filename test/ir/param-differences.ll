@@ -1,5 +1,9 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<no-freed-escapes>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape>' -disable-output %s 2>&1 | FileCheck --check-prefix=PRINT %s
+;
+; no-freed-escapes: some of these blocks are freed before their function
+; returns, which freed-before-return.ll's rule demotes though they
+; escape; this test is about the flows that make them escape.
 ;
 ; A helper that returns `end - p` for two of its parameters (a parser's
 ; cursor and end) cannot tell whether they point into one object; its
