@@ -282,6 +282,15 @@ static unsigned *g_keep[8];
 static unsigned char g_hidden[8][sizeof(void *)];
 static uintptr_t g_xor[8];
 static unsigned *g_tmp;
+/* A block published for a callee to read. It is cleared before the block
+ * is freed or grown, so after a longjmp it is null or a block the jump
+ * leaked, which main may still read. */
+static unsigned char *g_pub;
+
+__attribute__((noinline, unused)) static unsigned pub_peek(void)
+{
+	return g_pub ? g_pub[0] : 0u;
+}
 /* The last element a qsort comparator saw: its block must outlive the
  * function that sorted it (those blocks are leaked, never freed). */
 static const void *g_cmp_last;
@@ -341,6 +350,7 @@ class Buf:
         # delete), "al:N" (aligned operator delete).
         self.family = family
         self.pinned = False  # a global points into it: never freed
+        self.published = False  # g_pub may point to it
 
     @property
     def ctype(self):
@@ -719,6 +729,7 @@ class Gen:
                 (3, "ident"), (2, "memmove"), (0.5, "global_tmp"),
                 (2, "bytes_local"), (1, "union"), (2, "heap_holder"),
                 (0.5, "ext_ident"),
+                (0 if f.noglobal or f.tu != "main" else 2, "publish"),
             ]
             if b.align > 16 or b.alloc in ("aligned_alloc", "posix_memalign", "memalign"):
                 choices.append((3, "aligncheck"))
@@ -871,6 +882,10 @@ class Gen:
             if b.cmin < 2:
                 return ["MIX(h, %s[0]);" % p]
             return ["memmove(%s, %s + 1, (%s - 1) * sizeof(%s));" % (p, p, n, ct)]
+        if what == "publish":
+            b.published = True
+            return ["g_pub = (unsigned char *)(void *)%s;" % p,
+                    "MIX(h, pub_peek());"]
         if what == "global_tmp":
             return ["g_tmp = (unsigned *)(void *)%s;" % p,
                     "MIX(h, *(unsigned char *)g_tmp);",
@@ -900,7 +915,7 @@ class Gen:
             b.alloc = "realloc"
             b.align = 16
             b.fixed = None if b.fixed is None else b.fixed + grow
-            return ["{",
+            return self.unpublish(b) + ["{",
                     "\t%s *%s = %srealloc(%s, (%s + %d) * sizeof(%s));" % (ct, np_, self.cx(ct + " *"), p, n, grow, ct),
                     "\tif (!%s)" % np_,
                     "\t\tabort();",
@@ -959,8 +974,18 @@ class Gen:
         return ["MIX(h, %s[0]);" % p]
 
     # ------------------------------------------------------------ ends of lifetime
+    def unpublish(self, b):
+        """Lines clearing g_pub when it points to b (before b is freed or
+        grown)."""
+        if not b.published:
+            return []
+        return ["if (g_pub == (unsigned char *)(void *)%s)" % b.p, "\tg_pub = NULL;"]
+
     def end(self, f, b, in_loop):
         """Lines ending b's life in f: free, leak, or an escape."""
+        return self.unpublish(b) + self.end_lines(f, b, in_loop)
+
+    def end_lines(self, f, b, in_loop):
         r = self.r
         p = b.p
         choices = [(50, "free"), (4, "xfree"), (6, "lfree"), (8, "condfree"),
@@ -1354,12 +1379,25 @@ class Gen:
                              % (self.r.choice(["", "__attribute__((noinline)) "]), name,
                                 "\n".join(indent(body))))
         hv = f.var("hv")
+        if tu != "main" or f.noglobal:
+            return ["{",
+                    "\tvolatile unsigned %s = h;" % hv,
+                    "\tif (setjmp(%s) == 0)" % jb,
+                    "\t\t%s = %s ^ %s(a + %du);" % (hv, hv, name, self.const()),
+                    "\telse",
+                    "\t\t%s = %s + %s_v * 1000u;" % (hv, hv, jb),
+                    "\th = %s;" % hv,
+                    "}"]
+        # a block the jump leaked may still be published: read it
         return ["{",
                 "\tvolatile unsigned %s = h;" % hv,
-                "\tif (setjmp(%s) == 0)" % jb,
+                "\tg_pub = NULL;",
+                "\tif (setjmp(%s) == 0) {" % jb,
                 "\t\t%s = %s ^ %s(a + %du);" % (hv, hv, name, self.const()),
-                "\telse",
-                "\t\t%s = %s + %s_v * 1000u;" % (hv, hv, jb),
+                "\t} else {",
+                "\t\t%s = %s + %s_v * 1000u + pub_peek();" % (hv, hv, jb),
+                "\t\tg_pub = NULL;",
+                "\t}",
                 "\th = %s;" % hv,
                 "}"]
 
