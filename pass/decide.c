@@ -384,6 +384,7 @@ void decide(h2s_func *f)
 	h2s_map index = {0};
 	int numbered = 0;
 
+	f->allocates_result = 0;
 	for (unsigned i = 0; i < f->nsite; i++) {
 		h2s_site *s = &f->sites[i];
 		unsigned sink = escape_sink(f, s->obj);
@@ -396,6 +397,8 @@ void decide(h2s_func *f)
 		s->where = NULL;
 		s->flow_edge = sink != H2S_NONE ? why_edge(f, sink, s->obj)
 						: H2S_NONE;
+		if (sink == f->result)
+			f->allocates_result = 1;
 		if (f->optnone) {
 			s->reason = R_OPTNONE;
 		} else if (f->coroutine) {

@@ -152,6 +152,7 @@ typedef struct callgraph {
 	h2s_uvec *reads;
 	unsigned char *indirect;
 	unsigned char *taken;
+	unsigned char *frees;   /* it calls a deallocator of the library */
 } callgraph;
 
 static void scan_calls(h2s_result *r, unsigned from, callgraph *cg)
@@ -177,6 +178,8 @@ static void scan_calls(h2s_result *r, unsigned from, callgraph *cg)
 				uvec_push(&cg->reads[from], (unsigned)to);
 				continue;
 			}
+			if (lib_free_call(I))
+				cg->frees[from] = 1;
 			/* a library call may call back what it is given */
 			for (unsigned k = 0; k < LLVMGetNumArgOperands(I); k++) {
 				LLVMValueRef a = LLVMGetOperand(I, k);
@@ -333,6 +336,26 @@ static void mark_leaving(h2s_result *r, const callgraph *cg)
 	uvec_free(&work);
 }
 
+/* 1 when function i may free what an allocating helper returns: it calls
+ * a module function holding an allocation site that returns a pointer,
+ * and it calls a deallocator or a module function that does. Such a
+ * function is analysed though it holds no site, so that
+ * inline_allocators may inline the helper into it. */
+static int may_free_helper_result(const h2s_result *r, const callgraph *cg,
+				  const unsigned char *has_site, unsigned i)
+{
+	int helper = 0, frees = cg->frees[i];
+	for (unsigned k = 0; k < cg->reads[i].n; k++) {
+		unsigned j = cg->reads[i].v[k];
+		LLVMTypeRef t = LLVMGlobalGetValueType(r->fns[j].fn);
+		frees |= cg->frees[j];
+		helper |= has_site[j] && j != i &&
+			  LLVMGetTypeKind(LLVMGetReturnType(t)) ==
+				  LLVMPointerTypeKind;
+	}
+	return helper && frees;
+}
+
 /* Calls the allocators accept (lib_alloc_call), found from the uses of the
  * allocators' declarations without visiting any other instruction. Returns
  * their number; with has_site, marks the functions holding them. */
@@ -415,12 +438,89 @@ static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
 	return NI_NONE;
 }
 
-static void note_inlined(h2s_func *f, LLVMValueRef site, LLVMValueRef callee)
+static void note_inlined(h2s_func *f, LLVMValueRef site, LLVMValueRef callee,
+			 int allocates)
 {
 	f->inl = xrealloc(f->inl, (f->ninl + 1) * sizeof *f->inl);
 	f->inl[f->ninl].site = site;
 	f->inl[f->ninl].callee = xstrdup(fn_name(callee));
+	f->inl[f->ninl].allocates = allocates;
 	f->ninl++;
+}
+
+/* Every call instruction of fn, into m. */
+static void calls_of(LLVMValueRef fn, h2s_map *m)
+{
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+		     I = LLVMGetNextInstruction(I))
+			if (is_call(I))
+				map_put(m, ptrkey(I), 1);
+}
+
+/* 1 when call c is itself a deallocation, or a call of a function that
+ * frees something of f's, which this round of inlining reads after
+ * inline_allocators (inline_callee_frees inlines the one that frees a
+ * site). */
+static int frees_something(const h2s_func *f, LLVMValueRef c)
+{
+	for (unsigned r = 0; r < f->nfree; r++)
+		if (f->frees[r].call == c)
+			return 1;
+	return 0;
+}
+
+/* Inlines, within inline-budget, the calls of allocating helpers whose
+ * result f frees: a call c of a module function that returns a block it
+ * allocates (allocates_result), whose value is itself the argument of a
+ * deallocation, or of a call of a module function that frees it. The
+ * helper's allocation becomes f's own, decided by f's rules when f is
+ * analysed again (docs/design.md, Allocating helpers). The allocation
+ * calls the inlining brings in are noted for the report. Returns the
+ * number inlined. */
+static unsigned inline_allocators(h2s_func *f, unsigned round)
+{
+	unsigned n = 0;
+	for (unsigned r = 0; r < f->nfree; r++) {
+		LLVMValueRef fc = f->frees[r].call;
+		unsigned nargs = f->frees[r].callee ? LLVMGetNumArgOperands(fc) : 1;
+		if (f->frees[r].grow)
+			continue;
+		for (unsigned k = 0; k < nargs; k++) {
+			LLVMValueRef c = LLVMGetOperand(fc, k), callee;
+			h2s_func *g;
+			h2s_map before = {0};
+			unsigned size = 0;
+			if (!LLVMIsACallInst(c) || !(g = callee_func(f->mod, c)) ||
+			    !g->allocates_result || frees_something(f, c) ||
+			    inline_blocker(f, c, round, &size) != NI_NONE)
+				continue;
+			callee = LLVMGetCalledValue(c);
+			calls_of(f->fn, &before);
+			if (!f->mod->hooks.inline_call(f->mod->hooks.ctx, c)) {
+				map_free(&before);
+				continue;
+			}
+			f->inline_used += size;
+			n++;
+			for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn);
+			     bb; bb = LLVMGetNextBasicBlock(bb))
+				for (LLVMValueRef I = LLVMGetFirstInstruction(bb);
+				     I; I = LLVMGetNextInstruction(I)) {
+					uint64_t one;
+					if (is_call(I) &&
+					    !map_get(&before, ptrkey(I), &one) &&
+					    lib_alloc_call(I))
+						note_inlined(f, I, callee, 1);
+				}
+			map_free(&before);
+		}
+	}
+	f->mod->inlined += n;
+	if (n)
+		f->changed = 1;
+	return n;
 }
 
 /* Inlines the calls that keep sites of f on the heap because the callee
@@ -442,7 +542,7 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 			;
 		if (k < ndone) {
 			/* the same call, inlined for an earlier site */
-			note_inlined(f, s->call, done[2 * k + 1]);
+			note_inlined(f, s->call, done[2 * k + 1], 0);
 			continue;
 		}
 		s->not_inlined = inline_blocker(f, call, round, &size);
@@ -457,7 +557,7 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 		done[2 * ndone] = call;
 		done[2 * ndone + 1] = callee;
 		ndone++;
-		note_inlined(f, s->call, callee);
+		note_inlined(f, s->call, callee, 0);
 	}
 	free(done);
 	f->mod->inlined += ndone;
@@ -466,17 +566,20 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 	return ndone;
 }
 
-/* The names of the functions inlined for site s, each once, in the
- * order they were, ", "-joined; NULL when none was. */
-static char *inlined_for(const h2s_func *f, const h2s_site *s)
+/* The names of the functions inlined for site s that free it (or, with
+ * `allocates`, that allocated it), each once, in the order they were,
+ * ", "-joined; NULL when none was. */
+static char *inlined_for(const h2s_func *f, const h2s_site *s, int allocates)
 {
 	h2s_str b = {0};
 	for (unsigned j = 0; j < f->ninl; j++) {
 		unsigned k;
-		if (f->inl[j].site != s->call)
+		if (f->inl[j].site != s->call ||
+		    f->inl[j].allocates != allocates)
 			continue;
 		for (k = 0; k < j; k++)
 			if (f->inl[k].site == s->call &&
+			    f->inl[k].allocates == allocates &&
 			    !strcmp(f->inl[k].callee, f->inl[j].callee))
 				break;
 		if (k == j)
@@ -494,21 +597,31 @@ static char *inlined_for(const h2s_func *f, const h2s_site *s)
  * every graph to the end made most of the pass's page faults). */
 static void finish_func(h2s_func *f)
 {
-	for (unsigned round = 0; f->nsite; round++) {
-		/* the graph may have made the dominator tree already */
-		if (!f->cfg.idom) {
-			cfg_build(&f->cfg, f->fn);
-			dom_build(&f->cfg);
+	for (unsigned round = 0;; round++) {
+		unsigned n;
+		if (f->nsite) {
+			/* the graph may have made the dominator tree
+			 * already */
+			if (!f->cfg.idom) {
+				cfg_build(&f->cfg, f->fn);
+				dom_build(&f->cfg);
+			}
+			loops_build(&f->cfg);
+			decide(f);
 		}
-		loops_build(&f->cfg);
-		decide(f);
-		if (!inline_callee_frees(f, round))
+		/* allocating helpers first: inline_callee_frees deletes
+		 * calls that inline_allocators leaves (frees_something) */
+		n = inline_allocators(f, round);
+		n += inline_callee_frees(f, round);
+		if (!n)
 			break;
 		analyze_func(f); /* (reset_func frees the old CFG) */
 	}
 	if (f->nsite) {
 		for (unsigned k = 0; k < f->nsite; k++) {
-			f->sites[k].inlined = inlined_for(f, &f->sites[k]);
+			f->sites[k].inlined = inlined_for(f, &f->sites[k], 0);
+			f->sites[k].inlined_alloc =
+				inlined_for(f, &f->sites[k], 1);
 			site_describe(f, &f->sites[k]);
 		}
 		transform_plan(f);
@@ -724,6 +837,7 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	cg.reads = xcalloc(r->nfn ? r->nfn : 1, sizeof *cg.reads);
 	cg.indirect = xcalloc(r->nfn ? r->nfn : 1, 1);
 	cg.taken = xcalloc(r->nfn ? r->nfn : 1, 1);
+	cg.frees = xcalloc(r->nfn ? r->nfn : 1, 1);
 	for (unsigned i = 0; i < r->nfn; i++) {
 		cg.taken[i] = (unsigned char)address_taken(r->fns[i].fn);
 		scan_calls(r, i, &cg);
@@ -740,7 +854,9 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	need = xcalloc(r->nfn ? r->nfn : 1, 1);
 	find_sites(r, has_site);
 	for (unsigned i = 0; i < r->nfn; i++)
-		if (o->report_params || has_site[i]) {
+		if (o->report_params || has_site[i] ||
+		    (o->inline_budget && r->hooks.inline_call &&
+		     may_free_helper_result(r, &cg, has_site, i))) {
 			need[i] = 1;
 			uvec_push(&work, i);
 		}
@@ -762,6 +878,7 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	free(cg.reads);
 	free(cg.indirect);
 	free(cg.taken);
+	free(cg.frees);
 	free(has_site);
 	free(need);
 	uvec_free(&work);
@@ -808,6 +925,7 @@ void h2s_result_free(h2s_result *r)
 			free(f->sites[k].text);
 			free(f->sites[k].detail);
 			free(f->sites[k].inlined);
+			free(f->sites[k].inlined_alloc);
 		}
 		for (unsigned k = 0; k < f->ninl; k++)
 			free(f->inl[k].callee);

@@ -383,7 +383,10 @@ typedef struct h2s_site {
 				  * free; R_LOOP: the user; R_CALLEE_FREE:
 				  * the call */
 	h2s_noinline not_inlined; /* R_CALLEE_FREE: why */
-	char *inlined;           /* functions inlined for it, ", "-joined */
+	char *inlined;           /* functions inlined for it (that free it),
+				  * ", "-joined */
+	char *inlined_alloc;     /* the function inlined whose allocation it
+				  * is (an allocating helper) */
 	/* position and text, kept valid after the transform */
 	char *file;              /* outermost inlined-at call site */
 	unsigned line, col;
@@ -492,6 +495,9 @@ struct h2s_func {
 				    * is null: nothing of its own, nothing
 				    * unknown */
 	unsigned char result_null; /* what it returns may be null */
+	unsigned char allocates_result; /* decide.c: a site of its own reaches
+				    * ~r0 and not {heap}: it returns a block it
+				    * allocates (an allocating helper) */
 	/* findings */
 	h2s_site *sites; unsigned nsite, sitecap;
 	h2s_free *frees; unsigned nfree, freecap;
@@ -511,8 +517,13 @@ struct h2s_func {
 	unsigned scc;              /* component in the call graph */
 	/* transform_plan(): the tail calls that may see a slot */
 	LLVMValueRef *notail; unsigned nnotail;
-	/* callees inlined for a site: (site's call, callee's name) */
-	struct h2s_inlined { LLVMValueRef site; char *callee; } *inl;
+	/* callees inlined for a site: (site's call, callee's name, whether
+	 * the callee allocated it rather than freed it) */
+	struct h2s_inlined {
+		LLVMValueRef site;
+		char *callee;
+		int allocates;
+	} *inl;
 	unsigned ninl;
 	uint64_t inline_used;      /* instructions inlined so far */
 };

@@ -236,6 +236,9 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			str_printf(&b, "; realloc grows it in place up to %llu "
 				       "bytes, on the heap beyond",
 				   (unsigned long long)s->size);
+		if (s->inlined_alloc)
+			str_printf(&b, "; inlined %s, which allocates it",
+				   s->inlined_alloc);
 		if (s->inlined)
 			str_printf(&b, "; inlined %s, which frees it",
 				   s->inlined);

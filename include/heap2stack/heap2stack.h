@@ -41,7 +41,8 @@ typedef struct h2s_options {
 				    * stay on the heap) */
 	uint64_t inline_budget;    /* IR instructions heap2stack may add to a
 				    * function by inlining callees that free
-				    * its blocks (0: none) */
+				    * its blocks and helpers that allocate
+				    * blocks it frees (0: none) */
 	int loops;                 /* demote allocations inside loops (one slot) */
 	int freed_escapes;         /* demote a block that escapes but is freed
 				    * by its function on every path before it
@@ -104,11 +105,13 @@ typedef struct h2s_hooks {
 typedef struct h2s_result h2s_result;
 
 /* Analyse M: every function with a body when o->report_params is set,
- * otherwise the functions the allocation sites' verdicts depend on. It
- * changes M in one way only: with o->inline_budget and hooks->inline_call,
- * it inlines calls of functions that free a block allocated in the caller
- * (docs/design.md, Callees that free), and analyses the caller again;
- * h2s_num_inlined() counts them. */
+ * otherwise the functions the allocation sites' verdicts depend on (and
+ * those that may free what an allocating helper returns). It changes M in
+ * one way only: with o->inline_budget and hooks->inline_call, it inlines
+ * calls of functions that free a block allocated in the caller, and of
+ * functions that return a block they allocate where the caller frees it
+ * (docs/design.md, Callees that free, Allocating helpers), and analyses
+ * the caller again; h2s_num_inlined() counts them. */
 h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 			const h2s_hooks *hooks);
 
