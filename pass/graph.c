@@ -1094,39 +1094,14 @@ int null_test(LLVMValueRef c, LLVMValueRef p, int *eq)
 	return 1;
 }
 
-/* 1 when block bb is entered only through the side of a branch on
- * `p == null` where p is not null, over at most 8 blocks that each have
- * one predecessor. */
-static int reached_when_nonnull(LLVMBasicBlockRef bb, LLVMValueRef p)
-{
-	for (unsigned step = 0; step < 8; step++) {
-		LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(bb));
-		LLVMValueRef T;
-		int eq;
-		if (!u || LLVMGetNextUse(u))
-			return 0; /* the entry, or several edges in */
-		T = LLVMGetUser(u);
-		if (!LLVMIsABranchInst(T))
-			return 0;
-		if (LLVMIsConditional(T)) {
-			LLVMBasicBlockRef other;
-			if (!null_test(LLVMGetCondition(T), p, &eq))
-				return 0;
-			/* successor 0 is taken when the test holds */
-			other = LLVMGetSuccessor(T, eq ? 0 : 1);
-			return LLVMGetSuccessor(T, eq ? 1 : 0) == bb &&
-			       other != bb;
-		}
-		bb = LLVMGetInstructionParent(T);
-	}
-	return 0;
-}
-
 /* 1 when the value of pointer difference d = p - q matters only where p is
  * not null: every use of d is a select that picks another value when p is
  * null (`q ? q - buf : -1`), or d is computed only where p is not null. A
  * null p then adds nothing the difference can reveal. */
-static int diff_needs_nonnull(LLVMValueRef d, LLVMValueRef p)
+static int nonnull_at_end(h2s_func *f, LLVMValueRef v, LLVMBasicBlockRef b,
+			  LLVMValueRef phi);
+
+static int diff_needs_nonnull(h2s_func *f, LLVMValueRef d, LLVMValueRef p)
 {
 	int all_selects = 1;
 	for (LLVMUseRef u = LLVMGetFirstUse(d); u; u = LLVMGetNextUse(u)) {
@@ -1141,13 +1116,14 @@ static int diff_needs_nonnull(LLVMValueRef d, LLVMValueRef p)
 		break;
 	}
 	return all_selects ||
-	       reached_when_nonnull(LLVMGetInstructionParent(d), p);
+	       nonnull_at_end(f, p, LLVMGetInstructionParent(d), NULL);
 }
 
-/* 1 when control reaches the end of block b (an incoming block of phi)
- * only after a test found v not null: b is dominated by the non-null side
- * of a branch on `v == null`, taken into a block with that one edge in,
- * or b is the branch's block and the phi's block that side. */
+/* 1 when control reaches the end of block b (an incoming block of phi,
+ * or with phi NULL a block that computes something) only after a test
+ * found v not null: b is dominated by the non-null side of a branch on
+ * `v == null`, taken into a block with that one edge in, or b is the
+ * branch's block and the phi's block that side. */
 static int nonnull_at_end(h2s_func *f, LLVMValueRef v, LLVMBasicBlockRef b,
 			  LLVMValueRef phi)
 {
@@ -1171,7 +1147,7 @@ static int nonnull_at_end(h2s_func *f, LLVMValueRef v, LLVMBasicBlockRef b,
 			other = LLVMGetSuccessor(T, eq ? 0 : 1);
 			if (nn == other)
 				continue;
-			if (a == b && LLVMGetInstructionParent(phi) == nn)
+			if (phi && a == b && LLVMGetInstructionParent(phi) == nn)
 				return 1;
 			if (!f->cfg.idom) {
 				cfg_build(&f->cfg, f->fn);
@@ -1229,7 +1205,7 @@ static void add_pdiff(h2s_func *f, LLVMValueRef sub)
 	LLVMValueRef pa = LLVMGetOperand(LLVMGetOperand(sub, 0), 0);
 	LLVMValueRef pb = LLVMGetOperand(LLVMGetOperand(sub, 1), 0);
 	add_pdiff_locs(f, graph_value_loc(f, pa), graph_value_loc(f, pb), sub,
-		       diff_needs_nonnull(sub, pa), diff_needs_nonnull(sub, pb));
+		       diff_needs_nonnull(f, sub, pa), diff_needs_nonnull(f, sub, pb));
 }
 
 static void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)

@@ -69,6 +69,33 @@ done:
 }
 ; CHECK-DAG: remark: <unknown>:0:0: malloc(18) does not escape: moved to a 18-byte stack slot
 
+; past the test, a diamond: the block computing the difference has two
+; predecessors, but the non-null side dominates it
+define i64 @branch_guard_diamond(i32 %c, i1 %x) {
+entry:
+  %buf = call ptr @malloc(i64 24)
+  store i8 0, ptr %buf
+  %q = call ptr @strchr(ptr %buf, i32 %c)
+  %isnull = icmp eq ptr %q, null
+  br i1 %isnull, label %done, label %found
+found:
+  br i1 %x, label %left, label %right
+left:
+  br label %join
+right:
+  br label %join
+join:
+  %a = ptrtoint ptr %q to i64
+  %b = ptrtoint ptr %buf to i64
+  %d = sub i64 %a, %b
+  br label %done
+done:
+  %r = phi i64 [ -1, %entry ], [ %d, %join ]
+  call void @free(ptr %buf)
+  ret i64 %r
+}
+; CHECK-DAG: remark: <unknown>:0:0: malloc(24) does not escape: moved to a 24-byte stack slot
+
 ; the select picks the difference when q is null: null - buf is the
 ; buffer's address, negated
 define i64 @select_wrong_arm(i32 %c) {
