@@ -17,9 +17,9 @@
  *      a guarded buffer of guard-size bytes (the allocator runs when the
  *      size does not fit);
  *   5. every deallocation that may receive it is of its family (free for
- *      malloc, delete for new, delete[] for new[]), and every realloc that
- *      may receive it receives no other site's block (transform.c rewrites
- *      frees that may also receive other pointers, and reallocs);
+ *      malloc, delete for new, delete[] for new[]); transform.c rewrites
+ *      frees and reallocs that may also receive other pointers (a realloc
+ *      compares its pointer with every slot it may receive);
  *   6. the function neither calls a returns_twice function (setjmp) nor
  *      makes a musttail call;
  *   7. inside a CFG cycle, the object from one iteration is dead before the
@@ -246,8 +246,9 @@ static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
 /* ------------------------------------------------------------ rules */
 
 /* Rule 5: every deallocation that may see the object is of its family,
- * and every realloc that may see it sees no other site's block (the
- * transform compares the pointer with one slot). Sets s->grows. */
+ * and a realloc that may see it can be rewritten (the glue splits
+ * blocks; the rewrite compares the pointer with every slot the realloc
+ * may receive). Sets s->grows. */
 static h2s_reason frees_ok(h2s_func *f, h2s_site *s)
 {
 	for (unsigned r = 0; r < f->nfree; r++) {
@@ -261,10 +262,6 @@ static h2s_reason frees_ok(h2s_func *f, h2s_site *s)
 			continue;
 		if (!f->mod->hooks.if_else)
 			return R_MIXED_FREE;
-		for (unsigned o = 0; o < f->nobj; o++)
-			if (o != s->obj && f->objs[o].kind == OBJ_SITE &&
-			    loc_has(f, fr->loc, o))
-				return R_MIXED_FREE;
 		s->grows = 1;
 	}
 	s->where = NULL;

@@ -333,8 +333,9 @@ typedef enum h2s_reason {
 	R_LOOP,
 	R_RECURSIVE,
 	R_BUDGET,
-	R_MIXED_FREE,     /* a realloc may receive it and another site's
-			   * block */
+	R_MIXED_FREE,     /* a realloc may receive it, and without the
+			   * glue's block splitting (hooks.if_else) the
+			   * realloc cannot be rewritten */
 	R_OPTNONE,
 	R_MUSTTAIL,
 	R_SETJMP,

@@ -286,7 +286,8 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			   (unsigned long long)o->frame_budget);
 		break;
 	case R_MIXED_FREE:
-		str_printf(&b, "a realloc may also receive another allocation");
+		str_printf(&b, "passed to a realloc this host cannot rewrite "
+			      "(no block splitting)");
 		at_position(&b, s->where);
 		break;
 	case R_FAMILY:

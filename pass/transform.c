@@ -346,31 +346,46 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	LLVMSetOperand(phi, 1, call);
 }
 
-/* q = realloc(p, n) where p may be the slot of demoted site s:
- *   p != slot:  realloc(p, n)
+/* q = realloc(p, n) where p may be the slot of one of the demoted sites
+ * d[0..nd-1] (S: that slot, |S| its bytes, or null when p is none):
+ *   S null:     realloc(p, n)
  *   n == 0:     NULL (glibc frees the block and returns NULL)
- *   n <= slot:  the slot (grown in place)
- *   otherwise:  r = realloc(NULL, n); the slot's bytes copied into r
- *               unless r is NULL (then the slot stays valid, as a block
- *               realloc could not grow does)
- */
+ *   n <= |S|:   S (grown in place)
+ *   otherwise:  r = realloc(NULL, n); S's bytes copied into r unless r is
+ *               NULL (then the slot stays valid, as a block realloc could
+ *               not grow does)
+ * With one site, S is the slot whenever the test p == slot holds. */
 static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
-			    h2s_site *s, LLVMValueRef slot)
+			    const unsigned *d, unsigned nd, LLVMValueRef *slots)
 {
 	const h2s_hooks *h = &f->mod->hooks;
 	LLVMValueRef p = LLVMGetOperand(call, 0), n = LLVMGetOperand(call, 1);
 	LLVMValueRef callee = LLVMGetCalledValue(call);
 	LLVMTypeRef fty = LLVMGlobalGetValueType(callee);
-	LLVMValueRef is_slot, then_t, else_t, in_t, out_t, r, ok, args[2], keep,
-		moved, phi;
+	LLVMValueRef is_slot = NULL, slot = NULL, size = NULL, then_t, else_t,
+		     in_t, out_t, r, ok, args[2], keep, moved, phi;
+	uint64_t align = UINT64_MAX, dalign;
 	LLVMPositionBuilderBefore(b, call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-	is_slot = LLVMBuildICmp(b, LLVMIntEQ, p, slot, "");
+	for (unsigned k = 0; k < nd; k++) {
+		const h2s_site *s = &f->sites[d[k]];
+		LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntEQ, p, slots[d[k]], "");
+		if (!k) {
+			slot = slots[d[k]];
+			size = const_like(n, s->size);
+		} else {
+			slot = LLVMBuildSelect(b, eq, slots[d[k]], slot, "");
+			size = LLVMBuildSelect(b, eq, const_like(n, s->size), size,
+					       "");
+		}
+		is_slot = is_slot ? LLVMBuildOr(b, is_slot, eq, "") : eq;
+		if (s->align < align)
+			align = s->align;
+	}
 	h->if_else(h->ctx, is_slot, call, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
-	h->if_else(h->ctx,
-		   LLVMBuildICmp(b, LLVMIntULE, n, const_like(n, s->size), ""),
-		   then_t, &in_t, &out_t);
+	h->if_else(h->ctx, LLVMBuildICmp(b, LLVMIntULE, n, size, ""), then_t,
+		   &in_t, &out_t);
 	LLVMPositionBuilderBefore(b, in_t);
 	keep = LLVMBuildSelect(b,
 			       LLVMBuildICmp(b, LLVMIntEQ, n, const_like(n, 0),
@@ -384,13 +399,10 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 			   "");
 	/* r has realloc's alignment, which may be less than the slot's
 	 * (a block from aligned_alloc may be reallocated) */
-	LLVMBuildMemCpy(b, LLVMBuildSelect(b, ok, r, slot, ""),
-			(unsigned)(s->align < 2 * f->mod->ptr_bytes
-					   ? s->align
-					   : 2 * f->mod->ptr_bytes),
-			slot, (unsigned)s->align,
-			LLVMBuildSelect(b, ok, const_like(n, s->size),
-					const_like(n, 0), ""));
+	dalign = align < 2 * f->mod->ptr_bytes ? align : 2 * f->mod->ptr_bytes;
+	LLVMBuildMemCpy(b, LLVMBuildSelect(b, ok, r, slot, ""), (unsigned)dalign,
+			slot, (unsigned)align,
+			LLVMBuildSelect(b, ok, size, const_like(n, 0), ""));
 	moved = join(b, in_t, keep, out_t, r);
 	move_before(b, call, else_t);
 	phi = join(b, then_t, moved, else_t, moved);
@@ -469,8 +481,7 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
-		assert(n == 1); /* decide.c, rule 5 */
-		rewrite_realloc(f, b, fr->call, &f->sites[d[0]], slot[d[0]]);
+		rewrite_realloc(f, b, fr->call, d, n, slot);
 		return;
 	}
 	if (only && !guarded) {

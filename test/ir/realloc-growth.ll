@@ -8,9 +8,10 @@
 ; itself for a size that fits, else realloc(NULL, n) with the slot's bytes
 ; copied into it unless it is NULL; for any other pointer, the realloc. The
 ; free of the result hands null to free() for the slot.
-; Kept: a realloc that may receive the blocks of two sites (the rewrite
-; compares with one slot), and a block freed by a deallocator of another
-; family. With guard-size=0 the slot keeps the size of the request.
+; A realloc that may receive the blocks of two sites compares its pointer
+; with both slots and grows the one it got (its bytes, its size). Kept: a
+; block freed by a deallocator of another family. With guard-size=0 the
+; slot keeps the size of the request.
 
 declare noalias ptr @malloc(i64)
 declare noalias ptr @aligned_alloc(i64, i64)
@@ -70,8 +71,8 @@ entry:
 
 ; REMARK: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
 ; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(64, 64) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
-; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) kept on the heap: a realloc may also receive another allocation
-; REMARK-NEXT: remark: <unknown>:0:0: malloc(32) kept on the heap: a realloc may also receive another allocation
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(32) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) kept on the heap: freed by _ZdlPv, a deallocator of another family
 
 ; The test p == slot folds (p is the slot here), so the arms for a slot
@@ -104,9 +105,17 @@ entry:
 ; CHECK:         %h2s.slot = alloca [256 x i8], align 64
 ; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr align 16 %{{.*}}, ptr align 64 %h2s.slot,
 
+; Two sites: the slot the realloc got is picked by comparing with each
+; (the test against the first folds into %c, the select's condition), and
+; that slot is what stays, or what is copied to the heap.
 ; CHECK-LABEL: define void @two_sites(
-; CHECK-NOT:     h2s.slot
-; CHECK:         %q = call ptr @realloc(ptr %x, i64 %n)
+; CHECK:         %x = select i1 %c, ptr %h2s.slot, ptr %h2s.slot1
+; CHECK-NEXT:    %[[EQ:.*]] = icmp eq ptr %x, %h2s.slot1
+; CHECK-NEXT:    %[[S:.*]] = select i1 %[[EQ]], ptr %h2s.slot1, ptr %h2s.slot
+; CHECK:         select i1 %{{.*}}, ptr null, ptr %[[S]]
+; CHECK:         call ptr @realloc(ptr null, i64 %n)
+; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr {{.*}}, ptr {{.*}}%[[S]], i64
+; CHECK:         call ptr @realloc(ptr %x, i64 %n)
 
 ; CHECK-LABEL: define void @family(
 ; CHECK-NOT:     h2s.slot

@@ -154,17 +154,6 @@ define void @budget() {
   ret void
 }
 
-define void @mixed(i1 %c) {
-  %p = call ptr @malloc(i64 16)
-  %r = call ptr @malloc(i64 16)
-  call void @use(ptr %p)
-  call void @use(ptr %r)
-  %q = select i1 %c, ptr %p, ptr %r
-  %g = call ptr @realloc(ptr %q, i64 32)
-  call void @free(ptr %g)
-  ret void
-}
-
 define void @family() {
   %p = call ptr @malloc(i64 16)
   call void @use(ptr %p)
@@ -196,8 +185,6 @@ define void @optnone() noinline optnone {
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: live across loop iterations{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: recursive function: 16 bytes exceed recursive-budget 0{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(3000) kept on the heap: frame budget exhausted: 3000 more bytes exceed frame-budget 8192{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a realloc may also receive another allocation{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: a realloc may also receive another allocation{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by _ZdlPv, a deallocator of another family{{$}}
 ; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: function is optnone{{$}}
 ; CHECK-NOT:  remark

@@ -157,7 +157,7 @@ static const char *reason_words(const char *reason)
 		{"loop", "live across loop iterations"},
 		{"recursive", "recursive function"},
 		{"budget", "frame budget exhausted"},
-		{"mixed-free", "grown by a realloc together with other allocations"},
+		{"mixed-free", "grown by a realloc this host cannot rewrite"},
 		{"family", "freed by a deallocator of another family"},
 		{"freed-by-callee", "freed by a callee not inlined"},
 		{"optnone", "optnone function"},
