@@ -96,28 +96,19 @@ int call_may_leave(const h2s_result *r, LLVMValueRef call)
 	       !call_has_fn_attr(call, "willreturn");
 }
 
-int body_may_leave(const h2s_result *r, LLVMValueRef fn)
+int inst_may_leave(const h2s_result *r, LLVMValueRef I)
 {
-	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-	     bb = LLVMGetNextBasicBlock(bb))
-		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
-		     I = LLVMGetNextInstruction(I)) {
-			LLVMOpcode op = LLVMGetInstructionOpcode(I);
-			LLVMValueRef c;
-			if (op == LLVMResume || op == LLVMCleanupRet ||
-			    op == LLVMCatchSwitch)
-				return 1;
-			if (op != LLVMCall && op != LLVMInvoke && op != LLVMCallBr)
-				continue;
-			/* module callees: heap2stack.c propagates their flag */
-			c = LLVMGetCalledValue(I);
-			if (c && LLVMIsAFunction(c) && module_callee(r, c) &&
-			    !replaceable(c))
-				continue;
-			if (call_may_leave(r, I))
-				return 1;
-		}
-	return 0;
+	LLVMOpcode op = LLVMGetInstructionOpcode(I);
+	LLVMValueRef c;
+	if (op == LLVMResume || op == LLVMCleanupRet || op == LLVMCatchSwitch)
+		return 1;
+	if (op != LLVMCall && op != LLVMInvoke && op != LLVMCallBr)
+		return 0;
+	/* module callees: heap2stack.c propagates their flag */
+	c = LLVMGetCalledValue(I);
+	if (c && LLVMIsAFunction(c) && module_callee(r, c))
+		return replaceable(c);
+	return call_may_leave(r, I);
 }
 
 /* 1 when call is a free of the block site s's call yields, by the

@@ -153,6 +153,8 @@ typedef struct callgraph {
 	unsigned char *indirect;
 	unsigned char *taken;
 	unsigned char *frees;   /* it calls a deallocator of the library */
+	unsigned char *leaves;  /* with freed-escapes: an instruction of its
+				 * own may leave it (exits.c) */
 } callgraph;
 
 static void scan_calls(h2s_result *r, unsigned from, callgraph *cg)
@@ -165,6 +167,9 @@ static void scan_calls(h2s_result *r, unsigned from, callgraph *cg)
 			LLVMOpcode op = LLVMGetInstructionOpcode(I);
 			LLVMValueRef c;
 			uint64_t to;
+			if (r->opt.freed_escapes && !cg->leaves[from] &&
+			    inst_may_leave(r, I))
+				cg->leaves[from] = 1;
 			if (op != LLVMCall && op != LLVMInvoke && op != LLVMCallBr)
 				continue;
 			c = LLVMGetCalledValue(I);
@@ -303,10 +308,10 @@ static int module_allows_freed_escapes(LLVMModuleRef M)
 		 module_uses(M, handlers, sizeof handlers / sizeof *handlers));
 }
 
-/* Sets each function's `leaves` (exits.c): from its own calls, then up
- * the call graph to the callers of a function that leaves (a function
- * handed to a library call counts as called: qsort calls the
- * comparator). */
+/* Sets each function's `leaves` (exits.c): from its own instructions
+ * (scan_calls), then up the call graph to the callers of a function that
+ * leaves (a function handed to a library call counts as called: qsort
+ * calls the comparator). */
 static void mark_leaving(h2s_result *r, const callgraph *cg)
 {
 	unsigned n = r->nfn;
@@ -316,7 +321,7 @@ static void mark_leaving(h2s_result *r, const callgraph *cg)
 		for (unsigned k = 0; k < cg->reads[i].n; k++)
 			uvec_push(&callers[cg->reads[i].v[k]], i);
 	for (unsigned i = 0; i < n; i++)
-		if (body_may_leave(r, r->fns[i].fn)) {
+		if (cg->leaves[i]) {
 			r->fns[i].leaves = 1;
 			uvec_push(&work, i);
 		}
@@ -838,13 +843,14 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	cg.indirect = xcalloc(r->nfn ? r->nfn : 1, 1);
 	cg.taken = xcalloc(r->nfn ? r->nfn : 1, 1);
 	cg.frees = xcalloc(r->nfn ? r->nfn : 1, 1);
+	cg.leaves = xcalloc(r->nfn ? r->nfn : 1, 1);
+	if (r->opt.freed_escapes && !module_allows_freed_escapes(M))
+		r->opt.freed_escapes = 0;
 	for (unsigned i = 0; i < r->nfn; i++) {
 		cg.taken[i] = (unsigned char)address_taken(r->fns[i].fn);
 		scan_calls(r, i, &cg);
 	}
 	mark_recursive(r, &cg);
-	if (r->opt.freed_escapes && !module_allows_freed_escapes(M))
-		r->opt.freed_escapes = 0;
 	if (r->opt.freed_escapes)
 		mark_leaving(r, &cg);
 
@@ -879,6 +885,7 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	free(cg.indirect);
 	free(cg.taken);
 	free(cg.frees);
+	free(cg.leaves);
 	free(has_site);
 	free(need);
 	uvec_free(&work);

@@ -591,9 +591,10 @@ h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);
  * indirect call, inline asm, a throwing or unknown function, a module
  * function whose `leaves` is set. */
 int call_may_leave(const h2s_result *r, LLVMValueRef call);
-/* 1 when fn's body makes a call that may leave, not counting calls of
- * module functions (whose flags heap2stack.c propagates), or unwinds. */
-int body_may_leave(const h2s_result *r, LLVMValueRef fn);
+/* 1 when instruction I unwinds (resume and the funclet EH exits) or is
+ * a call that may leave, not counting calls of module functions whose
+ * definition is the one that runs (heap2stack.c propagates their flag). */
+int inst_may_leave(const h2s_result *r, LLVMValueRef I);
 /* 1 when every path from site s's allocation frees its block (a free of
  * the allocation's own value) before it returns, makes a call that may
  * leave, or allocates again; paths on which the block is null excepted. */
