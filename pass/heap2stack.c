@@ -8,11 +8,12 @@
  * graphs:
  *
  *   - the whole call graph (direct calls; an indirect call may reach every
- *     function whose address is taken; a function handed to a library
- *     call, like qsort's comparator, is called from there) tells which
- *     functions lie on a cycle: recursive-budget applies to them. The
- *     indirect calls go through one extra node, so this costs one edge per
- *     indirect caller and per address-taken function;
+ *     function whose address is taken and whose type is the call's; a
+ *     function handed to a library call, like qsort's comparator, is
+ *     called from there) tells which functions lie on a cycle:
+ *     recursive-budget applies to them. The indirect calls go through one
+ *     extra node per function type, so this costs one edge per indirect
+ *     call and per address-taken function;
  *   - the summary reads (direct calls, and functions handed to library
  *     calls: the only places graph.c reads a callee's parameter tags)
  *     order the analysis. Only the functions holding a site and those
@@ -146,16 +147,34 @@ static int address_taken(LLVMValueRef fn)
  *             graph.c reads a summary only at a direct call and for a
  *             function handed to a library call (qsort's comparator);
  *             these edges order the analysis
- *   indirect  it makes an indirect call, which may reach every function
- *             whose address is taken: that matters for recursion only */
+ *   itypes    the types of its indirect calls, each of which may reach
+ *             every address-taken function of that type: that matters for
+ *             recursion only */
 typedef struct callgraph {
 	h2s_uvec *reads;
-	unsigned char *indirect;
+	h2s_uvec *itypes;       /* the function types of its indirect calls
+				 * (ids of `types`) */
+	unsigned *ftype;        /* an address-taken function's type id, or
+				 * H2S_NONE */
+	h2s_map types;          /* LLVMTypeRef -> id */
+	unsigned ntypes;
 	unsigned char *taken;
 	unsigned char *frees;   /* it calls a deallocator of the library */
 	unsigned char *leaves;  /* with freed-escapes: an instruction of its
 				 * own may leave it (exits.c) */
 } callgraph;
+
+/* The id of function type t among those of the module's indirect calls
+ * and address-taken functions. */
+static unsigned type_id(callgraph *cg, LLVMTypeRef t)
+{
+	uint64_t id;
+	if (!map_get(&cg->types, ptrkey(t), &id)) {
+		id = cg->ntypes++;
+		map_put(&cg->types, ptrkey(t), id);
+	}
+	return (unsigned)id;
+}
 
 static void scan_calls(h2s_result *r, unsigned from, callgraph *cg)
 {
@@ -176,7 +195,8 @@ static void scan_calls(h2s_result *r, unsigned from, callgraph *cg)
 			if (LLVMIsAInlineAsm(c))
 				continue;
 			if (!LLVMIsAFunction(c)) {
-				cg->indirect[from] = 1;
+				uvec_push(&cg->itypes[from],
+					  type_id(cg, LLVMGetCalledFunctionType(I)));
 				continue;
 			}
 			if (map_get(&r->fnindex, ptrkey(c), &to)) {
@@ -212,37 +232,44 @@ static unsigned alloca_address_space(LLVMModuleRef M)
 
 /* Adjacency lists in one array: nodes 0..n-1 are the functions with their
  * reads (those with need[] set, renumbered by local[], when need is
- * given); with `indirect`, node n stands for every address-taken function:
- * an edge to it from each function that makes an indirect call and from it
- * to each such function keeps the reachability between functions of an
- * edge from every indirect call to every address-taken function, at the
- * cost of one edge each. */
+ * given). With `indirect` (all functions, ids and local NULL), node n + t
+ * stands for the address-taken functions of type t: an edge to it from
+ * each function that makes an indirect call of that type, and from it to
+ * each such function, keep the reachability of an edge from every
+ * indirect call to every address-taken function of its type, at the cost
+ * of one edge each. (A call through a pointer of another type than the
+ * function's is undefined in C, 6.3.2.3p8.) */
 static h2s_uvec *adjacency(const callgraph *cg, unsigned n, int indirect,
 			   const unsigned *ids, const unsigned *local)
 {
-	h2s_uvec *adj = xcalloc(n + 1, sizeof *adj);
+	unsigned nt = indirect ? cg->ntypes : 0;
+	h2s_uvec *adj = xcalloc(n + nt + 1, sizeof *adj);
 	size_t total = 0, off = 0;
 	unsigned *buf;
 	for (unsigned i = 0; i < n; i++) {
 		unsigned f = ids ? ids[i] : i;
-		total += cg->reads[f].n + (indirect ? 1u + cg->taken[f] : 0);
+		total += cg->reads[f].n +
+			 (indirect ? cg->itypes[f].n + 1u : 0);
 	}
-	buf = xcalloc(total, sizeof *buf);
+	buf = xcalloc(total ? total : 1, sizeof *buf);
 	for (unsigned i = 0; i < n; i++) {
 		unsigned f = ids ? ids[i] : i;
 		adj[i].v = buf + off;
 		for (unsigned k = 0; k < cg->reads[f].n; k++)
 			buf[off++] = local ? local[cg->reads[f].v[k]]
 					   : cg->reads[f].v[k];
-		if (indirect && cg->indirect[f])
-			buf[off++] = n;
+		for (unsigned k = 0; indirect && k < cg->itypes[f].n; k++)
+			buf[off++] = n + cg->itypes[f].v[k];
 		adj[i].n = (unsigned)(buf + off - adj[i].v);
 	}
-	adj[n].v = buf + off;
-	for (unsigned i = 0; indirect && i < n; i++)
-		if (cg->taken[i])
-			buf[off++] = i;
-	adj[n].n = (unsigned)(buf + off - adj[n].v);
+	for (unsigned t = 0; t < nt; t++) {
+		adj[n + t].v = buf + off;
+		for (unsigned i = 0; i < n; i++)
+			if (cg->ftype[i] == t)
+				buf[off++] = i;
+		adj[n + t].n = (unsigned)(buf + off - adj[n + t].v);
+	}
+	adj[n + nt].v = buf + off;
 	return adj;
 }
 
@@ -253,21 +280,21 @@ static void adjacency_free(h2s_uvec *adj)
 }
 
 /* Marks the functions on a cycle of the whole call graph, through indirect
- * calls too: recursive-budget applies to them. */
+ * calls too: recursive-budget applies to them. A component of more than
+ * one node (functions and type nodes) holds a cycle. */
 static void mark_recursive(h2s_result *r, const callgraph *cg)
 {
-	unsigned n = r->nfn, ncomp;
+	unsigned n = r->nfn, ncomp, nodes = n + cg->ntypes;
 	h2s_uvec *adj = adjacency(cg, n, 1, NULL, NULL);
-	unsigned *comp = xcalloc(n + 1, sizeof *comp), *size;
-	ncomp = scc_compute(n + 1, adj, comp);
-	size = xcalloc(ncomp, sizeof *size);
-	for (unsigned i = 0; i < n; i++)
+	unsigned *comp = xcalloc(nodes + 1, sizeof *comp), *size;
+	ncomp = scc_compute(nodes, adj, comp);
+	size = xcalloc(ncomp ? ncomp : 1, sizeof *size);
+	for (unsigned i = 0; i < nodes; i++)
 		size[comp[i]]++;
 	for (unsigned i = 0; i < n; i++) {
 		h2s_func *f = &r->fns[i];
 		f->scc = comp[i];
-		f->recursive = size[comp[i]] > 1 ||
-			       (cg->indirect[i] && cg->taken[i]);
+		f->recursive = size[comp[i]] > 1;
 		for (unsigned k = 0; k < cg->reads[i].n; k++)
 			if (cg->reads[i].v[k] == i)
 				f->recursive = 1;
@@ -839,8 +866,10 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 			r->fns[r->nfn++].fn = fn;
 		}
 
+	memset(&cg, 0, sizeof cg);
 	cg.reads = xcalloc(r->nfn ? r->nfn : 1, sizeof *cg.reads);
-	cg.indirect = xcalloc(r->nfn ? r->nfn : 1, 1);
+	cg.itypes = xcalloc(r->nfn ? r->nfn : 1, sizeof *cg.itypes);
+	cg.ftype = xcalloc(r->nfn ? r->nfn : 1, sizeof *cg.ftype);
 	cg.taken = xcalloc(r->nfn ? r->nfn : 1, 1);
 	cg.frees = xcalloc(r->nfn ? r->nfn : 1, 1);
 	cg.leaves = xcalloc(r->nfn ? r->nfn : 1, 1);
@@ -848,6 +877,9 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 		r->opt.freed_escapes = 0;
 	for (unsigned i = 0; i < r->nfn; i++) {
 		cg.taken[i] = (unsigned char)address_taken(r->fns[i].fn);
+		cg.ftype[i] = cg.taken[i] ? type_id(&cg, LLVMGlobalGetValueType(
+						    r->fns[i].fn))
+					  : H2S_NONE;
 		scan_calls(r, i, &cg);
 	}
 	mark_recursive(r, &cg);
@@ -879,10 +911,14 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 			init_func(r, &r->fns[i], r->fns[i].fn);
 	analyze_needed(r, &cg, need);
 
-	for (unsigned i = 0; i < r->nfn; i++)
+	for (unsigned i = 0; i < r->nfn; i++) {
 		uvec_free(&cg.reads[i]);
+		uvec_free(&cg.itypes[i]);
+	}
 	free(cg.reads);
-	free(cg.indirect);
+	free(cg.itypes);
+	free(cg.ftype);
+	map_free(&cg.types);
 	free(cg.taken);
 	free(cg.frees);
 	free(cg.leaves);
