@@ -287,8 +287,8 @@ static uint64_t guard_bytes(const h2s_options *o)
 
 /* Rule 4's run-time variant: a size the compiler cannot bound is served
  * by a stack buffer of guard-size bytes when it fits, by the allocator
- * otherwise. The test needs the glue's block splitting and a call (an
- * invoke's two successors would need their phis rebuilt). */
+ * otherwise. The test needs the glue's block splitting (transform.c's
+ * guard_invoke rebuilds an invoke's normal edge). */
 static int guard_ok(h2s_func *f, h2s_site *s)
 {
 	const h2s_allocfn *a = s->alloc;
@@ -306,8 +306,7 @@ static int guard_ok(h2s_func *f, h2s_site *s)
 	      LLVMGetIntTypeWidth(LLVMTypeOf(arg(s->call, 1))) !=
 		      8 * f->mod->ptr_bytes)))
 		return 0;
-	return k && k < H2S_MAX_SLOT &&
-	       f->mod->hooks.if_else && LLVMIsACallInst(s->call);
+	return k && k < H2S_MAX_SLOT && f->mod->hooks.if_else;
 }
 
 /* Rule 7 with its switch; numbers the instructions on first use. */

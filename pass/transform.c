@@ -116,11 +116,13 @@ static void fold_null_checks(LLVMValueRef call)
 	}
 }
 
-/* Removes the entries for block `from` from the phis at the top of `bb`,
- * when `from` stops branching to `bb`. The LLVM-C API cannot delete one
- * incoming value, so each such phi is rebuilt without it. */
-static void drop_phi_entries(LLVMBuilderRef b, LLVMBasicBlockRef bb,
-			     LLVMBasicBlockRef from)
+/* The entries for block `from` of the phis at the top of `bb`: removed
+ * when `to` is NULL (`from` stops branching to `bb`), else made entries
+ * for `to` (the edge now comes from there). The LLVM-C API can neither
+ * delete one incoming value nor change its block, so each such phi is
+ * rebuilt. */
+static void move_phi_entries(LLVMBuilderRef b, LLVMBasicBlockRef bb,
+			     LLVMBasicBlockRef from, LLVMBasicBlockRef to)
 {
 	LLVMValueRef phi = LLVMGetFirstInstruction(bb);
 	while (phi && LLVMIsAPHINode(phi)) {
@@ -130,12 +132,19 @@ static void drop_phi_entries(LLVMBuilderRef b, LLVMBasicBlockRef bb,
 		LLVMBasicBlockRef *blocks = xcalloc(n ? n : 1, sizeof *blocks);
 		size_t len;
 		char *name = xstrdup(LLVMGetValueName2(phi, &len));
-		for (unsigned k = 0; k < n; k++)
-			if (LLVMGetIncomingBlock(phi, k) != from) {
-				vals[kept] = LLVMGetIncomingValue(phi, k);
-				blocks[kept++] = LLVMGetIncomingBlock(phi, k);
+		int changed = 0;
+		for (unsigned k = 0; k < n; k++) {
+			LLVMBasicBlockRef in = LLVMGetIncomingBlock(phi, k);
+			if (in == from) {
+				changed = 1;
+				if (!to)
+					continue;
+				in = to;
 			}
-		if (kept != n) {
+			vals[kept] = LLVMGetIncomingValue(phi, k);
+			blocks[kept++] = in;
+		}
+		if (changed) {
 			LLVMValueRef repl;
 			if (kept) {
 				LLVMPositionBuilderBefore(b, phi);
@@ -169,7 +178,7 @@ static void erase_call(LLVMBuilderRef b, LLVMValueRef call)
 		LLVMBasicBlockRef from = LLVMGetInstructionParent(call);
 		LLVMPositionBuilderBefore(b, call);
 		LLVMBuildBr(b, LLVMGetNormalDest(call));
-		drop_phi_entries(b, LLVMGetUnwindDest(call), from);
+		move_phi_entries(b, LLVMGetUnwindDest(call), from, NULL);
 	}
 	LLVMInstructionEraseFromParent(call);
 }
@@ -310,6 +319,36 @@ static void copy_string(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 		       LLVMBuildGEP2(b, i8, slot, &len, 1, ""));
 }
 
+/* The guard of an invoke: if_else split the block before it, so it is
+ * the whole block its two arms join at (`heap`, with the arm from the
+ * else block). The stack arm goes past it instead, to a new block J
+ * where the invoke's normal edge now leads too:
+ *   stack: br J
+ *   heap:  invoke ... to J unwind U
+ *   J:     phi [slot, stack], [invoke, heap]; br N
+ * N's phis take their entries for the heap block from J. */
+static void guard_invoke(LLVMBuilderRef b, LLVMValueRef call,
+			 LLVMValueRef then_t, LLVMValueRef stack_v)
+{
+	LLVMBasicBlockRef heap = LLVMGetInstructionParent(call);
+	LLVMBasicBlockRef normal = LLVMGetNormalDest(call);
+	LLVMBasicBlockRef stack = LLVMGetInstructionParent(then_t);
+	LLVMContextRef ctx = LLVMGetTypeContext(LLVMTypeOf(call));
+	LLVMBasicBlockRef j = LLVMInsertBasicBlockInContext(ctx, normal, "");
+	LLVMValueRef vals[2], phi;
+	LLVMBasicBlockRef from[2] = {stack, heap};
+	LLVMSetSuccessor(then_t, 0, j);
+	LLVMSetNormalDest(call, j);
+	move_phi_entries(b, normal, heap, j);
+	LLVMPositionBuilderAtEnd(b, j);
+	phi = LLVMBuildPhi(b, LLVMTypeOf(call), "");
+	LLVMBuildBr(b, normal);
+	LLVMReplaceAllUsesWith(call, phi);
+	vals[0] = stack_v;
+	vals[1] = call;
+	LLVMAddIncoming(phi, vals, from, 2);
+}
+
 /*   site:  fits = size <= K
  *          br fits, stack, heap
  *   stack: (calloc: memset(slot, 0, size); posix_memalign: *p = slot)
@@ -338,8 +377,12 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 				bytes, (unsigned)s->align);
 	if (posix)
 		LLVMBuildStore(b, slot, LLVMGetOperand(call, 0));
-	move_before(b, call, else_t);
 	stack_v = posix ? LLVMConstInt(LLVMTypeOf(call), 0, 0) : slot;
+	if (LLVMIsAInvokeInst(call)) {
+		guard_invoke(b, call, then_t, stack_v);
+		return;
+	}
+	move_before(b, call, else_t);
 	phi = join(b, then_t, stack_v, else_t, stack_v);
 	LLVMReplaceAllUsesWith(call, phi);
 	/* the incoming value from the heap arm is the call itself */

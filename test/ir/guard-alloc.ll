@@ -9,8 +9,9 @@
 ; fit, and every free of the block frees null instead of the buffer.
 ; calloc zeroes the bytes it was asked for; aligned_alloc and
 ; posix_memalign get a buffer of their alignment, and posix_memalign
-; reports success for it. An invoked allocation keeps its size-not-constant
-; reason (its two successors would need their phis rebuilt). The buffer is
+; reports success for it. An invoked allocation is guarded too
+; (test/ir/guard-invoke.ll; here its landing pad only resumes, so the
+; cleanup turns the invoke into a call). The buffer is
 ; never larger than max-size: guard-size=8192 gives 4096-byte buffers, and
 ; max-size=128 alone 128-byte ones.
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
@@ -80,7 +81,7 @@ lp:
 ; REMARK-NEXT: remark: <unknown>:0:0: calloc(c, n) does not escape: stack buffer of 256 bytes, heap above
 ; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(64, n) does not escape: stack buffer of 256 bytes, heap above
 ; REMARK-NEXT: remark: <unknown>:0:0: posix_memalign(32, n) does not escape: stack buffer of 256 bytes, heap above
-; REMARK-NEXT: remark: <unknown>:0:0: new[](n) kept on the heap: size not constant
+; REMARK-NEXT: remark: <unknown>:0:0: new[](n) does not escape: stack buffer of 256 bytes, heap above
 
 ; CHECK-LABEL: define void @malloc_n(
 ; CHECK:         %h2s.slot = alloca [256 x i8], align 16
@@ -121,8 +122,9 @@ lp:
 ; CHECK:         phi i32 [ 0, %[[STACK]] ], [ %[[R]], %[[HEAP]] ]
 
 ; CHECK-LABEL: define void @invoked_n(
-; CHECK-NOT:     h2s.slot
-; CHECK:         invoke ptr @_Znam(i64 %n)
+; CHECK:         %h2s.slot = alloca [256 x i8], align 16
+; CHECK:         icmp ule i64 %n, 256
+; CHECK:         call ptr @_Znam(i64 %n)
 
 ; K64-LABEL: define void @malloc_n(
 ; K64:         %h2s.slot = alloca [64 x i8], align 16
