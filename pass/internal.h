@@ -386,8 +386,8 @@ typedef struct h2s_site {
 	h2s_noinline not_inlined; /* R_CALLEE_FREE: why */
 	char *inlined;           /* functions inlined for it (that free it),
 				  * ", "-joined */
-	char *inlined_alloc;     /* the function inlined whose allocation it
-				  * is (an allocating helper) */
+	char *inlined_alloc;     /* the functions inlined whose allocation it
+				  * is (allocating helpers), ", "-joined */
 	/* position and text, kept valid after the transform */
 	char *file;              /* outermost inlined-at call site */
 	unsigned line, col;
@@ -595,9 +595,10 @@ int call_may_leave(const h2s_result *r, LLVMValueRef call);
  * a call that may leave, not counting calls of module functions whose
  * definition is the one that runs (heap2stack.c propagates their flag). */
 int inst_may_leave(const h2s_result *r, LLVMValueRef I);
-/* 1 when every path from site s's allocation frees its block (a free of
- * the allocation's own value) before it returns, makes a call that may
- * leave, or allocates again; paths on which the block is null excepted. */
+/* 1 when every path from site s's allocation reaches a free of its
+ * block (a free of the allocation's own value) before it reaches a
+ * return, a call that may leave, or the allocation again; paths on
+ * which the block is null excepted. */
 int freed_before_return(h2s_func *f, const h2s_site *s);
 /* decide.c */
 void decide(h2s_func *f);
