@@ -46,15 +46,6 @@ static const h2s_func *module_callee(const h2s_result *r, LLVMValueRef callee)
 	return map_get(&r->fnindex, ptrkey(callee), &i) ? &r->fns[i] : NULL;
 }
 
-/* 1 when a module function's body may be replaced at link time (its
- * flag describes a definition that may not be the one that runs). */
-static int replaceable(LLVMValueRef fn)
-{
-	LLVMLinkage l = LLVMGetLinkage(fn);
-	return l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
-	       l == LLVMExternalWeakLinkage || l == LLVMCommonLinkage;
-}
-
 int call_may_leave(const h2s_result *r, LLVMValueRef call)
 {
 	LLVMValueRef c = LLVMGetCalledValue(call);
@@ -64,7 +55,7 @@ int call_may_leave(const h2s_result *r, LLVMValueRef call)
 	if (LLVMIsACallBrInst(call) || !c || !LLVMIsAFunction(c))
 		return 1; /* inline asm, an indirect call */
 	if ((g = module_callee(r, c)))
-		return g->leaves || replaceable(c);
+		return g->leaves || fn_replaceable(c);
 	name = fn_name(c);
 	if (LLVMGetIntrinsicID(c))
 		return leaving_intrinsic(name);
@@ -85,7 +76,7 @@ int call_may_leave(const h2s_result *r, LLVMValueRef call)
 			if (!(lf->arg[k] & LF_COMPARATOR))
 				continue;
 			g = LLVMIsAFunction(a) ? module_callee(r, a) : NULL;
-			if (!g || g->leaves || replaceable(a))
+			if (!g || g->leaves || fn_replaceable(a))
 				return 1;
 		}
 		return 0;
@@ -107,7 +98,7 @@ int inst_may_leave(const h2s_result *r, LLVMValueRef I)
 	/* module callees: heap2stack.c propagates their flag */
 	c = LLVMGetCalledValue(I);
 	if (c && LLVMIsAFunction(c) && module_callee(r, c))
-		return replaceable(c);
+		return fn_replaceable(c);
 	return call_may_leave(r, I);
 }
 

@@ -248,6 +248,8 @@ static h2s_uvec *adjacency(const callgraph *cg, unsigned n, int indirect,
 	unsigned *buf;
 	for (unsigned i = 0; i < n; i++) {
 		unsigned f = ids ? ids[i] : i;
+		/* with indirect: its calls' type nodes, and its own entry
+		 * in its type's list */
 		total += cg->reads[f].n +
 			 (indirect ? cg->itypes[f].n + 1u : 0);
 	}
@@ -262,13 +264,21 @@ static h2s_uvec *adjacency(const callgraph *cg, unsigned n, int indirect,
 			buf[off++] = n + cg->itypes[f].v[k];
 		adj[i].n = (unsigned)(buf + off - adj[i].v);
 	}
+	/* the type nodes' lists, filled by a counting pass over the
+	 * functions (one pass, not one per type) */
+	for (unsigned i = 0; nt && i < n; i++)
+		if (cg->ftype[i] != H2S_NONE)
+			adj[n + cg->ftype[i]].n++;
 	for (unsigned t = 0; t < nt; t++) {
 		adj[n + t].v = buf + off;
-		for (unsigned i = 0; i < n; i++)
-			if (cg->ftype[i] == t)
-				buf[off++] = i;
-		adj[n + t].n = (unsigned)(buf + off - adj[n + t].v);
+		off += adj[n + t].n;
+		adj[n + t].n = 0;
 	}
+	for (unsigned i = 0; nt && i < n; i++)
+		if (cg->ftype[i] != H2S_NONE) {
+			h2s_uvec *l = &adj[n + cg->ftype[i]];
+			l->v[l->n++] = i;
+		}
 	adj[n + nt].v = buf + off;
 	return adj;
 }
@@ -810,7 +820,6 @@ static void analyze_needed(h2s_result *r, const callgraph *cg,
 
 static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
 {
-	LLVMLinkage l = LLVMGetLinkage(fn);
 	f->fn = fn;
 	f->mod = r;
 	f->nparams = LLVMCountParams(fn);
@@ -827,8 +836,7 @@ static void init_func(h2s_result *r, h2s_func *f, LLVMValueRef fn)
 	f->optnone = fn_has_attr(fn, "optnone");
 	/* a coroutine before CoroSplit: its frame is not the function's */
 	f->coroutine = fn_has_attr(fn, "presplitcoroutine");
-	f->interposable = l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
-			  l == LLVMExternalWeakLinkage || l == LLVMCommonLinkage;
+	f->interposable = fn_replaceable(fn);
 }
 
 h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,

@@ -225,6 +225,9 @@ const char *fn_name(LLVMValueRef fn);
 /* Function-level enum attribute `name` (noinline, optnone, ...) on a
  * function, or on a call site. */
 int fn_has_attr(LLVMValueRef fn, const char *name);
+/* 1 when the linker may replace fn's body (weak, linkonce without _odr,
+ * extern_weak, common): what runs may not be the definition seen. */
+int fn_replaceable(LLVMValueRef fn);
 int call_has_fn_attr(LLVMValueRef call, const char *name);
 
 /* --------------------------------------------------------- the location graph */

@@ -194,6 +194,13 @@ int fn_has_attr(LLVMValueRef fn, const char *name)
 			       fn, LLVMAttributeFunctionIndex, kind) != NULL;
 }
 
+int fn_replaceable(LLVMValueRef fn)
+{
+	LLVMLinkage l = LLVMGetLinkage(fn);
+	return l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
+	       l == LLVMExternalWeakLinkage || l == LLVMCommonLinkage;
+}
+
 static int fn_has_string_attr(LLVMValueRef fn, const char *name)
 {
 	return LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
