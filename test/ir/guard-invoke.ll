@@ -1,6 +1,7 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -S %s -o %t.ll 2>&1 | FileCheck --check-prefix=REMARK %s
 ; RUN: FileCheck %s < %t.ll
 ; RUN: %opt -passes=verify -disable-output %t.ll
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0>' -pass-remarks-missed=heap2stack -S %s 2>&1 | FileCheck --check-prefix=NOGUARD %s
 ;
 ; `new char[n]` invoked (inside a try block) with a size known only at run
 ; time gets a guarded buffer like a call: the stack arm jumps past the
@@ -43,6 +44,12 @@ attributes #0 = { nobuiltin allocsize(0) }
 attributes #1 = { nobuiltin nounwind }
 attributes #2 = { builtin allocsize(0) }
 attributes #3 = { builtin nounwind }
+
+; With guard-size=0 it stays an invoke of the allocator:
+; NOGUARD: remark: <unknown>:0:0: new[](n) kept on the heap: size not constant
+; NOGUARD-LABEL: define i32 @f(
+; NOGUARD-NOT:   h2s.slot
+; NOGUARD:       invoke {{.*}} @_Znam(i64 noundef %n)
 
 ; REMARK: remark: <unknown>:0:0: new[](n) does not escape: stack buffer of 256 bytes, heap above
 
