@@ -292,7 +292,7 @@ static uint64_t guard_bytes(const h2s_options *o)
 static int guard_ok(h2s_func *f, h2s_site *s)
 {
 	const h2s_allocfn *a = s->alloc;
-	uint64_t k = guard_bytes(&f->mod->opt), c;
+	uint64_t k = s->guard, c;
 	/* constants whose product overflows: no size would ever fit */
 	if (const_u64(arg(s->call, a->size_arg), &c) &&
 	    (a->count_arg < 0 || const_u64(arg(s->call, a->count_arg), &c)))
@@ -361,12 +361,13 @@ static void slot_size(h2s_func *f, h2s_site *s)
 	uint64_t k = guard_bytes(&f->mod->opt);
 	if (needs_guard(&f->mod->opt, s)) {
 		uint64_t start = 0;
-		if (s->alloc->count_arg < 0 && s->alloc->size_arg >= 0)
+		if (s->alloc->count_arg < 0 && s->alloc->size_arg >= 0 &&
+		    !s->profiled)
 			start = first_size(arg(s->call, s->alloc->size_arg),
 					   f->mod->opt.max_size);
 		s->guarded = 1;
 		s->bounded = 0;
-		s->size = start > k ? start : k;
+		s->size = start > s->guard ? start : s->guard;
 	}
 	if (s->grows && s->size < k)
 		s->size = k;
@@ -389,7 +390,11 @@ void decide(h2s_func *f)
 		s->freed_here = usable && sink != H2S_NONE &&
 				freed_before_return(f, s);
 		site_size(f, s, usable && (sink == H2S_NONE || s->freed_here));
-		s->guarded = s->grows = 0;
+		s->guarded = s->grows = s->profiled = 0;
+		s->guard = guard_bytes(opt);
+		if (s->guard && needs_guard(opt, s) &&
+		    profile_guard(f, s, &s->guard))
+			s->profiled = 1;
 		s->where = NULL;
 		s->flow_edge = sink != H2S_NONE ? why_edge(f, sink, s->obj)
 						: H2S_NONE;
@@ -406,7 +411,10 @@ void decide(h2s_func *f)
 		} else if (s->bad_align) {
 			s->reason = R_BAD_ALIGN;
 		} else if (needs_guard(opt, s) && !guard_ok(f, s)) {
-			s->reason = R_DYNAMIC_SIZE;
+			/* a profile that saw mostly requests above max-size
+			 * calls for no buffer */
+			s->reason = s->profiled && !s->guard ? R_TOO_LARGE
+							     : R_DYNAMIC_SIZE;
 		} else if (!needs_guard(opt, s) && (s->size > opt->max_size ||
 						    s->size > H2S_MAX_SLOT)) {
 			s->reason = R_TOO_LARGE;

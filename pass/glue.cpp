@@ -382,6 +382,8 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 		Add(O.freed_escapes ? "freed-escapes" : "no-freed-escapes");
 	if (O.verbose && !D.verbose)
 		Add("verbose");
+	if (O.profile)
+		Add(std::string("profile=") + h2s_sizes_path(O.profile));
 	if (!P.empty())
 		OS << '<' << P << '>';
 	OS << Tail;

@@ -97,6 +97,22 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		}
 		return 0;
 	}
+	if (!strcmp(key, "profile")) {
+		h2s_sizes *t;
+		if (!value || !*value) {
+			snprintf(err, errlen,
+				 "parameter 'profile' needs a file: "
+				 "profile=FILE");
+			return -1;
+		}
+		if (h2s_sizes_load(value, &t, err, errlen))
+			return -1;
+		/* set twice through this API (the pipeline parser refuses
+		 * that): the last wins; the first table stays, as copies of
+		 * these options may point to it */
+		o->profile = t;
+		return 0;
+	}
 	if (!strcmp(key, "loops") || !strcmp(key, "no-loops") ||
 	    !strcmp(key, "freed-escapes") || !strcmp(key, "no-freed-escapes") ||
 	    !strcmp(key, "verbose")) {
@@ -116,7 +132,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
 		 "recursive-budget=N, guard-size=N, inline-budget=N, loops, "
-		 "no-loops, freed-escapes, no-freed-escapes, verbose)",
+		 "no-loops, freed-escapes, no-freed-escapes, verbose, "
+		 "profile=FILE)",
 		 key);
 	return -1;
 }

@@ -373,6 +373,10 @@ typedef struct h2s_site {
 				  * serves sizes up to `size`, the allocator
 				  * the others */
 	int grows;               /* a realloc may receive it */
+	uint64_t guard;          /* a size known only at run time: the bytes
+				  * of its stack buffer (guard-size, or what
+				  * the profile calls for; 0: none) */
+	int profiled;            /* guard is the profile's (profile=FILE) */
 	int freed_here;          /* it escapes, but the function frees it on
 				  * every path before it returns
 				  * (exits.c); flow_edge says where it
@@ -620,5 +624,14 @@ void func_describe(h2s_func *f);
  * the instruction has no debug location. */
 int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
 		  unsigned *col);
+/* The same, or (outermost = 0) where its code was written. */
+int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
+			 unsigned *line, unsigned *col);
+/* profile.c: the sizes file of parameter profile=FILE */
+int h2s_sizes_load(const char *path, h2s_sizes **out, char *err,
+		   size_t errlen);
+/* 1 when the profile has site s (of f): *bytes is then the stack buffer
+ * its requests call for, 0 when most of them exceed max-size. */
+int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes);
 
 #endif

@@ -20,8 +20,8 @@
 
 /* Position of inst: where its code was written (outermost = 0), or the
  * outermost call site it was inlined into (outermost = 1). */
-static int position_of(LLVMValueRef inst, int outermost, const char **file,
-		       unsigned *line, unsigned *col)
+int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
+			 unsigned *line, unsigned *col)
 {
 	LLVMMetadataRef loc, up, scope, df;
 	unsigned len;
@@ -46,7 +46,7 @@ static int position_of(LLVMValueRef inst, int outermost, const char **file,
 int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
 		  unsigned *col)
 {
-	return position_of(inst, 1, file, line, col);
+	return inst_source_position(inst, 1, file, line, col);
 }
 
 /* " at f.c:12:3" for reasons, where the code was written (not where it
@@ -55,7 +55,7 @@ static void at_position(h2s_str *b, LLVMValueRef inst)
 {
 	const char *file;
 	unsigned line, col;
-	if (position_of(inst, 0, &file, &line, &col))
+	if (inst_source_position(inst, 0, &file, &line, &col))
 		str_printf(b, " at %s:%u:%u", file, line, col);
 }
 
@@ -224,8 +224,9 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	switch (s->reason) {
 	case R_DEMOTE:
 		if (s->guarded)
-			str_printf(&b, "stack buffer of %llu bytes, heap above",
-				   (unsigned long long)s->size);
+			str_printf(&b, "stack buffer of %llu bytes, heap above%s",
+				   (unsigned long long)s->size,
+				   s->profiled ? " (sized by the profile)" : "");
 		else
 			str_printf(&b, "moved to a %llu-byte stack slot",
 				   (unsigned long long)s->size);
@@ -259,7 +260,11 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 				   (unsigned long long)o->max_size);
 		break;
 	case R_TOO_LARGE:
-		if (s->size > o->max_size)
+		if (s->profiled)
+			str_printf(&b, "too large: most requests the profile "
+				       "saw exceed max-size %llu",
+				   (unsigned long long)o->max_size);
+		else if (s->size > o->max_size)
 			str_printf(&b, "too large: %llu bytes > max-size %llu",
 				   (unsigned long long)s->size,
 				   (unsigned long long)o->max_size);
@@ -361,7 +366,7 @@ void site_describe(h2s_func *f, h2s_site *s)
 		s->line = line;
 		s->col = col;
 	}
-	if (position_of(s->call, 0, &file, &line, &col)) {
+	if (inst_source_position(s->call, 0, &file, &line, &col)) {
 		s->ifile = xstrdup(file);
 		s->iline = line;
 		s->icol = col;
@@ -752,7 +757,7 @@ static void position_fields(h2s_str *b, LLVMValueRef inst)
 {
 	const char *file;
 	unsigned line, col;
-	if (!position_of(inst, 0, &file, &line, &col)) {
+	if (!inst_source_position(inst, 0, &file, &line, &col)) {
 		file = "";
 		line = col = 0;
 	}

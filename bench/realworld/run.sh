@@ -4,7 +4,8 @@
 #
 #   bench/realworld/run.sh [--packages "jq expat m4 gzip json-c libyaml"]
 #                          [--configs "plain h2s lto attributor"]
-#                          (or "profile profile-h2s profile-lto profile-lto-h2s")
+#                          (or "profile profile-h2s profile-lto profile-lto-h2s
+#                          profile-lto-sized")
 #                          [--out DIR] [--work DIR] [--llvm 22] [--jobs N]
 #                          [--reparse]
 #
@@ -42,6 +43,12 @@
 #   profile-lto     profile's flags + -flto (lto's link), no plugin
 #   profile-lto-h2s profile-lto + heap2stack at link time (-Wl,-mllvm,-load=
 #                   and --load-pass-plugin) with the records of every link
+#   profile-lto-sized profile-lto-h2s whose guarded stack buffers are sized
+#                   by the profile-lto run's profile (its report writes
+#                   work/build/PKG/profile-lto.record/sizes with
+#                   heap2stack-profile sizes; -Wl,-mllvm,-escape-options=
+#                   profile=...): runs after profile-lto, its suite
+#                   profiled; compare its allocations with profile-lto-h2s's
 #   The profile configurations also get -fdebug-prefix-map=<build tree>=
 #   /realworld/PKG, so that a build and its -h2s twin name their files
 #   alike. The twins run first; then `heap2stack-profile report --json
@@ -119,6 +126,7 @@ for c in $configs; do
 	case $c in
 	plain | h2s | lto | lto-plain | attributor | attributor-lto) ;;
 	profile | profile-h2s | profile-lto | profile-lto-h2s) ;;
+	profile-lto-sized) ;;
 	*) echo "run.sh: unknown configuration: $c" >&2; exit 2 ;;
 	esac
 done
@@ -297,6 +305,15 @@ set_config() {
 		sites_mode="link"
 		profile_mode=h2s
 		;;
+	profile-lto-sized)
+		CFLAGS+=" $inst -flto"
+		H2S_LINK_FLAGS="$lto -Wl,-mllvm,-load=$plugin -Wl,--load-pass-plugin=$plugin"
+		H2S_LINK_FLAGS+=" -Wl,-mllvm,-escape-options=profile=$work/build/$pkg/profile-lto.record/sizes"
+		H2S_LINK_REMARKS=heap2stack
+		H2S_LINK_RECORDS=1
+		sites_mode="link"
+		profile_mode=h2s
+		;;
 	esac
 }
 
@@ -386,6 +403,12 @@ profile_report() {
 		;;
 	esac
 	mkdir -p "$out/profile"
+	# the sizes a profile-lto-sized build reads, symbolized while the
+	# build tree exists
+	if [ "$cfg" = profile-lto ] &&
+		! "$profiler" sizes -o "$rec/sizes" "$rec/profile" 2>"$log.sizes.log"; then
+		echo "   heap2stack-profile sizes failed: $log.sizes.log" >&2
+	fi
 	if ! "$profiler" report --json "${recs[@]}" "$rec/profile" >"$rec/report.json" 2>"$log.report.log"; then
 		echo "   heap2stack-profile report failed: $log.report.log" >&2
 		return 0
@@ -578,7 +601,11 @@ for c in $configs; do
 	case $c in profile-h2s | profile-lto-h2s) ordered+=" $c" ;; esac
 done
 for c in $configs; do
-	case $c in profile-h2s | profile-lto-h2s) ;; *) ordered+=" $c" ;; esac
+	case $c in profile-h2s | profile-lto-h2s | profile-lto-sized) ;; *) ordered+=" $c" ;; esac
+done
+# and the sized build needs profile-lto's sizes
+for c in $configs; do
+	case $c in profile-lto-sized) ordered+=" $c" ;; esac
 done
 configs=$ordered
 for p in $packages; do

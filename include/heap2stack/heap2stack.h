@@ -29,6 +29,10 @@
 extern "C" {
 #endif
 
+/* The sizes file of parameter `profile=FILE` (heap2stack-profile sizes),
+ * loaded. */
+typedef struct h2s_sizes h2s_sizes;
+
 /* Tunable limits; every field but the last is settable as a pass parameter
  * (`heap2stack<max-size=N;frame-budget=N;...>`). docs/design.md justifies the
  * defaults. */
@@ -48,6 +52,13 @@ typedef struct h2s_options {
 				    * by its function on every path before it
 				    * returns (docs/design.md) */
 	int verbose;               /* report: print the flow behind each verdict */
+	h2s_sizes *profile;        /* profile=FILE: the stack buffer of a site
+				    * whose size is known only at run time is
+				    * sized by the requests the profile saw
+				    * there (NULL: guard-size). Loaded when
+				    * the parameter is set, kept for the
+				    * process's life: the options are copied
+				    * by value. */
 	/* Set by the caller, not a pass parameter (default 0). 1: the result
 	 * describes every function's parameters, as h2s_format_report and
 	 * h2s_format_records print them, so every function is analysed. 0:
@@ -59,10 +70,14 @@ typedef struct h2s_options {
 
 void h2s_options_init(h2s_options *o);
 
+/* The file a loaded sizes file was read from. */
+const char *h2s_sizes_path(const h2s_sizes *t);
+
 /* Sets one pass parameter by name ("max-size", "frame-budget",
  * "recursive-budget", "guard-size", "inline-budget", "loops", "no-loops",
- * "freed-escapes", "no-freed-escapes", "verbose"). `value` is NULL for a
- * flag written without `=`. Returns 0 on success; otherwise writes a one-line
+ * "freed-escapes", "no-freed-escapes", "verbose", "profile"; "profile"
+ * reads its file, and a file that cannot be read or parsed is an error).
+ * `value` is NULL for a flag written without `=`. Returns 0 on success; otherwise writes a one-line
  * message naming the problem into err (size errlen) and returns -1. */
 int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		    char *err, size_t errlen);

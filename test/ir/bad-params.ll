@@ -42,7 +42,7 @@
 ; GUARD:      heap2stack: {{(error: )?}}in 'heap2stack<guard-size=1k>': invalid value '1k' for parameter 'guard-size': expected a number of bytes
 ; INLINE:     heap2stack: {{(error: )?}}in 'heap2stack<inline-budget=lots>': invalid value 'lots' for parameter 'inline-budget': expected a number of instructions
 ; NOVALUE:    heap2stack: {{(error: )?}}in 'heap2stack<max-size>': invalid value '' for parameter 'max-size': expected a number of bytes
-; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, guard-size=N, inline-budget=N, loops, no-loops, freed-escapes, no-freed-escapes, verbose)
+; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, guard-size=N, inline-budget=N, loops, no-loops, freed-escapes, no-freed-escapes, verbose, profile=FILE)
 ; FLAG:       heap2stack: {{(error: )?}}in 'heap2stack<no-loops=1>': parameter 'no-loops' is a flag and takes no value
 ; EMPTY:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=64;;no-loops>': empty parameter
 ; NOTHING:    heap2stack: {{(error: )?}}in 'heap2stack<>': empty parameter

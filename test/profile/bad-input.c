@@ -23,10 +23,17 @@
 // RUN: not %h2s_profile report --svg 2>&1 | FileCheck --check-prefix=SVGARG %s
 // RUN: not %h2s_profile report --svg %t.no/such/dir/x.svg %t.empty 2>&1 | FileCheck --check-prefix=SVGOUT %s
 // RUN: not %h2s_profile report --bogus %t.empty 2>&1 | FileCheck --check-prefix=BOGUS %s
+// RUN: not %h2s_profile sizes 2>&1 | FileCheck --check-prefix=SIZESNONE %s
+// RUN: not %h2s_profile sizes -o 2>&1 | FileCheck --check-prefix=SIZESARG %s
+// RUN: not %h2s_profile sizes --bogus %t.empty 2>&1 | FileCheck --check-prefix=BOGUS %s
+// RUN: not %h2s_profile sizes %t.missing 2>&1 | FileCheck --check-prefix=MISSING %s
+// RUN: not %h2s_profile sizes %t.bad 2>&1 | FileCheck --check-prefix=MALFORMED %s
+// RUN: not %h2s_profile sizes -o %t.no/such/dir/x.sizes %t.empty 2>&1 | FileCheck --check-prefix=SIZESOUT %s
 //
 // An empty profile is a valid one, and the command's exit status passes
 // through `run` (the profile is written all the same):
 // RUN: %h2s_profile report %t.empty | FileCheck --check-prefix=EMPTY %s
+// RUN: %h2s_profile sizes %t.empty | FileCheck --check-prefix=SIZESEMPTY %s
 // RUN: not %h2s_profile run -o %t.false.prof -- false 2>&1 | FileCheck --check-prefix=FALSE %s
 // RUN: FileCheck --check-prefix=PROFILE %s < %t.false.prof
 //
@@ -48,6 +55,11 @@
 // SVGARG: heap2stack-profile: error: missing value after '--svg'
 // SVGOUT: heap2stack-profile: error: cannot write {{.*}}x.svg: No such file or directory
 // BOGUS: heap2stack-profile: error: unknown option '--bogus'
+// SIZESNONE: heap2stack-profile: error: sizes: no profile given
+// SIZESARG: heap2stack-profile: error: missing value after '-o'
+// SIZESOUT: heap2stack-profile: error: cannot write {{.*}}x.sizes: No such file or directory
+// SIZESEMPTY: #heap2stack-sizes 1
+// SIZESEMPTY-NOT: site
 // EMPTY: 0 allocations by the program at 0 sites; 0 could have lived on the stack
 // FALSE: heap2stack-profile: 1 process, 0 allocations by the program
 // PROFILE: #heap2stack-profile 1

@@ -5,12 +5,15 @@
  *   heap2stack-profile run [-o FILE] -- COMMAND [ARGS...]
  *   heap2stack-profile report [--records FILE]... [--json] [--svg FILE]
  *                             [--top N] PROFILE...
+ *   heap2stack-profile sizes [-o FILE] PROFILE...
  *
  * `run` runs a command (a whole test suite: every process it starts) with
  * the run-time library preloaded and merges what each process wrote into
  * one profile. `report` symbolizes the sites with llvm-symbolizer, joins
  * them with the plugin's records of the same program (the verdict and its
  * reason; the records decide, the report only reads them), and ranks them.
+ * `sizes` writes the sizes each site asked for, by source position, for
+ * the plugin's `profile=FILE` parameter (guarded buffers sized per site).
  */
 #define _GNU_SOURCE
 #include "../escape-report/escape-report.h"
@@ -33,6 +36,7 @@ static const char usage_text[] =
 	"usage: heap2stack-profile run [-o FILE] -- COMMAND [ARGS...]\n"
 	"       heap2stack-profile report [--records FILE]... [--json] "
 	"[--svg FILE] [--top N] PROFILE...\n"
+	"       heap2stack-profile sizes [-o FILE] PROFILE...\n"
 	"       heap2stack-profile --version | --help\n";
 
 static int usage_error(const char *msg, const char *arg)
@@ -283,6 +287,34 @@ static int cmd_report(int argc, char **argv)
 	return status;
 }
 
+/* ------------------------------------------------------------------ sizes */
+
+static int cmd_sizes(int argc, char **argv)
+{
+	strvec profiles = {0};
+	const char *out = NULL;
+	int status;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-o")) {
+			if (i + 1 >= argc)
+				return usage_error("missing value after", a);
+			out = argv[++i];
+		} else if (!strncmp(a, "-o", 2)) {
+			out = a + 2;
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error("unknown option", a);
+		} else {
+			sv_push(&profiles, a);
+		}
+	}
+	if (!profiles.n)
+		return usage_error("sizes: no profile given", NULL);
+	status = sizes_run(out, &profiles);
+	sv_free(&profiles);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -300,5 +332,7 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "report"))
 		return cmd_report(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "sizes"))
+		return cmd_sizes(argc - 2, argv + 2);
 	return usage_error("unknown command", argv[1]);
 }

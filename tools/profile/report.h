@@ -6,6 +6,7 @@
  *                escape-report --profile)
  *   symbolize.c  module addresses -> source positions (llvm-symbolizer)
  *   svg.c        the chart
+ *   sizes.c      the sizes file for the plugin's profile=FILE
  */
 #ifndef HEAP2STACK_PROFILE_REPORT_H
 #define HEAP2STACK_PROFILE_REPORT_H
@@ -51,6 +52,10 @@ typedef struct reason_row {
 
 int report_run(const report_options *o, const strvec *profiles,
 	       const strvec *records);
+
+/* sizes.c: writes the sizes file of the profiles' program sites to path
+ * (stdout when NULL or "-"). Returns the exit status. */
+int sizes_run(const char *path, const strvec *profiles);
 
 /* sites.c: the sites of the profiles in files, merged, symbolized, and
  * with the call instructions of one source position merged (their counts

@@ -1,0 +1,279 @@
+/*
+ * Guarded buffers sized by a profile: the parameter `profile=FILE` reads
+ * the sizes file `heap2stack-profile sizes` writes (tools/profile/sizes.c
+ * has the format), and each site whose size is known only at run time gets
+ * a stack buffer sized from the requests the profile saw at the same
+ * source position, instead of guard-size (docs/design.md, "Guarded buffers
+ * sized by a profile"). The size is a choice of speed only: the run-time
+ * test makes any size sound.
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Histogram buckets: bucket b counts requests in (2^(b-1), 2^b]. */
+#define SIZE_BUCKETS 48
+
+typedef struct size_site {
+	char *function, *ofile, *ifile;
+	unsigned oline, ocol, iline, icol;
+	uint64_t calls, reallocs, max;
+	uint64_t sizes[SIZE_BUCKETS];
+} size_site;
+
+struct h2s_sizes {
+	size_site *v;
+	unsigned n;
+	char *path;
+};
+
+static void sizes_free(h2s_sizes *t)
+{
+	if (!t)
+		return;
+	for (unsigned i = 0; i < t->n; i++) {
+		free(t->v[i].function);
+		free(t->v[i].ofile);
+		free(t->v[i].ifile);
+	}
+	free(t->v);
+	free(t->path);
+	free(t);
+}
+
+static int parse_u64(const char *s, uint64_t *v)
+{
+	char *end;
+	unsigned long long n;
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno || *end)
+		return 0;
+	*v = n;
+	return 1;
+}
+
+static int parse_uint(const char *s, unsigned *v)
+{
+	uint64_t n;
+	if (!parse_u64(s, &n) || n > 0xffffffffu)
+		return 0;
+	*v = (unsigned)n;
+	return 1;
+}
+
+/* "B:C,B:C,..." or "-"; the counts must add up to calls. */
+static int parse_histogram(char *s, size_site *p)
+{
+	uint64_t sum = 0;
+	if (!strcmp(s, "-"))
+		return p->calls == 0;
+	for (char *tok = s, *next; tok; tok = next) {
+		char *colon = strchr(tok, ':');
+		unsigned b;
+		uint64_t c;
+		next = strchr(tok, ',');
+		if (next)
+			*next++ = '\0';
+		if (!colon)
+			return 0;
+		*colon = '\0';
+		if (!parse_uint(tok, &b) || b >= SIZE_BUCKETS ||
+		    !parse_u64(colon + 1, &c) || sum + c < sum)
+			return 0;
+		p->sizes[b] += c;
+		sum += c;
+	}
+	return sum == p->calls;
+}
+
+/* One line "site\tFUNCTION\tOFILE\tOLINE\tOCOL\tIFILE\tILINE\tICOL\tcalls
+ * \treallocs\tmax\tSIZES" into p (its strings malloc'd). */
+static int parse_site(char *line, size_site *p)
+{
+	char *f[12];
+	unsigned n = 0;
+	for (char *c = line;; c++) {
+		if (n < 12)
+			f[n] = c;
+		n++;
+		c = strchr(c, '\t');
+		if (!c)
+			break;
+		*c = '\0';
+	}
+	memset(p, 0, sizeof *p);
+	if (n != 12 || strcmp(f[0], "site") || !*f[1] || !*f[2] || !*f[5] ||
+	    !parse_uint(f[3], &p->oline) || !parse_uint(f[4], &p->ocol) ||
+	    !parse_uint(f[6], &p->iline) || !parse_uint(f[7], &p->icol) ||
+	    !parse_u64(f[8], &p->calls) || !parse_u64(f[9], &p->reallocs) ||
+	    !parse_u64(f[10], &p->max) || !parse_histogram(f[11], p))
+		return 0;
+	p->function = xstrdup(f[1]);
+	p->ofile = xstrdup(f[2]);
+	p->ifile = xstrdup(f[5]);
+	return 1;
+}
+
+static char *slurp(FILE *in)
+{
+	size_t n = 0, cap = 4096;
+	char *s = xrealloc(NULL, cap);
+	size_t got;
+	while ((got = fread(s + n, 1, cap - n - 1, in)) > 0) {
+		n += got;
+		if (cap - n - 1 == 0)
+			s = xrealloc(s, cap *= 2);
+	}
+	s[n] = '\0';
+	return s;
+}
+
+/* The next line of *text (its '\n' replaced), or NULL at the end. */
+static char *next_line(char **text)
+{
+	char *line = *text, *nl;
+	if (!line || !*line)
+		return NULL;
+	nl = strchr(line, '\n');
+	if (nl)
+		*nl++ = '\0';
+	*text = nl;
+	return line;
+}
+
+int h2s_sizes_load(const char *path, h2s_sizes **out, char *err,
+		   size_t errlen)
+{
+	FILE *in = fopen(path, "r");
+	h2s_sizes *t;
+	char *text, *rest, *line;
+	unsigned lineno = 1, cap = 0;
+	int bad;
+	*out = NULL;
+	if (!in) {
+		snprintf(err, errlen, "cannot read profile '%s': %s", path,
+			 strerror(errno));
+		return -1;
+	}
+	errno = 0;
+	text = slurp(in);
+	bad = ferror(in) ? errno : 0;
+	fclose(in);
+	if (bad) {
+		snprintf(err, errlen, "cannot read profile '%s': %s", path,
+			 strerror(bad));
+		free(text);
+		return -1;
+	}
+	rest = text;
+	line = next_line(&rest);
+	if (!line || strcmp(line, "#heap2stack-sizes 1")) {
+		snprintf(err, errlen,
+			 "profile '%s' is not a sizes file (no "
+			 "'#heap2stack-sizes 1' line: write one with "
+			 "heap2stack-profile sizes)",
+			 path);
+		free(text);
+		return -1;
+	}
+	t = xcalloc(1, sizeof *t);
+	while ((line = next_line(&rest))) {
+		lineno++;
+		if (!*line)
+			continue;
+		if (t->n == cap)
+			t->v = xrealloc(t->v, (cap = cap ? 2 * cap : 64) *
+						      sizeof *t->v);
+		if (!parse_site(line, &t->v[t->n])) {
+			snprintf(err, errlen,
+				 "profile '%s', line %u: not a site of a "
+				 "sizes file",
+				 path, lineno);
+			free(text);
+			sizes_free(t);
+			return -1;
+		}
+		t->n++;
+	}
+	free(text);
+	t->path = xstrdup(path);
+	*out = t;
+	return 0;
+}
+
+const char *h2s_sizes_path(const h2s_sizes *t)
+{
+	return t->path;
+}
+
+/* 1 when `name`, a file name as the IR's debug information spells it
+ * (maybe relative to the compilation's directory), names `path`, the
+ * symbolizer's absolute one: equal, or a suffix of it at a '/'. The
+ * records' join matches file names the same way. */
+static int names_file(const char *path, const char *name)
+{
+	size_t lp = strlen(path), ln = strlen(name);
+	return ln && ln <= lp && !strcmp(path + lp - ln, name) &&
+	       (lp == ln || path[lp - ln - 1] == '/' || name[0] == '/');
+}
+
+static const size_site *find_site(const h2s_sizes *t, const h2s_site *s,
+				  const char *function)
+{
+	const char *ofile, *ifile;
+	unsigned oline, ocol, iline, icol;
+	if (!inst_source_position(s->call, 1, &ofile, &oline, &ocol) ||
+	    !inst_source_position(s->call, 0, &ifile, &iline, &icol) || !iline)
+		return NULL;
+	for (unsigned i = 0; i < t->n; i++) {
+		const size_site *p = &t->v[i];
+		if (p->iline == iline && p->icol == icol && p->oline == oline &&
+		    p->ocol == ocol && !strcmp(p->function, function) &&
+		    names_file(p->ifile, ifile) && names_file(p->ofile, ofile))
+			return p;
+	}
+	return NULL;
+}
+
+static uint64_t round16(uint64_t n)
+{
+	return (n + 15) / 16 * 16;
+}
+
+/* The stack buffer for the requests of p: the smallest power of two (at
+ * least 16) that serves 99% of them, or their largest when that is
+ * smaller and no block grew; above max-size, max-size when it serves at
+ * least half of them, else 0 (no buffer). */
+static uint64_t buffer_for(const size_site *p, uint64_t max_size)
+{
+	uint64_t covered = 0, k = 0, within = 0;
+	for (unsigned b = 0; b < SIZE_BUCKETS; b++) {
+		covered += p->sizes[b];
+		if (b < 64 && ((uint64_t)1 << b) <= max_size)
+			within = covered;
+		if (!k && covered * 100 >= p->calls * 99)
+			k = b < 4 ? 16 : (uint64_t)1 << b;
+	}
+	if (!p->reallocs && p->max < k)
+		k = round16(p->max ? p->max : 1);
+	if (k > max_size)
+		k = 2 * within >= p->calls ? max_size : 0;
+	return k;
+}
+
+int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes)
+{
+	const h2s_options *o = &f->mod->opt;
+	const size_site *p;
+	if (!o->profile ||
+	    !(p = find_site(o->profile, s, fn_name(f->fn))) || !p->calls)
+		return 0;
+	*bytes = buffer_for(p, o->max_size);
+	return 1;
+}

@@ -1,0 +1,138 @@
+// Guarded buffers sized by a profile: `heap2stack-profile sizes` turns a
+// profile into the sizes file that the plugin's profile=FILE reads, and
+// each site whose size is known only at run time gets a stack buffer for
+// the requests the profile saw there, instead of guard-size (256). The
+// sizes, by construction (bucket b holds the requests in (2^(b-1), 2^b]):
+//
+//   medium  100 x 600 and 1 x 2000: 100 of 101 requests (99.0%) fit in
+//           1024 bytes: a buffer of 1024; the 2000 takes the heap.
+//   mostly  98 x 40 and 2 x 3000: 98% fit in 64, all in 4096, and 3000 is
+//           the largest: a buffer of 3008 (3000 rounded up to 16).
+//   huge    10 x 8000 and 1 x 100: most requests exceed max-size (4096):
+//           no buffer, kept on the heap.
+//   other   never runs under the profile: guard-size, 256 bytes.
+//
+// So a run makes 212 allocations without the plugin (101 + 100 + 11), 113
+// with it and no profile (101 medium, mostly's 2 x 3000, huge's 10 x 8000:
+// mostly's 40s and huge's 100 fit in 256 bytes) and 12 with the profile
+// (the 2000 and the 11 huge).
+// Each buffer serves requests on both sides of its size at run time; the
+// output is the same in every build and under ASan with
+// detect_stack_use_after_return.
+//
+// RUN: %clang -O2 -g -finstrument-functions-after-inlining %s -o %t.inst
+// RUN: %h2s_profile run -o %t.prof -- %t.inst
+// RUN: %h2s_profile sizes -o %t.sizes %t.prof
+// RUN: FileCheck --check-prefix=SIZES %s < %t.sizes
+// RUN: %clang -O2 -g %s -o %t.plain
+// RUN: %clang -O2 -g -fpass-plugin=%plugin %s -o %t.h2s
+// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options=profile=%t.sizes -Rpass=heap2stack -Rpass-missed=heap2stack %s -o %t.prof.h2s 2> %t.rem
+// RUN: FileCheck --check-prefix=REM %s < %t.rem
+// RUN: %t.plain > %t.plain.out
+// RUN: %t.h2s > %t.h2s.out
+// RUN: %t.prof.h2s > %t.prof.h2s.out
+// RUN: diff %t.plain.out %t.h2s.out
+// RUN: diff %t.plain.out %t.prof.h2s.out
+// RUN: FileCheck --check-prefix=OUT %s < %t.plain.out
+// RUN: %clang -O2 -g -fsanitize=address -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options=profile=%t.sizes %s -o %t.asan
+// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
+// RUN: diff %t.plain.out %t.asan.out
+// RUN: rm -f %t.cnt
+// RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.plain > /dev/null
+// RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.h2s > /dev/null
+// RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.prof.h2s > /dev/null
+// RUN: FileCheck --check-prefix=COUNT %s < %t.cnt
+//
+// SIZES: #heap2stack-sizes 1
+// SIZES-DAG: site{{.}}medium{{.}}{{.*}}guard-sizes.c{{.}}[[LINE:[0-9]+]]{{.}}12{{.}}{{.*}}guard-sizes.c{{.}}[[LINE]]{{.}}12{{.}}101{{.}}0{{.}}2000{{.}}10:100,11:1{{$}}
+// SIZES-DAG: site{{.}}mostly{{.}}{{.*}}{{.}}100{{.}}0{{.}}3000{{.}}6:98,12:2{{$}}
+// SIZES-DAG: site{{.}}huge{{.}}{{.*}}{{.}}11{{.}}0{{.}}8000{{.}}7:1,13:10{{$}}
+// SIZES-NOT: other
+//
+// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) does not escape: stack buffer of 1024 bytes, heap above (sized by the profile)
+// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) does not escape: stack buffer of 3008 bytes, heap above (sized by the profile)
+// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) kept on the heap: too large: most requests the profile saw exceed max-size 4096
+// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) does not escape: stack buffer of 256 bytes, heap above [-Rpass=heap2stack]
+//
+// OUT: medium 60000 2000 mostly 3920 6000 huge 80000 100 other 0
+//
+// COUNT: alloccount: program=212
+// COUNT-NEXT: alloccount: program=113
+// COUNT-NEXT: alloccount: program=12
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOINLINE __attribute__((noinline))
+
+// Reads the block; does not keep it.
+NOINLINE static long fill(char *p, size_t n)
+{
+	long s = 0;
+	memset(p, 1, n);
+	for (size_t i = 0; i < n; i++)
+		s += p[i];
+	return s;
+}
+
+NOINLINE long medium(size_t n)
+{
+	char *p = malloc(n);
+	long s;
+	if (!p)
+		return -1;
+	s = fill(p, n);
+	free(p);
+	return s;
+}
+
+NOINLINE long mostly(size_t n)
+{
+	char *p = malloc(n);
+	long s;
+	if (!p)
+		return -1;
+	s = fill(p, n);
+	free(p);
+	return s;
+}
+
+NOINLINE long huge(size_t n)
+{
+	char *p = malloc(n);
+	long s;
+	if (!p)
+		return -1;
+	s = fill(p, n);
+	free(p);
+	return s;
+}
+
+NOINLINE long other(size_t n)
+{
+	char *p = malloc(n);
+	long s;
+	if (!p)
+		return -1;
+	s = fill(p, n);
+	free(p);
+	return s;
+}
+
+int main(int argc, char **argv)
+{
+	volatile size_t six = 600, two = 2000, forty = 40, three = 3000,
+			eight = 8000, hundred = 100;
+	long m = 0, ms = 0, h = 0;
+	(void)argv;
+	for (int i = 0; i < 100; i++)
+		m += medium(six);
+	for (int i = 0; i < 98; i++)
+		ms += mostly(forty);
+	for (int i = 0; i < 10; i++)
+		h += huge(eight);
+	printf("medium %ld %ld mostly %ld %ld huge %ld %ld other %ld\n", m,
+	       medium(two), ms, mostly(three) + mostly(three), h,
+	       huge(hundred), argc > 1 ? other(six) : 0L);
+	return 0;
+}
