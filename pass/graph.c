@@ -580,7 +580,7 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 {
 	unsigned res = graph_value_loc(f, I);
 	LLVMValueRef cmp = NULL;
-	int printed_addresses = 0, retalias = 0;
+	int printed_addresses = 0, retalias = 0, retother = 0;
 	unsigned arrays[2], narrays = 0;
 	unsigned fixed = LLVMCountParamTypes(LLVMGetCalledFunctionType(I));
 	for (unsigned k = 0; k < nargs && k < 6; k++) {
@@ -633,6 +633,8 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 			add_edge(f, E_COPY, W_CALL_RESULT, al, res, I);
 			retalias = 1;
 		}
+		if (fl & LF_RETOTHER)
+			retother = 1;
 		if (fl & LF_ENDPTR)
 			add_edge(f, E_STORE, W_STORE,
 				 graph_value_loc(f, LLVMGetOperand(I, 0)), al, I);
@@ -643,9 +645,12 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 		}
 	}
 	/* every function of the table that returns a pointer into an
-	 * argument returns that or null (strchr, memcpy, fgets, bsearch);
+	 * argument returns that or null (strchr, memcpy, fgets, bsearch),
+	 * or, marked LF_RETOTHER, memory of its own too (dirname, realpath);
 	 * the others' results point anywhere */
 	seed(f, res, retalias ? f->null_obj : f->unknown_obj, W_CALL_RESULT, I);
+	if (retalias && retother)
+		seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
 }
 
 /* What lv derefs of an argument point to, loaded at call I once per

@@ -188,6 +188,10 @@ enum {
 			    * that is not a constant string) makes the pointer
 			    * arguments escape, as printf then scanf can
 			    * rebuild them */
+	LF_RETOTHER = 1024, /* with LF_RETALIAS: the result may also be the
+			    * library's own memory (dirname's static ".",
+			    * the block realpath allocates when this
+			    * argument is NULL) */
 };
 
 typedef struct h2s_libfn {

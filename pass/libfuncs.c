@@ -73,7 +73,8 @@ static const struct {
  * argument whose flags are 0 is treated as passed to unknown code. N: not
  * captured; R: the result may point into it; W: written; O: its bytes leave
  * (output, or copied somewhere we do not follow); C: its bytes are copied
- * into argument 0; F: a printf format. */
+ * into argument 0; F: a printf format; LF_RETOTHER: the result may also be
+ * the library's own memory. */
 static const h2s_libfn libfns[] = {
 	{"memcpy", {N | W | R, N | LF_MEMCPY_SRC}, 0},
 	{"memmove", {N | W | R, N | LF_MEMCPY_SRC}, 0},
@@ -155,6 +156,12 @@ static const h2s_libfn libfns[] = {
 	{"fgets", {N | W | R}, 0},
 	{"fopen", {N | O, N | O}, 0},
 	{"getenv", {N}, 0},
+	/* path names: the result is the buffer given (a pointer into it),
+	 * or NULL, or the library's own memory */
+	{"realpath", {N, N | W | R | LF_RETOTHER}, 0},
+	{"dirname", {N | W | R | LF_RETOTHER}, 0},
+	{"basename", {N | W | R | LF_RETOTHER}, 0},
+	{"__xpg_basename", {N | W | R | LF_RETOTHER}, 0},
 	{"write", {0, N | O}, 0},
 	{"read", {0, N | W}, 0},
 	{"time", {N | W}, 0},
