@@ -398,48 +398,73 @@ static const char *const passthrough_intrinsics[] = {
 	"llvm.ptrmask", "llvm.ssa.copy", "llvm.expect",
 };
 
+/* What an intrinsic call does with its operands, as lower_intrinsic
+ * lowers it (int_exposes reads the same). */
+typedef enum intrinsic_kind {
+	INTR_INERT,    /* nothing: no pointer moves (llvm.memset's value too) */
+	INTR_VA,       /* va_start, va_copy */
+	INTR_MEMCPY,   /* memcpy, memmove: contents copied */
+	INTR_PASS,     /* the result is (derived from) operand 0 */
+	INTR_VALUE,    /* no pointer operand: the result is computed from the
+			* operands (min, max, bswap, *.with.overflow) */
+	INTR_OTHER,    /* operands escape, the result is unknown */
+} intrinsic_kind;
+
+static intrinsic_kind classify_intrinsic(LLVMValueRef I, LLVMValueRef callee,
+					 unsigned nargs)
+{
+	const char *name = fn_name(callee);
+	for (size_t k = 0; k < sizeof inert_intrinsics / sizeof *inert_intrinsics;
+	     k++)
+		if (is_intrinsic_named(name, inert_intrinsics[k]))
+			return INTR_INERT;
+	if (is_intrinsic_named(name, "llvm.va_start") ||
+	    is_intrinsic_named(name, "llvm.va_copy"))
+		return INTR_VA;
+	if (is_intrinsic_named(name, "llvm.memcpy") ||
+	    is_intrinsic_named(name, "llvm.memmove"))
+		return INTR_MEMCPY;
+	for (size_t k = 0;
+	     k < sizeof passthrough_intrinsics / sizeof *passthrough_intrinsics;
+	     k++)
+		if (is_intrinsic_named(name, passthrough_intrinsics[k]))
+			return INTR_PASS;
+	for (unsigned k = 0; k < nargs; k++)
+		if (has_pointer_type(LLVMGetOperand(I, k)))
+			return INTR_OTHER;
+	return INTR_VALUE;
+}
+
 static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 			    unsigned nargs)
 {
 	const char *name = fn_name(callee);
-	int ptr_arg = 0;
-	for (size_t k = 0; k < sizeof inert_intrinsics / sizeof *inert_intrinsics;
-	     k++)
-		if (is_intrinsic_named(name, inert_intrinsics[k]))
-			return;
-	if (is_intrinsic_named(name, "llvm.va_start") ||
-	    is_intrinsic_named(name, "llvm.va_copy")) {
+	unsigned t;
+	switch (classify_intrinsic(I, callee, nargs)) {
+	case INTR_INERT:
+		return;
+	case INTR_VA:
 		/* the va_list now holds pointers to the caller's arguments */
 		add_edge(f, E_STORE, W_OTHER_INST, f->unknownloc,
 			 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
 		if (is_intrinsic_named(name, "llvm.va_copy")) {
-			unsigned t = load_into_temp(
+			t = load_into_temp(
 				f, graph_value_loc(f, LLVMGetOperand(I, 1)),
 				W_MEMCPY, I);
 			add_edge(f, E_STORE, W_MEMCPY, t,
 				 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
 		}
 		return;
-	}
-	if (is_intrinsic_named(name, "llvm.memcpy") ||
-	    is_intrinsic_named(name, "llvm.memmove")) {
-		unsigned t = load_into_temp(
-			f, graph_value_loc(f, LLVMGetOperand(I, 1)), W_MEMCPY, I);
+	case INTR_MEMCPY:
+		t = load_into_temp(f, graph_value_loc(f, LLVMGetOperand(I, 1)),
+				   W_MEMCPY, I);
 		add_edge(f, E_STORE, W_MEMCPY, t,
 			 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
 		return;
-	}
-	for (size_t k = 0;
-	     k < sizeof passthrough_intrinsics / sizeof *passthrough_intrinsics;
-	     k++)
-		if (is_intrinsic_named(name, passthrough_intrinsics[k])) {
-			copy_from(f, I, LLVMGetOperand(I, 0), W_ASSIGN);
-			return;
-		}
-	for (unsigned k = 0; k < nargs; k++)
-		if (has_pointer_type(LLVMGetOperand(I, k)))
-			ptr_arg = 1;
-	if (!ptr_arg) {
+	case INTR_PASS:
+		copy_from(f, I, LLVMGetOperand(I, 0), W_ASSIGN);
+		return;
+	case INTR_VALUE:
 		/* Pure value intrinsics (min, max, bswap, ...): the result
 		 * is computed from the operands. One that makes a pointer
 		 * from nothing (frameaddress, stacksave, thread.pointer)
@@ -450,6 +475,8 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 			seed(f, graph_value_loc(f, I), f->unknown_obj,
 			     W_OTHER_INST, I);
 		return;
+	case INTR_OTHER:
+		break;
 	}
 	for (unsigned k = 0; k < nargs; k++)
 		to_heap(f, LLVMGetOperand(I, k), W_OTHER_INST, I);
@@ -989,55 +1016,239 @@ static int is_pointer_difference(LLVMValueRef I)
 	       LLVMIsAPtrToIntInst(LLVMGetOperand(I, 1));
 }
 
+/* The largest offset from an address that address_offset follows: a
+ * difference of two such integers reveals at most the low 13 bits of the
+ * address. */
+#define OFFSET_BOUND 4096
+
+/* A constant within +-OFFSET_BOUND: adds its magnitude to *bound. */
+static int small_constant(LLVMValueRef v, uint64_t *bound)
+{
+	long long c;
+	if (!LLVMIsAConstantInt(v))
+		return 0;
+	c = LLVMConstIntGetSExtValue(v);
+	if (c < -OFFSET_BOUND || c > OFFSET_BOUND)
+		return 0;
+	*bound += (uint64_t)(c < 0 ? -c : c);
+	return 1;
+}
+
+/* 1 when the integer v is the address of *base (a ptrtoint of it) plus
+ * an offset of at most *bound (added to): plus or minus small constants,
+ * aligned down by a mask of high ones (`& -32`: at most 31 less), or'ed
+ * with a small constant (at most that much more), through
+ * llvm.uadd.with.overflow's sum (obstack's and malloca's alignment). */
+static int address_offset(LLVMValueRef v, LLVMValueRef *base, uint64_t *bound,
+			  unsigned depth)
+{
+	LLVMValueRef agg, callee;
+	long long m;
+	if (depth > 8 || *bound > OFFSET_BOUND)
+		return 0;
+	if (LLVMIsAPtrToIntInst(v)) {
+		*base = LLVMGetOperand(v, 0);
+		return 1;
+	}
+	if (LLVMIsAExtractValueInst(v)) {
+		agg = LLVMGetOperand(v, 0);
+		if (LLVMGetNumIndices(v) != 1 || LLVMGetIndices(v)[0] != 0 ||
+		    !LLVMIsACallInst(agg))
+			return 0;
+		callee = LLVMGetCalledValue(agg);
+		return LLVMIsAFunction(callee) &&
+		       is_intrinsic_named(fn_name(callee),
+					  "llvm.uadd.with.overflow") &&
+		       small_constant(LLVMGetOperand(agg, 1), bound) &&
+		       address_offset(LLVMGetOperand(agg, 0), base, bound,
+				      depth + 1);
+	}
+	if (!LLVMIsAInstruction(v))
+		return 0;
+	switch (LLVMGetInstructionOpcode(v)) {
+	case LLVMAdd:
+		if (small_constant(LLVMGetOperand(v, 1), bound))
+			return address_offset(LLVMGetOperand(v, 0), base, bound,
+					      depth + 1);
+		return small_constant(LLVMGetOperand(v, 0), bound) &&
+		       address_offset(LLVMGetOperand(v, 1), base, bound,
+				      depth + 1);
+	case LLVMSub:
+	case LLVMOr:
+		/* x | c is between x and x + c */
+		if (LLVMGetInstructionOpcode(v) == LLVMOr &&
+		    LLVMIsAConstantInt(LLVMGetOperand(v, 1)) &&
+		    LLVMConstIntGetSExtValue(LLVMGetOperand(v, 1)) < 0)
+			return 0;
+		return small_constant(LLVMGetOperand(v, 1), bound) &&
+		       address_offset(LLVMGetOperand(v, 0), base, bound,
+				      depth + 1);
+	case LLVMAnd:
+		/* x & -2^k is between x - (2^k - 1) and x */
+		if (!LLVMIsAConstantInt(LLVMGetOperand(v, 1)))
+			return 0;
+		m = LLVMConstIntGetSExtValue(LLVMGetOperand(v, 1));
+		if (m >= 0 || m < -OFFSET_BOUND || ((-m) & (-m - 1)))
+			return 0;
+		*bound += (uint64_t)(-m - 1);
+		return address_offset(LLVMGetOperand(v, 0), base, bound,
+				      depth + 1);
+	default:
+		return 0;
+	}
+}
+
+/* `a - b` where a and b are both one address plus bounded offsets
+ * (address_offset): the difference of two offsets, at most 2 x
+ * OFFSET_BOUND either way, carries no object, as a pointer difference
+ * within one object does not (malloca's `aligned - (uintptr_t)mem`). It
+ * reveals no more of the address than its low 13 bits, from which no
+ * pointer can be rebuilt (docs/design.md, Limits). */
+static int is_offset_difference(LLVMValueRef I)
+{
+	LLVMValueRef pa = NULL, pb = NULL;
+	uint64_t ba = 0, bb = 0;
+	return LLVMGetInstructionOpcode(I) == LLVMSub &&
+	       !is_pointer_difference(I) &&
+	       address_offset(LLVMGetOperand(I, 0), &pa, &ba, 0) &&
+	       address_offset(LLVMGetOperand(I, 1), &pb, &bb, 0) && pa == pb;
+}
+
 /* 1 when I is integer arithmetic whose value carries its operands'
  * objects (lower_inst copies their sets into it; the condition of a
  * select too): everything but a pointer difference, which carries
- * neither object (solve.c checks where it goes). */
+ * neither object (solve.c checks where it goes), and a difference of two
+ * offsets from one address. */
 static int carries_operands(LLVMValueRef I)
 {
 	switch (LLVMGetInstructionOpcode(I)) {
 	case LLVMSub:
-		return !is_pointer_difference(I);
+		return !is_pointer_difference(I) && !is_offset_difference(I);
 	case LLVMAdd: case LLVMMul: case LLVMAnd: case LLVMOr: case LLVMXor:
 	case LLVMShl: case LLVMLShr: case LLVMAShr: case LLVMURem:
 	case LLVMSRem: case LLVMUDiv: case LLVMSDiv: case LLVMTrunc:
 	case LLVMZExt: case LLVMSExt: case LLVMFreeze: case LLVMSelect:
-	case LLVMPHI:
+	case LLVMPHI: case LLVMExtractValue: case LLVMInsertValue:
 		return 1;
 	default:
 		return 0;
 	}
 }
 
+/* The value an address is computed from by GEPs and casts. */
+static LLVMValueRef address_root(LLVMValueRef p)
+{
+	for (unsigned k = 0; k < 32 && p; k++) {
+		if (!LLVMIsAGetElementPtrInst(p) && !LLVMIsABitCastInst(p) &&
+		    !LLVMIsAAddrSpaceCastInst(p))
+			break;
+		p = LLVMGetOperand(p, 0);
+	}
+	return p;
+}
+
+/* 1 when the graph follows an integer carrying origin's objects into use
+ * U, of which it is operand `op`, so that the objects escape only where
+ * the flow takes them (the use then needs no check of its own): a store
+ * of the integer (into the stored-to objects' contents); an index of a
+ * GEP from null (copied into the pointer) or from origin itself (the
+ * pointer points into origin's objects already: obstack's and malloca's
+ * `p + (aligned - (uintptr_t)p)`); a return of a value as wide as a
+ * pointer (to ~r0). Every other instruction that may take a pointer's
+ * bits where the graph does not follow them (a GEP into another object,
+ * a call, a narrow return) is an exposure. */
+static int follows_int_use(h2s_func *f, LLVMValueRef U, unsigned op,
+			   LLVMValueRef origin)
+{
+	switch (LLVMGetInstructionOpcode(U)) {
+	case LLVMStore:
+		return op == 0 && !rewrites_same_address(LLVMGetOperand(U, 0),
+							 LLVMGetOperand(U, 1), 0);
+	case LLVMGetElementPtr:
+		return op > 0 &&
+		       (is_null_like(LLVMGetOperand(U, 0)) ||
+			address_root(LLVMGetOperand(U, 0)) == address_root(origin));
+	case LLVMRet:
+		return !is_narrow_scalar(f, LLVMGetOperand(U, 0));
+	default:
+		return 0;
+	}
+}
+
+/* 1 when U is an intrinsic call whose result the graph computes from its
+ * operand `op` (lower_intrinsic): the integer flows on into it. */
+static int intrinsic_carries(LLVMValueRef U, unsigned op)
+{
+	LLVMValueRef callee;
+	intrinsic_kind k;
+	if (!LLVMIsACallInst(U))
+		return 0;
+	callee = LLVMGetCalledValue(U);
+	if (!LLVMIsAFunction(callee) || !LLVMGetIntrinsicID(callee) ||
+	    op >= LLVMGetNumArgOperands(U))
+		return 0;
+	k = classify_intrinsic(U, callee, LLVMGetNumArgOperands(U));
+	return k == INTR_VALUE || (k == INTR_PASS && op == 0);
+}
+
+/* The index of the operand of U that use u is. */
+static unsigned use_operand(LLVMValueRef U, LLVMUseRef u)
+{
+	unsigned n = (unsigned)LLVMGetNumOperands(U);
+	for (unsigned k = 0; k < n; k++)
+		if (LLVMGetOperandUse(U, k) == u)
+			return k;
+	return n;
+}
+
 /* 1 when the integer v, computed from a pointer's address, may let code
- * outside the function rebuild the pointer. It cannot when every use of v
- * only compares it (alignment and ordering checks), or subtracts it from
- * another address, or computes an integer that again only does so, or,
- * when v `carries` the pointer's objects, turns it back into a pointer
- * (inttoptr): the integer's location holds those objects (the arithmetic
- * copies its operands' sets), so the pointer made from it does too, and
- * the graph follows it like any other (obstack's and malloca's alignment,
- * `(char *)(((uintptr_t)p + 15) & ~15)`). C's pointer subtraction is
- * lowered to sub (ptrtoint p), (ptrtoint q): the difference is an offset
- * that carries neither object; when it is more than compared (the
- * vectorizer's overlap checks only compare it) it is harmless only while
- * p and q point into one object, which solve.c checks (h2s_pdiff), and a
- * pointer made from it (r + (p - q) may be p) exposes both. */
-static int int_exposes(LLVMValueRef v, unsigned depth, int carries)
+ * outside the function rebuild the pointer without the graph seeing it.
+ * It cannot when every use of v only compares it (alignment and ordering
+ * checks), or subtracts it from another address, or computes an integer
+ * that again only does so, or, when v `carries` the objects of origin
+ * (the pointer converted: the integer's location holds its objects, as
+ * integer arithmetic copies its operands' sets), turns it back into a
+ * pointer (inttoptr) or goes where the graph follows it
+ * (follows_int_use, intrinsic_carries): then the pointer made from it, or
+ * the memory it is stored to, holds those objects, and where they go
+ * is followed like any other (obstack's and malloca's alignment,
+ * `(char *)(((uintptr_t)p + 15) & ~15)`, the offset malloca stores in
+ * front of its block). C's pointer subtraction is lowered to sub
+ * (ptrtoint p), (ptrtoint q): the difference is an offset that carries
+ * neither object; when it is more than compared (the vectorizer's
+ * overlap checks only compare it) it is harmless only while p and q point
+ * into one object, which solve.c checks (h2s_pdiff), and a pointer made
+ * from it (r + (p - q) may be p) exposes both. */
+static int int_exposes(h2s_func *f, LLVMValueRef v, unsigned depth,
+		       LLVMValueRef origin)
 {
 	if (depth > 8)
 		return 1;
 	for (LLVMUseRef u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
 		LLVMValueRef U = LLVMGetUser(u);
 		LLVMOpcode op = LLVMGetInstructionOpcode(U);
-		if (op == LLVMICmp || op == LLVMSwitch || is_pointer_difference(U))
+		unsigned k;
+		/* a comparison, or a branch on a bit computed from the
+		 * address (the overflow bit of llvm.uadd.with.overflow) */
+		if (op == LLVMICmp || op == LLVMSwitch || op == LLVMBr ||
+		    is_pointer_difference(U) || is_offset_difference(U))
 			continue;
 		if (op == LLVMIntToPtr) {
-			if (carries)
+			if (origin)
 				continue;
 			return 1;
 		}
-		if (!carries_operands(U) || int_exposes(U, depth + 1, carries))
+		if (origin) {
+			k = use_operand(U, u);
+			if (follows_int_use(f, U, k, origin))
+				continue;
+			if (intrinsic_carries(U, k)) {
+				if (int_exposes(f, U, depth + 1, origin))
+					return 1;
+				continue;
+			}
+		}
+		if (!carries_operands(U) || int_exposes(f, U, depth + 1, origin))
 			return 1;
 	}
 	return 0;
@@ -1268,7 +1479,7 @@ static void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 	/* integer arithmetic on loaded pointer bits keeps them; a pointer
 	 * difference is an offset (solve.c checks where it goes) */
 	case LLVMSub:
-		if (!is_pointer_difference(I))
+		if (!is_pointer_difference(I) && !is_offset_difference(I))
 			copy_operands(f, I, 0);
 		break;
 	case LLVMAdd: case LLVMMul: case LLVMUDiv:
@@ -1297,12 +1508,12 @@ static void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 		/* the integer stands for the object: comparing it with one
 		 * kept from an earlier loop iteration keeps that one alive */
 		copy_operands(f, I, 0);
-		if (int_exposes(I, 0, 1))
+		if (int_exposes(f, I, 0, LLVMGetOperand(I, 0)))
 			to_heap(f, LLVMGetOperand(I, 0), W_PTRTOINT, I);
 		for (LLVMUseRef u = LLVMGetFirstUse(I); u; u = LLVMGetNextUse(u))
 			if (is_pointer_difference(LLVMGetUser(u)) &&
 			    LLVMGetOperand(LLVMGetUser(u), 0) == I &&
-			    int_exposes(LLVMGetUser(u), 0, 0))
+			    int_exposes(f, LLVMGetUser(u), 0, NULL))
 				add_pdiff(f, LLVMGetUser(u));
 		break;
 	case LLVMRet:

@@ -13,8 +13,9 @@
 ; the aligned pointer and the original (a pointer made only of p's address
 ; and constants points into p alone). Kept: the aligned
 ; pointer returned or stored to a global (it carries the block there); the
-; integer itself stored to memory or returned (code outside can rebuild the
-; pointer); a pointer rebuilt from a pointer difference r + (p - q),
+; integer itself stored to a global (the store carries the block there,
+; as it would the pointer: test/ir/int-uses.ll has the integer uses that
+; stay in the function); a pointer rebuilt from a pointer difference r + (p - q),
 ; which may be p or q while carrying neither; and a block stored through a
 ; pointer made from an integer loaded from memory (any address).
 
@@ -82,7 +83,7 @@ define void @stored_int() {
   call void @free(ptr %p)
   ret void
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: stored to global gi
 
 define ptr @rebuilt(ptr %r) {
   %p = call ptr @malloc(i64 56)

@@ -77,10 +77,11 @@ define void @resized() {
   ret void
 }
 
-define i64 @integer() {
+define i32 @integer() {
   %p = call ptr @malloc(i64 16)
   %i = ptrtoint ptr %p to i64
-  ret i64 %i
+  %t = trunc i64 %i to i32
+  ret i32 %t
 }
 
 define void @assembly() {
