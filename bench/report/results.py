@@ -16,6 +16,7 @@ comes from those files; a section whose files are missing says so and which
 command fills it. Run it again after any runner.
 """
 import csv
+import json
 import math
 import os
 import re
@@ -586,6 +587,41 @@ def share_of(n, base):
     return f"{pct(100.0 * n / base)} ({fmt_int(n)})"
 
 
+def sized_section(out, res, pkgs):
+    """profile-lto-sized against profile-lto-h2s: the guarded buffers sized
+    by the profile-lto run's profile (docs/design.md, "Guarded buffers
+    sized by a profile")."""
+    rows = []
+    for pkg in pkgs:
+        paths = [os.path.join(REAL, "profile", f"{pkg}.{c}.json")
+                 for c in ("profile-lto-h2s", "profile-lto-sized")]
+        if not all(os.path.exists(p) for p in paths):
+            continue
+        a, b = (json.load(open(p))["parts"]["all"] for p in paths)
+        ra, rb = res.get((pkg, "profile-lto-h2s")), res.get((pkg, "profile-lto-sized"))
+        suite = f"{ra['suite'] if ra else '-'} / {rb['suite'] if rb else '-'}"
+        rows.append(f"| {pkg} | {suite} | {fmt_int(a['allocations'])} | {fmt_int(b['allocations'])} | "
+                    f"{fmt_int(b['allocations'] - a['allocations'])} | {fmt_int(a['k0'])} | "
+                    f"{fmt_int(b['k0'])} |")
+    if not rows:
+        return
+    out.append("### Guarded buffers sized by the profile (LTO)")
+    out.append("")
+    out.append("`profile-lto-sized` is `profile-lto-h2s` built with `-Wl,-mllvm,-escape-options="
+               "profile=SIZES`, SIZES written by `heap2stack-profile sizes` from the "
+               "`profile-lto` run's profile (docs/design.md, \"Guarded buffers sized by a "
+               "profile\"): each site whose size is known only at run time gets a buffer for "
+               "99% of the requests the profile saw there instead of `guard-size` (256). Both "
+               "suites run under the profiler; the allocations left are the package's own "
+               "(jq's vary by a few hundred from run to run).")
+    out.append("")
+    out.append("| package | suite (h2s / sized) | allocations, h2s | allocations, sized | "
+               "difference | k=0, h2s | k=0, sized |")
+    out.append("|---|---|--:|--:|--:|--:|--:|")
+    out.extend(rows)
+    out.append("")
+
+
 def profile_section(out, summary):
     out.append("## Where allocations die in real packages (`heap2stack-profile`)")
     out.append("")
@@ -662,6 +698,7 @@ def profile_section(out, summary):
     out.append("*Limit / achieved* (k=0 allocations / removed), "
                + " → ".join(PROFILE_CONFIG[c] for c in cfgs) + ": " + "; ".join(pairs) + ".")
     out.append("")
+    sized_section(out, res, pkgs)
     # builds and suites of the profile configurations that did not pass
     bad = [r for r in res.values() if r["config"].startswith("profile")
            and (r["build"] != "ok" or r.get("suite") != "pass")]
@@ -698,6 +735,8 @@ def profile_section(out, summary):
     out.append("# profile-lto:     CFLAGS=\"$F -flto\", links with $LTO")
     out.append("# profile-lto-h2s: CFLAGS=\"$F -flto\", links with $LTO -Wl,-mllvm,-load=$P "
                "-Wl,--load-pass-plugin=$P -Wl,-mllvm,-escape-records=rec.PID.RANDOM")
+    out.append("# profile-lto-sized: profile-lto-h2s and -Wl,-mllvm,-escape-options=profile=SIZES, "
+               "after $H sizes -o SIZES <profile-lto's profile>")
     out.append("$H run -o profile -- make -k check                 # each build's suite (ctest for json-c)")
     out.append("$H report --json --records rec.1 --records rec.2 ... profile   # plain build's profile, the -h2s twin's records")
     out.append("```")
