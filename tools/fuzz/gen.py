@@ -728,7 +728,7 @@ class Gen:
                 (2, "ptrarray"), (1, "fnptr"),
                 (3, "ident"), (2, "memmove"), (0.5, "global_tmp"),
                 (2, "bytes_local"), (1, "union"), (2, "heap_holder"),
-                (0.5, "ext_ident"),
+                (0.5, "ext_ident"), (2, "intmem"),
                 (0 if f.noglobal or f.tu != "main" else 2, "publish"),
             ]
             if b.align > 16 or b.alloc in ("aligned_alloc", "posix_memalign", "memalign"):
@@ -800,6 +800,30 @@ class Gen:
                     "\tuintptr_t %s = (uintptr_t)(%s + %d);" % (u, p, k),
                     "\t%s *%s = (%s *)(%s - %d * sizeof(%s));" % (ct, q, ct, u, k, ct),
                     "\tMIX(h, %s[0] == %s[0]);" % (q, p),
+                    "}"]
+        if what == "intmem":
+            # The address as an integer kept in memory the function owns,
+            # read back and turned into a pointer again; or an offset to
+            # an aligned address (a difference of two integers made from
+            # it: 0 for every block, all being 16-aligned) stored into the
+            # block itself and added back, as gnulib's malloca does.
+            u, q, box, d = f.var("u"), f.var("q"), f.var("box"), f.var("d")
+            if b.align < 16 or self.chance(0.5):
+                return ["{",
+                        "	uintptr_t %s[2] = {0, 0};" % box,
+                        "	%s[a & 1u] = (uintptr_t)%s;" % (box, p),
+                        "	%s *%s = (%s *)%s[a & 1u];" % (ct, q, ct, box),
+                        "	MIX(h, %s[%d]);" % (q, k),
+                        "	MIX(h, %s[a & 1u] == (uintptr_t)%s);" % (box, p),
+                        "}"]
+            c = r.randint(0, 15)
+            return ["{",
+                    "	uintptr_t %s = (uintptr_t)%s;" % (u, p),
+                    "	size_t %s = ((%s + %du) & ~(uintptr_t)15) - %s;" % (d, u, c, u),
+                    "	((unsigned char *)%s)[0] ^= (unsigned char)%s;" % (p, d),
+                    "	%s *%s = (%s *)((char *)%s + ((unsigned char *)%s)[0] * 0 + %s);"
+                    % (ct, q, ct, p, p, d),
+                    "	MIX(h, %s[0]);" % q,
                     "}"]
         if what == "aligncheck":
             return ["MIX(h, ((uintptr_t)%s & %du) == 0);" % (p, b.align - 1)]
