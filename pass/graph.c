@@ -390,6 +390,9 @@ static const char *const inert_intrinsics[] = {
 	"llvm.sideeffect", "llvm.va_end",
 	"llvm.trap", "llvm.debugtrap", "llvm.ubsantrap", "llvm.stackrestore",
 	"llvm.allow.runtime.check", "llvm.allow.ubsan.check",
+	/* -Og keeps values alive for the debugger: a use of the register,
+	 * nothing done with what it points to (LLVM 20+) */
+	"llvm.fake.use",
 };
 
 /* Intrinsics whose result is (derived from) their first operand. */
