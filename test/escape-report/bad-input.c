@@ -14,7 +14,7 @@
 // NOFILE-NEXT:exit status 2
 //
 // RUN: cd %S && sh -c '%escape_report -O0 bad-input.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=O0 --match-full-lines
-// O0:escape-report: error: unsupported optimisation level '-O0': heap2stack runs at -O1, -O2 and -O3 (see 'escape-report --help')
+// O0:escape-report: error: '-O0': heap2stack does not run at -O0, where clang optimises nothing (-Og is the level for debugging) (see 'escape-report --help')
 // O0-NEXT:exit status 2
 //
 // RUN: cd %S && sh -c '%escape_report --fail-on-heap="(" bad-input.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=REGEX --match-full-lines
@@ -79,7 +79,7 @@
 // NOPLUGIN-NEXT:exit status 1
 //
 // RUN: %escape_report --help | FileCheck %s --check-prefix=HELP
-// HELP:usage: escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]
+// HELP:usage: escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]
 #include <stdlib.h>
 
 int *escaping;

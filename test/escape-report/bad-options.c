@@ -4,7 +4,10 @@
 //
 // RUN: rm -rf %t && mkdir -p %t
 //
-// Report levels: -m, -m=1 and -m=2 only.
+// Report levels: -m, -m=1, -m -m and -m=2 only.
+// RUN: cd %S && sh -c '%escape_report -m -m -m bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=MMM --match-full-lines
+// MMM:escape-report: error: '-m' given three times: the levels are -m and -m -m (-m=2) (see 'escape-report --help')
+// MMM-NEXT:exit status 2
 // RUN: cd %S && sh -c '%escape_report -m=7 bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=M7 --match-full-lines
 // M7:escape-report: error: unknown report level '-m=7': -m (or -m=1) or -m=2 (see 'escape-report --help')
 // M7-NEXT:exit status 2
@@ -26,7 +29,7 @@
 // JSONV:escape-report: error: unknown option '-json=1' (see 'escape-report --help')
 // JSONV-NEXT:exit status 2
 // RUN: cd %S && sh -c '%escape_report -O9 bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=O9 --match-full-lines
-// O9:escape-report: error: unsupported optimisation level '-O9': heap2stack runs at -O1, -O2 and -O3 (see 'escape-report --help')
+// O9:escape-report: error: unknown optimisation level '-O9': -O1, -O2, -O3, -Os, -Oz or -Og (see 'escape-report --help')
 // O9-NEXT:exit status 2
 //
 // No files: none at all, only flags, only clang flags after `--`.

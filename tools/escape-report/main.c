@@ -1,5 +1,6 @@
 /*
- * escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]
+ * escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og] [-json]
+ *               [-p BUILD_DIR]
  *               [--timeout=SECONDS] [--fail-on-heap=REGEX]
  *               [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]
  *
@@ -41,7 +42,8 @@
 #define DEFAULT_TIMEOUT 600
 
 static const char usage_text[] =
-	"usage: escape-report [-m | -m=2] [-O1|-O2|-O3] [-json] [-p BUILD_DIR]\n"
+	"usage: escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]\n"
+	"                     [-json] [-p BUILD_DIR]\n"
 	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX]\n"
 	"                     [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]\n"
 	"\n"
@@ -54,10 +56,13 @@ static const char usage_text[] =
 	"  leaking param: p to result ~r0 level=N, p does not escape\n"
 	"  address of x escapes\n"
 	"\n"
-	"  -m, -m=2          the report; -m=2 explains each escaping "
-	"allocation\n"
-	"  -O1, -O2, -O3     the optimisation level of the build (default "
+	"  -m, -m -m, -m=2   the report; -m=2 (or -m -m) explains each "
+	"escaping\n"
+	"                    allocation\n"
+	"  -O1, -O2, -O3, -Os, -Oz, -Og\n"
+	"                    the optimisation level of the build (default "
 	"-O2)\n"
+	"  --version         the version, and the LLVM release of the plugin\n"
 	"  -json             one JSON object per finding "
 	"(docs/escape-report.md)\n"
 	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
@@ -218,6 +223,7 @@ out:
 int main(int argc, char **argv)
 {
 	int mode = OUT_M1, json = 0, nfiles = 0, nextra = 0, failed = 0;
+	int bare_m = 0;
 	int status, heap;
 	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
@@ -252,7 +258,18 @@ int main(int argc, char **argv)
 			printf(usage_text, H2S_LLVM_MAJOR, H2S_CLANG, H2S_PLUGIN);
 			return 0;
 		}
-		if (!strcmp(a, "-m") || !strcmp(a, "-m=1"))
+		if (!strcmp(a, "--version")) {
+			printf("escape-report (heap2stack, LLVM %d)\n",
+			       H2S_LLVM_MAJOR);
+			return 0;
+		}
+		/* as Go's -m: each one more raises the level */
+		if (!strcmp(a, "-m")) {
+			if (++bare_m > 2)
+				usage_error("'%s' given three times: the levels are "
+					    "-m and -m -m (-m=2)", a);
+			mode = bare_m == 1 ? OUT_M1 : OUT_M2;
+		} else if (!strcmp(a, "-m=1"))
 			mode = OUT_M1;
 		else if (!strcmp(a, "-m=2"))
 			mode = OUT_M2;
@@ -261,8 +278,14 @@ int main(int argc, char **argv)
 				    "or -m=2", a);
 		else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
 			json = 1;
+		else if (!strcmp(a, "-O0"))
+			usage_error("'%s': heap2stack does not run at -O0, where "
+				    "clang optimises nothing (-Og is the level "
+				    "for debugging)", a);
 		else if (!strcmp(a, "-O1") || !strcmp(a, "-O2") ||
-			 !strcmp(a, "-O3"))
+			 !strcmp(a, "-O3") ||
+			 !strcmp(a, "-Os") || !strcmp(a, "-Oz") ||
+			 !strcmp(a, "-Og"))
 			opt = a;
 		else if (!strcmp(a, "-p")) {
 			if (i + 1 >= argc)
@@ -295,8 +318,8 @@ int main(int argc, char **argv)
 			usage_error("'%s': escape-report does not read standard "
 				    "input; name a file", a);
 		else if (a[0] == '-' && a[1] == 'O')
-			usage_error("unsupported optimisation level '%s': "
-				    "heap2stack runs at -O1, -O2 and -O3", a);
+			usage_error("unknown optimisation level '%s': -O1, "
+				    "-O2, -O3, -Os, -Oz or -Og", a);
 		else if (a[0] == '-' && a[1])
 			usage_error("unknown option '%s'", a);
 		else
