@@ -62,3 +62,11 @@ void leak(int *p)
 // CHECK-NEXT:  {"file": "json.c", "line": 51, "column": 16, "function": "leak", "kind": "parameter", "expression": "p", "verdict": "none", "message": "p does not escape", "size": null, "allocator": null, "reason": null, "detail": null, "level": null, "inlined_from": null, "flow": []},
 // CHECK-NEXT:  {"file": "json.c", "line": 53, "column": 6, "function": "leak", "kind": "address", "expression": "x", "verdict": "escapes", "message": "address of x escapes", "size": null, "allocator": null, "reason": "escapes", "detail": "stored to global saved at json.c:54:8", "level": null, "inlined_from": null, "flow": []}
 // CHECK-NEXT:]
+//
+// Source bytes that are not UTF-8 (a Latin-1 comment in the expression)
+// become U+FFFD, well-formed UTF-8 stays: the document is valid JSON.
+// RUN: rm -rf %t.d && mkdir -p %t.d
+// RUN: printf '#include <stdlib.h>\nvoid *keep;\nvoid f(void) { keep = malloc(8 /* caf\351 \303\251 \355\240\200 */); }\n' > %t.d/latin1.c
+// RUN: %escape_report -json %t.d/latin1.c > %t.d/out.json
+// RUN: python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); print(d[0]["expression"].encode("ascii", "backslashreplace").decode())' %t.d/out.json | FileCheck %s --check-prefix=LATIN1
+// LATIN1: malloc(8 /* caf\ufffd \xe9 \ufffd\ufffd\ufffd */)

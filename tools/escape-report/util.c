@@ -113,11 +113,55 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 	free(p);
 }
 
+/* The length of the well-formed UTF-8 sequence at p (Unicode's table 3-7:
+ * no overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
+static int utf8_length(const unsigned char *p)
+{
+	unsigned char lo = 0x80, hi = 0xbf;
+	int n;
+	if (*p >= 0xc2 && *p <= 0xdf)
+		n = 2;
+	else if (*p >= 0xe0 && *p <= 0xef)
+		n = 3;
+	else if (*p >= 0xf0 && *p <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (*p == 0xe0)
+		lo = 0xa0;
+	else if (*p == 0xed)
+		hi = 0x9f;
+	else if (*p == 0xf0)
+		lo = 0x90;
+	else if (*p == 0xf4)
+		hi = 0x8f;
+	if (p[1] < lo || p[1] > hi)
+		return 0;
+	for (int k = 2; k < n; k++)
+		if (p[k] < 0x80 || p[k] > 0xbf)
+			return 0;
+	return n;
+}
+
+/* A JSON string of s: control characters escaped, and each byte that is
+ * not part of well-formed UTF-8 (a Latin-1 comment in the source) written
+ * as U+FFFD, so that the document is valid JSON whatever the bytes. */
 void sb_json(strbuf *b, const char *s)
 {
 	sb_putc(b, '"');
 	for (const unsigned char *p = (const unsigned char *)(s ? s : "");
 	     *p; p++) {
+		if (*p >= 0x80) {
+			int n = utf8_length(p);
+			if (!n) {
+				sb_puts(b, "\\ufffd");
+				continue;
+			}
+			for (int k = 0; k < n; k++)
+				sb_putc(b, (char)p[k]);
+			p += n - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"': sb_puts(b, "\\\""); break;
 		case '\\': sb_puts(b, "\\\\"); break;
