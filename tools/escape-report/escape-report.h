@@ -127,6 +127,8 @@ typedef struct config {
 	const char *clang;    /* the clang to run */
 	const char *plugin;   /* heap2stack.so */
 	const char *opt;      /* "-O2" */
+	int opt_given;        /* opt is from the command line: it wins over
+			       * the compilation database's level */
 	unsigned timeout;     /* seconds one run of clang may take; 0: no
 			       * limit */
 } config;
@@ -138,11 +140,17 @@ typedef struct job {
 	char *dir;            /* directory the compiler runs in */
 	char *src;            /* the file as the compile command names it */
 	strvec args;          /* compiler flags, without the file */
+	char *opt;            /* the -O level its compile command gives, or
+			       * NULL */
 } job;
 
 /* Fills j->args from the compilation database in build_dir (NULL: none)
  * and the extra arguments. Returns 0, or -1 with a message in err. */
 struct db;
+/* The -O level j is reported at: the command line's, else the one its
+ * compile command gives when heap2stack runs there, else cfg->opt (-O2);
+ * *demoted (if not NULL) is set when the command's level was -O0. */
+const char *job_level(const config *cfg, const job *j, int *demoted);
 struct db *db_open(const char *build_dir, char *err, size_t errlen);
 void db_close(struct db *db);
 int job_init(job *j, const char *file, struct db *db, char **extra,

@@ -162,11 +162,18 @@ static int report_file(report *rep, const config *cfg, const char *file,
 	int fd, rc = -1;
 	const char *tmpdir = getenv("TMPDIR");
 
+	int demoted;
 	if (job_init(&j, file, db, extra, nextra, err, sizeof err) != 0) {
 		error_msg("%s", err);
 		job_free(&j);
 		return -1;
 	}
+	job_level(cfg, &j, &demoted);
+	if (demoted)
+		warning_msg("%s: its compile command builds it at %s, where "
+			    "heap2stack does not run: reported at %s (give "
+			    "-O1, -O2, -O3, -Os, -Oz or -Og to choose)",
+			    file, j.opt, cfg->opt);
 	snprintf(tmp_path, sizeof tmp_path, "%s/escape-report-XXXXXX",
 		 tmpdir && *tmpdir ? tmpdir : "/tmp");
 	fd = mkstemp(tmp_path);
@@ -202,7 +209,7 @@ static int report_file(report *rep, const config *cfg, const char *file,
 		goto out;
 	}
 	{
-		source *src = source_open(&j, cfg->opt);
+		source *src = source_open(&j, job_level(cfg, &j, NULL));
 		if (!source_ok(src))
 			warning_msg("%s: libclang could not parse it; "
 				    "expressions are shown as the allocator "
@@ -226,6 +233,7 @@ int main(int argc, char **argv)
 	int bare_m = 0;
 	int status, heap;
 	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
+	int opt_given = 0;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
 	char **extra = NULL;
 	regex_t re;
@@ -285,8 +293,10 @@ int main(int argc, char **argv)
 		else if (!strcmp(a, "-O1") || !strcmp(a, "-O2") ||
 			 !strcmp(a, "-O3") ||
 			 !strcmp(a, "-Os") || !strcmp(a, "-Oz") ||
-			 !strcmp(a, "-Og"))
+			 !strcmp(a, "-Og")) {
 			opt = a;
+			opt_given = 1;
+		}
 		else if (!strcmp(a, "-p")) {
 			if (i + 1 >= argc)
 				usage_error("%s needs a build directory", a);
@@ -363,6 +373,7 @@ int main(int argc, char **argv)
 	plugin = find_plugin();
 	cfg.plugin = plugin;
 	cfg.opt = opt;
+	cfg.opt_given = opt_given;
 	cfg.timeout = timeout;
 	if (access(cfg.plugin, R_OK) != 0) {
 		error_msg("cannot read the heap2stack plugin '%s': %s (set "

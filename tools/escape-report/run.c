@@ -421,6 +421,12 @@ static void add_flags(job *j, char **argv, int argc, const char *dir)
 {
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
+		if (starts(a, "-O")) {
+			/* the build's level: the last one, as for clang */
+			free(j->opt);
+			j->opt = xstrdup(a);
+			continue;
+		}
 		if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") ||
 		    !strcmp(a, "-MQ") || !strcmp(a, "-MJ")) {
 			i++;
@@ -447,7 +453,7 @@ static void add_flags(job *j, char **argv, int argc, const char *dir)
 		    !strcmp(a, "-M") || !strcmp(a, "-MM") || !strcmp(a, "-MD") ||
 		    !strcmp(a, "-MMD") || !strcmp(a, "-MP") || !strcmp(a, "-MG") ||
 		    !strcmp(a, "-g0") || !strcmp(a, "--") ||
-		    starts(a, "-O") || starts(a, "-o") || starts(a, "-flto") ||
+		    starts(a, "-o") || starts(a, "-flto") ||
 		    starts(a, "-fno-lto") || starts(a, "-fpass-plugin=") ||
 		    starts(a, "-fplugin=") || starts(a, "-MF") ||
 		    starts(a, "-MT") || starts(a, "-MQ") || starts(a, "-MJ"))
@@ -654,6 +660,7 @@ void job_free(job *j)
 	free(j->abs);
 	free(j->dir);
 	free(j->src);
+	free(j->opt);
 	sv_free(&j->args);
 }
 
@@ -824,6 +831,22 @@ int check_clang(const config *cfg, int major, char *err, size_t errlen)
 	return 0;
 }
 
+const char *job_level(const config *cfg, const job *j, int *demoted)
+{
+	static const char *const runs[] = {"-O", "-O1", "-O2", "-O3", "-O4",
+					   "-Os", "-Oz", "-Og", "-Ofast"};
+	if (demoted)
+		*demoted = 0;
+	if (cfg->opt_given || !j || !j->opt)
+		return cfg->opt;
+	for (size_t i = 0; i < sizeof runs / sizeof *runs; i++)
+		if (!strcmp(j->opt, runs[i]))
+			return j->opt;
+	if (demoted)
+		*demoted = 1;
+	return cfg->opt;
+}
+
 /* clang, the plugin and its records option, for a compile of src. */
 static void compile_command(strvec *argv, const config *cfg, const job *j,
 			    const char *records_path, const char *src)
@@ -832,7 +855,7 @@ static void compile_command(strvec *argv, const config *cfg, const job *j,
 	sv_push(argv, cfg->clang);
 	for (unsigned i = 0; j && i < j->args.n; i++)
 		sv_push(argv, j->args.v[i]);
-	sv_push(argv, cfg->opt);
+	sv_push(argv, job_level(cfg, j, NULL));
 	sv_push(argv, "-g");
 	/* clang 19 parses -mllvm options before it loads pass plugins:
 	 * -fplugin loads the plugin first */
