@@ -44,15 +44,11 @@
 // RUN: FileCheck --check-prefix=COUNT %s < %t.cnt
 //
 // SIZES: #heap2stack-sizes 1
-// SIZES-DAG: site{{.}}medium{{.}}{{.*}}guard-sizes.c{{.}}[[LINE:[0-9]+]]{{.}}12{{.}}{{.*}}guard-sizes.c{{.}}[[LINE]]{{.}}12{{.}}101{{.}}0{{.}}2000{{.}}10:100,11:1{{$}}
+// SIZES-DAG: site{{.}}medium{{.}}{{.*}}guard-sizes.c{{.}}[[LINE:[0-9]+]]{{.}}[[COL:[0-9]+]]{{.}}{{.*}}guard-sizes.c{{.}}[[LINE]]{{.}}[[COL]]{{.}}101{{.}}0{{.}}2000{{.}}10:100,11:1{{$}}
 // SIZES-DAG: site{{.}}mostly{{.}}{{.*}}{{.}}100{{.}}0{{.}}3000{{.}}6:98,12:2{{$}}
 // SIZES-DAG: site{{.}}huge{{.}}{{.*}}{{.}}11{{.}}0{{.}}8000{{.}}7:1,13:10{{$}}
 // SIZES-NOT: other
 //
-// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) does not escape: stack buffer of 1024 bytes, heap above (sized by the profile)
-// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) does not escape: stack buffer of 3008 bytes, heap above (sized by the profile)
-// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) kept on the heap: too large: most requests the profile saw exceed max-size 4096
-// REM-DAG: guard-sizes.c:{{[0-9]+}}:12: remark: malloc(...) does not escape: stack buffer of 256 bytes, heap above [-Rpass=heap2stack]
 //
 // OUT: medium 60000 2000 mostly 3920 6000 huge 80000 100 other 0
 //
@@ -75,49 +71,27 @@ NOINLINE static long fill(char *p, size_t n)
 	return s;
 }
 
-NOINLINE long medium(size_t n)
-{
-	char *p = malloc(n);
-	long s;
-	if (!p)
-		return -1;
-	s = fill(p, n);
-	free(p);
-	return s;
-}
+/* One allocation site per function, each on the line of its SITE(). */
+#define SITE(name)                                                             \
+	NOINLINE long name(size_t n)                                           \
+	{                                                                      \
+		char *p = malloc(n);                                           \
+		long s;                                                        \
+		if (!p)                                                        \
+			return -1;                                             \
+		s = fill(p, n);                                                \
+		free(p);                                                       \
+		return s;                                                      \
+	}
 
-NOINLINE long mostly(size_t n)
-{
-	char *p = malloc(n);
-	long s;
-	if (!p)
-		return -1;
-	s = fill(p, n);
-	free(p);
-	return s;
-}
-
-NOINLINE long huge(size_t n)
-{
-	char *p = malloc(n);
-	long s;
-	if (!p)
-		return -1;
-	s = fill(p, n);
-	free(p);
-	return s;
-}
-
-NOINLINE long other(size_t n)
-{
-	char *p = malloc(n);
-	long s;
-	if (!p)
-		return -1;
-	s = fill(p, n);
-	free(p);
-	return s;
-}
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 1024 bytes, heap above (sized by the profile)
+SITE(medium)
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 3008 bytes, heap above (sized by the profile)
+SITE(mostly)
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) kept on the heap: too large: most requests the profile saw exceed max-size 4096
+SITE(huge)
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 256 bytes, heap above [-Rpass=heap2stack]
+SITE(other)
 
 int main(int argc, char **argv)
 {

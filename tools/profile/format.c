@@ -27,7 +27,6 @@ h2s_profile_write(FILE *f, const h2s_profile_site *s, size_t n)
 	fputs("#heap2stack-profile 1\n", f);
 	for (size_t i = 0; i < n; i++) {
 		const h2s_profile_site *p = &s[i];
-		int any = 0;
 		fputs("site\t", f);
 		for (const char *c = p->module; *c; c++) {
 			if (*c == '\\')
@@ -50,14 +49,23 @@ h2s_profile_write(FILE *f, const h2s_profile_site *s, size_t n)
 		for (int k = 0; k < H2S_CLASS_COUNT; k++)
 			fprintf(f, "\t%llu", (unsigned long long)p->lifetimes[k]);
 		fputc('\t', f);
-		for (int b = 0; b < H2S_PROFILE_BUCKETS; b++)
-			if (p->sizes[b]) {
-				fprintf(f, "%s%d:%llu", any ? "," : "", b,
-					(unsigned long long)p->sizes[b]);
-				any = 1;
-			}
-		fputs(any ? "\n" : "-\n", f);
+		h2s_profile_write_sizes(f, p->sizes);
+		fputc('\n', f);
 	}
+}
+
+__attribute__((no_instrument_function)) void
+h2s_profile_write_sizes(FILE *f, const uint64_t *sizes)
+{
+	int any = 0;
+	for (int b = 0; b < H2S_PROFILE_BUCKETS; b++)
+		if (sizes[b]) {
+			fprintf(f, "%s%d:%llu", any ? "," : "", b,
+				(unsigned long long)sizes[b]);
+			any = 1;
+		}
+	if (!any)
+		fputc('-', f);
 }
 
 /* ---------------------------------------------------------------- reading */

@@ -48,6 +48,9 @@ typedef struct h2s_profile_site {
 /* Writes the sites as profile text (with the version line). */
 void h2s_profile_write(FILE *f, const h2s_profile_site *s, size_t n);
 
+/* Writes a size histogram as profile text: BUCKET:COUNT,... or `-`. */
+void h2s_profile_write_sizes(FILE *f, const uint64_t *sizes);
+
 /* Reads profile text, adding to (*sites, *n): a site of the same module
  * and address is merged. Returns 0, or -1 with a message in err. */
 int h2s_profile_read(const char *text, h2s_profile_site **sites, size_t *n,

@@ -33,19 +33,13 @@ static void write_site(FILE *out, const site_info *s)
 {
 	const src_frame *in = &s->frames[0], *o = &s->frames[s->nframes - 1];
 	const h2s_profile_site *p = s->p;
-	int any = 0;
 	fprintf(out, "site\t%s\t%s\t%u\t%u\t%s\t%u\t%u\t%llu\t%llu\t%llu\t",
 		o->function, o->file, o->line, o->col, in->file, in->line,
 		in->col, (unsigned long long)p->calls,
 		(unsigned long long)p->reallocs,
 		(unsigned long long)p->max_size);
-	for (int b = 0; b < H2S_PROFILE_BUCKETS; b++)
-		if (p->sizes[b]) {
-			fprintf(out, "%s%d:%llu", any ? "," : "", b,
-				(unsigned long long)p->sizes[b]);
-			any = 1;
-		}
-	fputs(any ? "\n" : "-\n", out);
+	h2s_profile_write_sizes(out, p->sizes);
+	fputc('\n', out);
 }
 
 int sizes_run(const char *path, const strvec *profiles)
