@@ -5,6 +5,7 @@ profile.tsv.
 
   profile.py --package P --config C --build DIR --report REPORT.json
              --suite pass|fail|timeout --twin (C-h2s | -) --out OUTDIR
+             [--twin-report TWIN-REPORT.json]
 
 Only the package's own modules count: the suite runs every process under
 the profiler (make, the shell, sed, ...), and those programs are not under
@@ -25,6 +26,13 @@ OUTDIR/profile.tsv, one per part, with the twin's k0 (its suite ran under
 the profiler too) and the check k0(twin) + removed - k0, which is 0 when
 the two builds agree (docs/profile.md): an allocation heap2stack removed
 makes no call in the twin.
+
+--twin-report REPORT.json (the twin's own report, without records) makes
+`removed` exact for guarded buffers: a site heap2stack moved to a stack
+buffer of K bytes still calls the allocator, in the twin, for each request
+above K; those calls are the twin's allocations at the same source
+position, and are subtracted from the site's removed count (`heap_path` in
+the site). Before, every allocation of a `stack` site counted as removed.
 
 --rejoin REC... joins the program sites the report left without a record
 with those records files again, as the report does (where the call is
@@ -96,15 +104,38 @@ def rejoin(rep, files):
     rep["rejoined"] = n
 
 
+def position(s):
+    return (s["file"], s["line"], s["column"], s["function"],
+            tuple((i["function"], i["file"], i["line"], i["column"]) for i in s["inlined_at"]))
+
+
+def subtract_heap_path(rep, twin_rep):
+    """A `stack` site's allocations that the twin still made (a guarded
+    buffer's requests above its size) were not removed."""
+    made = {}
+    for s in twin_rep["sites"]:
+        if s["origin"] == "program" and s["line"]:
+            k = position(s)
+            made[k] = made.get(k, 0) + s["allocations"]
+    for s in rep["sites"]:
+        if s.get("verdict") == "stack" and s["line"]:
+            left = made.get(position(s), 0)
+            s["heap_path"] = min(left, s["allocations"])
+            s["removed"] = s["allocations"] - s["heap_path"]
+
+
 def main():
     ap = argparse.ArgumentParser()
     for a in ("package", "config", "build", "report", "suite", "twin", "out"):
         ap.add_argument("--" + a, required=True)
     ap.add_argument("--rejoin", nargs="*", default=[])
+    ap.add_argument("--twin-report")
     o = ap.parse_args()
     rep = json.load(open(o.report))
     if o.rejoin:
         rejoin(rep, o.rejoin)
+    if o.twin_report:
+        subtract_heap_path(rep, json.load(open(o.twin_report)))
     build = os.path.realpath(o.build) + "/"
     parts, reasons, modules, sites = {}, {}, {}, []
     for s in rep["sites"]:

@@ -413,9 +413,12 @@ profile_report() {
 		echo "   heap2stack-profile report failed: $log.report.log" >&2
 		return 0
 	fi
+	local twin_report=()
+	[ "$twin" = - ] || [ ! -s "$work/build/$pkg/$twin.record/report.json" ] ||
+		twin_report=(--twin-report "$work/build/$pkg/$twin.record/report.json")
 	python3 "$here/profile.py" --package "$pkg" --config "$cfg" --build "$dir" \
 		--report "$rec/report.json" --suite "$suite" --twin "$twin" \
-		--out "$out" 2>>"$log.report.log" || echo "   profile.py failed: $log.report.log" >&2
+		"${twin_report[@]}" --out "$out" 2>>"$log.report.log" || echo "   profile.py failed: $log.report.log" >&2
 }
 
 # "program-allocations all-allocations processes" of a profile config: the
