@@ -837,7 +837,14 @@ static void lower_declared(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
 			continue;
 		}
-		if (!compat_param_nocapture(I, callee, k, &via_ret)) {
+		/* not captured, and not freed: `nocapture` alone allows the
+		 * callee to free the block (LLVM marks free's own parameter
+		 * so, and infers it for a function that reallocs or frees its
+		 * argument, whose body ThinLTO may then drop) */
+		if (!compat_param_nocapture(I, callee, k, &via_ret) ||
+		    !(has_enum_attr(I, callee, LLVMAttributeFunctionIndex,
+				    "nofree") ||
+		      has_enum_attr(I, callee, k + 1, "nofree"))) {
 			to_heap(f, a, W_CALL_UNKNOWN, I);
 			continue;
 		}

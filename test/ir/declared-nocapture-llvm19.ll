@@ -7,8 +7,9 @@
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
-declare void @look(ptr nocapture readonly)
-declare void @fill(ptr nocapture)
+declare void @look(ptr nocapture readonly) nofree
+declare void @fill(ptr nofree nocapture)
+declare void @release(ptr nocapture)
 
 define void @readonly_arg() {
 entry:
@@ -61,3 +62,19 @@ entry:
 ; CHECK-NEXT:    call void @look(ptr {{.*}}%h2s.slot)
 ; CHECK-NOT:     @free
 ; CHECK:         ret void
+
+; `nocapture` alone does not say the callee leaves the block alone: it may
+; free it (LLVM marks free's own parameter so, and infers it for a
+; function that reallocs or frees its argument, whose body ThinLTO then
+; drops). Without `nofree` the block stays on the heap.
+define void @may_free() {
+entry:
+  %p = call ptr @malloc(i64 16)
+  call void @release(ptr %p)
+  ret void
+}
+
+; CHECK-LABEL: define void @may_free()
+; CHECK-NOT:     h2s.slot
+; CHECK:         %p = call ptr @malloc(i64 16)
+; CHECK-NEXT:    call void @release(ptr %p)

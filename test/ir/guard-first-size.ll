@@ -14,7 +14,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
-declare void @fill(ptr nocapture, i64)
+declare void @fill(ptr nocapture, i64) nofree
 declare i64 @need(i64)
 
 define i64 @grows() {
