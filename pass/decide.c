@@ -321,8 +321,6 @@ static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
 	return dead_each_iteration(f, index, s);
 }
 
-static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) / a * a; }
-
 /* Rule 4: a size that is neither constant nor bounded within max-size is
  * served by a guarded buffer (or stays on the heap without one). */
 static int needs_guard(const h2s_options *o, const h2s_site *s)

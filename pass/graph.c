@@ -1083,13 +1083,13 @@ static int address_offset(LLVMValueRef v, LLVMValueRef *base, uint64_t *bound,
 		return small_constant(LLVMGetOperand(v, 0), bound) &&
 		       address_offset(LLVMGetOperand(v, 1), base, bound,
 				      depth + 1);
-	case LLVMSub:
 	case LLVMOr:
-		/* x | c is between x and x + c */
-		if (LLVMGetInstructionOpcode(v) == LLVMOr &&
-		    LLVMIsAConstantInt(LLVMGetOperand(v, 1)) &&
+		/* x | c is between x and x + c, for c >= 0 */
+		if (LLVMIsAConstantInt(LLVMGetOperand(v, 1)) &&
 		    LLVMConstIntGetSExtValue(LLVMGetOperand(v, 1)) < 0)
 			return 0;
+		/* fall through */
+	case LLVMSub:
 		return small_constant(LLVMGetOperand(v, 1), bound) &&
 		       address_offset(LLVMGetOperand(v, 0), base, bound,
 				      depth + 1);

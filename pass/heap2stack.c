@@ -34,7 +34,6 @@
  */
 #include "internal.h"
 
-#include <errno.h>
 #include <llvm-c/Target.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,20 +52,6 @@ void h2s_options_init(h2s_options *o)
 	o->loops = 1;
 	o->freed_escapes = 1;
 	o->verbose = 0;
-}
-
-static int parse_bytes(const char *v, uint64_t *out)
-{
-	char *end;
-	unsigned long long n;
-	if (!v || !*v || *v < '0' || *v > '9')
-		return -1;
-	errno = 0;
-	n = strtoull(v, &end, 10);
-	if (errno || *end)
-		return -1;
-	*out = n;
-	return 0;
 }
 
 int h2s_options_set(h2s_options *o, const char *key, const char *value,
@@ -88,7 +73,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
 		if (strcmp(key, sizes[i].key))
 			continue;
-		if (parse_bytes(value, (uint64_t *)((char *)o + sizes[i].off))) {
+		if (!parse_u64(value, (uint64_t *)((char *)o + sizes[i].off))) {
 			snprintf(err, errlen,
 				 "invalid value '%s' for parameter '%s': expected "
 				 "a number of %s",

@@ -95,6 +95,14 @@ void map_reserve(h2s_map *m, unsigned n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
+/* A decimal number without sign or spaces (s may be NULL): 1 with it in
+ * *v, or 0. */
+int parse_u64(const char *s, uint64_t *v);
+/* n rounded up to a multiple of a. */
+static inline uint64_t round_up(uint64_t n, uint64_t a)
+{
+	return (n + a - 1) / a * a;
+}
 /* Growable string for reports and messages. */
 typedef struct h2s_str {
 	char *s;

@@ -44,20 +44,6 @@ static void sizes_free(h2s_sizes *t)
 	free(t);
 }
 
-static int parse_u64(const char *s, uint64_t *v)
-{
-	char *end;
-	unsigned long long n;
-	if (*s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	n = strtoull(s, &end, 10);
-	if (errno || *end)
-		return 0;
-	*v = n;
-	return 1;
-}
-
 static int parse_uint(const char *s, unsigned *v)
 {
 	uint64_t n;
@@ -241,11 +227,6 @@ static const size_site *find_site(const h2s_sizes *t, const h2s_site *s,
 	return NULL;
 }
 
-static uint64_t round16(uint64_t n)
-{
-	return (n + 15) / 16 * 16;
-}
-
 /* The stack buffer for the requests of p: the smallest power of two (at
  * least 16) that serves 99% of them, or their largest when that is
  * smaller and no block grew; above max-size, max-size when it serves at
@@ -255,13 +236,13 @@ static uint64_t buffer_for(const size_site *p, uint64_t max_size)
 	uint64_t covered = 0, k = 0, within = 0;
 	for (unsigned b = 0; b < SIZE_BUCKETS; b++) {
 		covered += p->sizes[b];
-		if (b < 64 && ((uint64_t)1 << b) <= max_size)
+		if (((uint64_t)1 << b) <= max_size)
 			within = covered;
 		if (!k && covered * 100 >= p->calls * 99)
 			k = b < 4 ? 16 : (uint64_t)1 << b;
 	}
 	if (!p->reallocs && p->max < k)
-		k = round16(p->max ? p->max : 1);
+		k = round_up(p->max ? p->max : 1, 16);
 	if (k > max_size)
 		k = 2 * within >= p->calls ? max_size : 0;
 	return k;

@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,20 @@ char *xstrdup(const char *s)
 	char *d = xrealloc(NULL, len);
 	memcpy(d, s, len);
 	return d;
+}
+
+int parse_u64(const char *s, uint64_t *v)
+{
+	char *end;
+	unsigned long long n;
+	if (!s || *s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno || *end)
+		return 0;
+	*v = n;
+	return 1;
 }
 
 /* ------------------------------------------------------------------ arena */
