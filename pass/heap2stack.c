@@ -15,7 +15,7 @@
  *     extra node per function type, so this costs one edge per indirect
  *     call and per address-taken function;
  *   - the summary reads (direct calls, and functions handed to library
- *     calls: the only places graph.c reads a callee's parameter tags)
+ *     calls: the only places call.c reads a callee's parameter tags)
  *     order the analysis. Only the functions holding a site and those
  *     whose tags they read, transitively, are analysed (every function
  *     when the report lists parameters), split into strongly connected
@@ -146,7 +146,7 @@ static int address_taken(LLVMValueRef fn)
 
 /* The call graph, per function:
  *   reads     the functions whose parameter tags its graph may read:
- *             graph.c reads a summary only at a direct call and for a
+ *             call.c reads a summary only at a direct call and for a
  *             function handed to a library call (qsort's comparator);
  *             these edges order the analysis
  *   itypes    the types of its indirect calls, each of which may reach

@@ -8,7 +8,9 @@
  *   loops.c      natural loops, loop depth, blocks on any CFG cycle
  *   scc.c        strongly connected components (iterative Tarjan)
  *   libfuncs.c   allocators, deallocators and the libc effect table
- *   graph.c      lowering one function's IR into the location graph
+ *   graph.c      the location graph: locations, objects, edges
+ *   lower.c      lowering instructions other than calls into it
+ *   call.c       lowering calls: allocators, library calls, callees' tags
  *   solve.c      the fixpoint over the graph
  *   summary.c    parameter tags, bottom-up over the call graph's SCCs
  *   exits.c      calls that may leave a function, blocks freed before it
@@ -229,9 +231,9 @@ LLVMValueRef lib_length_fn(LLVMModuleRef m, int bounded, unsigned bits);
 /* Library function effects, or NULL when call is not a recognised library
  * call. */
 const h2s_libfn *lib_effects(LLVMValueRef call);
-/* 1 when call may be treated as a call to the builtin library function
- * named by its callee. */
-int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee);
+/* 1 when fmt is a constant printf format (or a choice between such) whose
+ * conversions print no pointer (%p). */
+int lib_format_prints_no_pointer(LLVMValueRef fmt);
 /* Name of a function value, "" when it has none. */
 const char *fn_name(LLVMValueRef fn);
 /* Function-level enum attribute `name` (noinline, optnone, ...) on a
@@ -560,7 +562,7 @@ struct h2s_result {
 	unsigned inlined;           /* calls inlined by the analysis */
 };
 
-/* graph.c */
+/* graph.c: the graph and the primitives lower.c and call.c build it with */
 void graph_init(h2s_func *f);
 void graph_build(h2s_func *f);
 void graph_free(h2s_func *f);
@@ -570,6 +572,55 @@ unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 			unsigned src, unsigned dst, LLVMValueRef inst);
 /* Adds the flow {heap} = l (for the solver's late discoveries). */
 void graph_to_heap(h2s_func *f, unsigned l, h2s_why why, LLVMValueRef inst);
+/* Adds an edge and indexes it where the solver visits it from; H2S_NONE
+ * for an edge that carries nothing (from the null-like constants). */
+unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why, unsigned src,
+		  unsigned dst, LLVMValueRef inst);
+/* Seeds location l with object o (Go's `l = &{storage for o}`). */
+void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why, LLVMValueRef inst);
+/* A fresh temporary location. */
+unsigned temp(h2s_func *f);
+/* dst = *src, as a fresh temporary. */
+unsigned load_into_temp(h2s_func *f, unsigned src, h2s_why why,
+			LLVMValueRef inst);
+/* {heap} = v, except a narrow scalar handed to a call (docs/design.md,
+ * Limits). */
+void to_heap(h2s_func *f, LLVMValueRef v, h2s_why why, LLVMValueRef inst);
+/* dst = src, at instruction dst. */
+void copy_from(h2s_func *f, LLVMValueRef dst, LLVMValueRef src, h2s_why why);
+/* The object of alloca or allocation call I (graph_build's order: *next
+ * is where the search starts). */
+unsigned inst_object(h2s_func *f, LLVMValueRef I, unsigned *next);
+/* Constants that point nowhere (null, undef, numbers, metadata). */
+int is_null_like(LLVMValueRef v);
+int is_pointer(LLVMValueRef v);
+/* A pointer, or a vector of pointers. */
+int has_pointer_type(LLVMValueRef v);
+/* An integer or float scalar narrower than a pointer. */
+int is_narrow_scalar(h2s_func *f, LLVMValueRef v);
+/* lower.c */
+void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next);
+/* 1 when stored value v only rewrites what address addr already holds
+ * (`p->n++`): the store moves no pointer. */
+int rewrites_same_address(LLVMValueRef v, LLVMValueRef addr, unsigned depth);
+/* Records the pointer difference of what locations a and b point to, made
+ * at inst, for solve.c to check. */
+void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b, LLVMValueRef inst,
+		    int a_nonnull, int b_nonnull);
+/* 1 when condition c is `p == null` or `p != null` (*eq tells which). */
+int null_test(LLVMValueRef c, LLVMValueRef p, int *eq);
+/* call.c */
+void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next);
+/* A call of code nothing is known of: its arguments escape. */
+void lower_unknown_call(h2s_func *f, LLVMValueRef I, unsigned nargs,
+			h2s_why why);
+/* The module function call I calls, when its definition is the one that
+ * runs; NULL otherwise. */
+h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);
+int is_intrinsic_named(const char *name, const char *prefix);
+/* 1 when U is an intrinsic call whose result the graph computes from its
+ * operand op. */
+int intrinsic_carries(LLVMValueRef U, unsigned op);
 /* solve.c */
 void solve(h2s_func *f);
 /* 1 when pointer difference d is between two parameters' own pointees
@@ -599,11 +650,8 @@ static inline uint64_t why_unexplained(const h2s_func *f)
 /* The sink object obj reaches first of {heap}, ~r0, what indirect calls
  * jump to and the parameters' pointees, or H2S_NONE: it then escapes. */
 unsigned escape_sink(const h2s_func *f, unsigned obj);
-/* 1 when condition c is `p == null` or `p != null` (*eq tells which). */
-int null_test(LLVMValueRef c, LLVMValueRef p, int *eq);
 /* summary.c */
 void summarize(h2s_func *f);
-h2s_func *callee_func(struct h2s_result *r, LLVMValueRef call);
 /* exits.c */
 /* 1 when call may leave its caller other than by returning, or end the
  * process after running the program's handlers (exit, abort): an

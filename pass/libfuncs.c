@@ -214,7 +214,9 @@ static int fn_has_string_attr(LLVMValueRef fn, const char *name)
 					     name, strlen(name)) != NULL;
 }
 
-int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee)
+/* 1 when call may be treated as a call to the builtin library function
+ * named by its callee. */
+static int lib_builtin_ok(LLVMValueRef call, LLVMValueRef callee)
 {
 	static const char prefix[] = "no-builtin-";
 	char key[256];
@@ -382,4 +384,51 @@ const h2s_libfn *lib_effects(LLVMValueRef call)
 		if (!strcmp(name, libfns[i].name))
 			return lib_builtin_ok(call, callee) ? &libfns[i] : NULL;
 	return NULL;
+}
+
+/* 1 when fmt is a constant string whose conversions print no pointer
+ * (%p): then printf's other arguments are read, and their bytes copied,
+ * but no address is printed that scanf could turn back into a pointer. */
+static int format_prints_no_pointer_at(LLVMValueRef fmt, unsigned depth)
+{
+	LLVMValueRef init;
+	const char *s;
+	size_t len;
+	/* a choice between constant formats (SimplifyCFG merges calls) */
+	if (fmt && depth < 4 && LLVMIsASelectInst(fmt))
+		return format_prints_no_pointer_at(LLVMGetOperand(fmt, 1),
+						   depth + 1) &&
+		       format_prints_no_pointer_at(LLVMGetOperand(fmt, 2),
+						   depth + 1);
+	if (fmt && depth < 4 && LLVMIsAPHINode(fmt)) {
+		for (unsigned i = 0; i < LLVMCountIncoming(fmt); i++)
+			if (!format_prints_no_pointer_at(
+				    LLVMGetIncomingValue(fmt, i), depth + 1))
+				return 0;
+		return 1;
+	}
+	while (fmt && LLVMIsAConstantExpr(fmt))
+		fmt = LLVMGetOperand(fmt, 0);
+	if (!fmt || !LLVMIsAGlobalVariable(fmt) || !LLVMIsGlobalConstant(fmt))
+		return 0;
+	init = LLVMGetInitializer(fmt);
+	if (!init || !LLVMIsAConstantDataSequential(init) ||
+	    !LLVMIsConstantString(init))
+		return 0;
+	s = LLVMGetAsString(init, &len);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '%')
+			continue;
+		i++;
+		while (i < len && strchr("-+ #0123456789.*'$hlLqjzt", s[i]))
+			i++;
+		if (i < len && s[i] == 'p')
+			return 0;
+	}
+	return 1;
+}
+
+int lib_format_prints_no_pointer(LLVMValueRef fmt)
+{
+	return format_prints_no_pointer_at(fmt, 0);
 }

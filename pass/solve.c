@@ -289,7 +289,7 @@ int pdiff_params(const h2s_func *f, const h2s_pdiff *d, unsigned *i,
  * pointees it is the caller's to check (diff_with): the caller makes the
  * same check on its two arguments. A pointer that may be null counts
  * as one object when the difference is used only where it is not (C
- * defines no difference with a null pointer; graph.c's diff_needs_nonnull
+ * defines no difference with a null pointer; lower.c's diff_needs_nonnull
  * finds the test). Returns 1 when it added flows (the fixpoint must go
  * on). */
 static int check_differences(h2s_func *f, worklist *w)

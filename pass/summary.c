@@ -28,7 +28,7 @@
  * takes the contents of what it holds, so the levels below k leak with it;
  * the levels above k do not: an array of integers whose bytes the callee
  * copies into memory that escapes is not itself leaked. "Reaches a free()"
- * includes the frees of the functions it calls (graph.c records those
+ * includes the frees of the functions it calls (call.c records those
  * calls as frees).
  *
  * heap2stack.c computes them bottom-up over the call graph's strongly
