@@ -46,7 +46,11 @@ static const h2s_func *module_callee(const h2s_result *r, LLVMValueRef callee)
 	return map_get(&r->fnindex, ptrkey(callee), &i) ? &r->fns[i] : NULL;
 }
 
-int call_may_leave(const h2s_result *r, LLVMValueRef call)
+/* 1 when call may leave its caller other than by returning, or end the
+ * process after running the program's handlers (exit, abort): an
+ * indirect call, inline asm, a throwing or unknown function, a module
+ * function whose `leaves` is set. */
+static int call_may_leave(const h2s_result *r, LLVMValueRef call)
 {
 	LLVMValueRef c = LLVMGetCalledValue(call);
 	const h2s_func *g;

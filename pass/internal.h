@@ -600,9 +600,6 @@ int has_pointer_type(LLVMValueRef v);
 int is_narrow_scalar(h2s_func *f, LLVMValueRef v);
 /* lower.c */
 void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next);
-/* 1 when stored value v only rewrites what address addr already holds
- * (`p->n++`): the store moves no pointer. */
-int rewrites_same_address(LLVMValueRef v, LLVMValueRef addr, unsigned depth);
 /* Records the pointer difference of what locations a and b point to, made
  * at inst, for solve.c to check. */
 void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b, LLVMValueRef inst,
@@ -653,11 +650,6 @@ unsigned escape_sink(const h2s_func *f, unsigned obj);
 /* summary.c */
 void summarize(h2s_func *f);
 /* exits.c */
-/* 1 when call may leave its caller other than by returning, or end the
- * process after running the program's handlers (exit, abort): an
- * indirect call, inline asm, a throwing or unknown function, a module
- * function whose `leaves` is set. */
-int call_may_leave(const h2s_result *r, LLVMValueRef call);
 /* 1 when instruction I unwinds (resume and the funclet EH exits) or is
  * a call that may leave, not counting calls of module functions whose
  * definition is the one that runs (heap2stack.c propagates their flag). */
@@ -680,10 +672,6 @@ unsigned transform_func(h2s_func *f);
 /* report.c */
 void site_describe(h2s_func *f, h2s_site *s);
 void func_describe(h2s_func *f);
-/* Position of an instruction: outermost inlined-at call site. Returns 0 when
- * the instruction has no debug location. */
-int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
-		  unsigned *col);
 /* The same, or (outermost = 0) where its code was written. */
 int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
 			 unsigned *line, unsigned *col);

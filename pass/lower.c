@@ -13,8 +13,8 @@
  * Every other store is a flow: C lets any object's bytes be copied through
  * any type (char, unions, memcpy into a long), so every load carries what
  * the memory holds, whatever its type. */
-int rewrites_same_address(LLVMValueRef v, LLVMValueRef addr,
-			  unsigned depth)
+static int rewrites_same_address(LLVMValueRef v, LLVMValueRef addr,
+				 unsigned depth)
 {
 	if (depth > 6)
 		return 0;

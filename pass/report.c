@@ -42,9 +42,11 @@ int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
 	return 1;
 }
 
-/* Go reports inlined code at the outermost call site. */
-int inst_position(LLVMValueRef inst, const char **file, unsigned *line,
-		  unsigned *col)
+/* Position of an instruction: outermost inlined-at call site, where Go
+ * reports inlined code. Returns 0 when the instruction has no debug
+ * location. */
+static int inst_position(LLVMValueRef inst, const char **file,
+			 unsigned *line, unsigned *col)
 {
 	return inst_source_position(inst, 1, file, line, col);
 }
