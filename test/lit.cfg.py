@@ -8,6 +8,11 @@
 #   %h2s_profile          the heap2stack-profile tool
 #   %profile_rt           its run-time library (libheap2stack-profile.so)
 #   %llvm_major           19 or 22
+#   %e2e, %e2e_cxx        the end-to-end recipe (lit/e2e.sh): `%e2e %t FLAGS
+#                         %s` builds the program plain, with the plugin and
+#                         with the plugin under ASan, runs all three and
+#                         compares their outputs (%t.plain.out, %t.h2s.out,
+#                         %t.asan.out)
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
 # ld.lld is in the tools directory. The tools directory comes first in PATH,
 # so FileCheck, not and count are those of the same release.
@@ -20,7 +25,7 @@ import lit.formats
 config.name = "heap2stack"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".ll", ".c", ".cpp"]
-config.excludes = ["Inputs", "CMakeLists.txt"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 
 if not hasattr(config, "llvm_tools_dir"):
@@ -45,6 +50,12 @@ config.environment["PATH"] = os.pathsep.join(
 
 # Longest names first: lit substitutes in order, and %clang is a prefix of
 # %clangxx.
+e2e = "bash " + os.path.join(config.test_source_root, "lit", "e2e.sh")
+config.substitutions.append(("%e2e_script", e2e))
+config.substitutions.append(("%e2e_cxx", "%s %s %s" % (e2e, clangxx,
+                                                      config.heap2stack_plugin)))
+config.substitutions.append(("%e2e", "%s %s %s" % (e2e, clang,
+                                                  config.heap2stack_plugin)))
 config.substitutions.append(("%clangxx", clangxx))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%opt", opt))

@@ -2,15 +2,8 @@
 // zero, and a buffer in a loop whose previous iteration dirtied the slot, so
 // a demotion must zero the slot on every allocation, not once.
 //
-// RUN: %clang -O2 %s -o %t.plain
-// RUN: %clang -O2 -fpass-plugin=%plugin %s -o %t.h2s
-// RUN: %t.plain > %t.plain.out
-// RUN: %t.h2s > %t.h2s.out
-// RUN: diff %t.plain.out %t.h2s.out
+// RUN: %e2e %t -O2 %s
 // RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
-// RUN: %clang -O2 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
-// RUN: diff %t.plain.out %t.asan.out
 // RUN: %clang -O2 -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack -c %s -o /dev/null 2> %t.rem
 // RUN: FileCheck %s < %t.rem
 // RUN: grep remark: %t.rem | count 2

@@ -1,15 +1,8 @@
 // C++ new/delete and new[]/delete[] of small objects that never escape are
 // demoted like malloc/free.
 //
-// RUN: %clangxx -O2 %s -o %t.plain
-// RUN: %clangxx -O2 -fpass-plugin=%plugin %s -o %t.h2s
-// RUN: %t.plain > %t.plain.out
-// RUN: %t.h2s > %t.h2s.out
-// RUN: diff %t.plain.out %t.h2s.out
+// RUN: %e2e_cxx %t -O2 %s
 // RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
-// RUN: %clangxx -O2 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
-// RUN: diff %t.plain.out %t.asan.out
 // RUN: %clangxx -O2 -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack -c %s -o /dev/null 2> %t.rem
 // RUN: FileCheck %s < %t.rem
 // RUN: grep remark: %t.rem | count 3

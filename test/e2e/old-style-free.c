@@ -3,15 +3,8 @@
 // result becomes undef; clang used to crash here. The output is the same
 // with and without the plugin, and under ASan.
 //
-// RUN: %clang -std=gnu89 -w -O2 %s -o %t.plain
-// RUN: %clang -std=gnu89 -w -O2 -fpass-plugin=%plugin %s -o %t.h2s
-// RUN: %t.plain > %t.plain.out
-// RUN: %t.h2s > %t.h2s.out
-// RUN: diff %t.plain.out %t.h2s.out
+// RUN: %e2e %t -std=gnu89 -w -O2 %s
 // RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
-// RUN: %clang -std=gnu89 -w -O2 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
-// RUN: diff %t.plain.out %t.asan.out
 // RUN: %clang -std=gnu89 -w -O2 -fpass-plugin=%plugin -Rpass=heap2stack -c %s -o /dev/null 2>&1 | FileCheck %s
 //
 // CHECK: old-style-free.c:[[@LINE+13]]:{{[0-9]+}}: remark: malloc(32) does not escape: moved to a 32-byte stack slot

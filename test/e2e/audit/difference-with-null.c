@@ -2,15 +2,8 @@
 // harmless only between two pointers into one object, neither null. (At
 // -O1 the null arrives through a phi.)
 //
-// RUN: %clang -O1 %s -o %t.plain
-// RUN: %clang -O1 -fpass-plugin=%plugin %s -o %t.h2s
-// RUN: %t.plain > %t.plain.out
-// RUN: %t.h2s > %t.h2s.out
-// RUN: diff %t.plain.out %t.h2s.out
+// RUN: %e2e %t -O1 %s
 // RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
-// RUN: %clang -O1 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
-// RUN: diff %t.plain.out %t.asan.out
 // RUN: %clang -O1 -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack -c %s -o /dev/null 2>&1 | FileCheck %s
 // CHECK-NOT: malloc(16) does not escape
 // OUT: nulled

@@ -1,15 +1,8 @@
 // Regression (soundness audit): The bytes of a pointer written to a pipe and read back: a buffer whose
 // contents leave through write() escapes.
 //
-// RUN: %clang -O2 %s -o %t.plain
-// RUN: %clang -O2 -fpass-plugin=%plugin %s -o %t.h2s
-// RUN: %t.plain > %t.plain.out
-// RUN: %t.h2s > %t.h2s.out
-// RUN: diff %t.plain.out %t.h2s.out
+// RUN: %e2e %t -O2 %s
 // RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
-// RUN: %clang -O2 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
-// RUN: diff %t.plain.out %t.asan.out
 // RUN: %clang -O2 -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack -c %s -o /dev/null 2>&1 | FileCheck %s
 // CHECK-NOT: malloc(16) does not escape
 // OUT: hello-write

@@ -1,17 +1,10 @@
 // Regression (third soundness audit): The same with `return ****p` on a chain of four locals down to a malloc.
 //
-// RUN: %clang -O2 %s -o %t.plain
-// RUN: %clang -O2 -fpass-plugin=%plugin %s -o %t.h2s
-// RUN: %t.plain > %t.plain.out
-// RUN: %t.h2s > %t.h2s.out
-// RUN: diff %t.plain.out %t.h2s.out
+// RUN: %e2e %t -O2 %s
 // RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
 // RUN: %clang -O1 -fpass-plugin=%plugin %s -o %t.h2s1
 // RUN: %t.h2s1 > %t.h2s1.out
 // RUN: diff %t.plain.out %t.h2s1.out
-// RUN: %clang -O2 -fsanitize=address -fpass-plugin=%plugin %s -o %t.asan
-// RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.asan > %t.asan.out
-// RUN: diff %t.plain.out %t.asan.out
 // OUT: 3
 #include <stdio.h>
 #include <stdlib.h>
