@@ -24,6 +24,7 @@
 #define HEAP2STACK_INTERNAL_H
 
 #include "heap2stack/heap2stack.h"
+#include "heap2stack/reasons.h"
 #include "compat.h"
 
 #include <assert.h>
@@ -341,27 +342,19 @@ typedef struct h2s_edge {
 			       * incoming value past a test of it) */
 } h2s_edge;
 
-/* Verdict reasons; report.c turns them into text. */
+/* Verdict reasons, in the order of the shared vocabulary
+ * (heap2stack/reasons.h: each one's code and Go's phrase); report.c turns
+ * them into text. R_ESCAPES: a flow reaches {heap} or ~r0 (see the flow);
+ * R_MIXED_FREE: a realloc may receive it, and without the glue's block
+ * splitting (hooks.if_else) the realloc cannot be rewritten;
+ * R_ADDRSPACE: the result is not in the stack's address space; R_FAMILY:
+ * a deallocator of another family may free it; R_CALLEE_FREE: a function
+ * it is passed to frees it, and that call could not be inlined
+ * (s->not_inlined). */
 typedef enum h2s_reason {
-	R_DEMOTE,
-	R_ESCAPES,        /* a flow reaches {heap} or ~r0: see the flow */
-	R_DYNAMIC_SIZE,
-	R_TOO_LARGE,
-	R_LOOP,
-	R_RECURSIVE,
-	R_BUDGET,
-	R_MIXED_FREE,     /* a realloc may receive it, and without the
-			   * glue's block splitting (hooks.if_else) the
-			   * realloc cannot be rewritten */
-	R_OPTNONE,
-	R_MUSTTAIL,
-	R_SETJMP,
-	R_ADDRSPACE,      /* the result is not in the stack's address space */
-	R_COROUTINE,
-	R_BAD_ALIGN,
-	R_FAMILY,         /* a deallocator of another family may free it */
-	R_CALLEE_FREE,    /* a function it is passed to frees it, and that
-			   * call could not be inlined (s->not_inlined) */
+#define H2S_REASON_ENUM(name, code, phrase) name,
+	H2S_REASONS(H2S_REASON_ENUM)
+#undef H2S_REASON_ENUM
 } h2s_reason;
 
 /* Why a call of a function that frees a site's block stayed a call. */

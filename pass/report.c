@@ -255,7 +255,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		escape_words(&b, f, s->flow_edge, s->obj);
 		break;
 	case R_DYNAMIC_SIZE:
-		str_printf(&b, "size not constant");
+		str_printf(&b, "non-constant size");
 		if (s->bounded)
 			str_printf(&b, " (at most %llu bytes > max-size %llu)",
 				   (unsigned long long)s->size,
@@ -263,16 +263,17 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		break;
 	case R_TOO_LARGE:
 		if (s->profiled)
-			str_printf(&b, "too large: most requests the profile "
-				       "saw exceed max-size %llu",
+			str_printf(&b, "too large for stack: most requests the "
+				       "profile saw exceed max-size %llu",
 				   (unsigned long long)o->max_size);
 		else if (s->size > o->max_size)
-			str_printf(&b, "too large: %llu bytes > max-size %llu",
+			str_printf(&b, "too large for stack: %llu bytes > max-size "
+				       "%llu",
 				   (unsigned long long)s->size,
 				   (unsigned long long)o->max_size);
 		else
-			str_printf(&b, "too large: %llu bytes > %llu, the "
-				       "largest slot",
+			str_printf(&b, "too large for stack: %llu bytes > %llu, "
+				       "the largest slot",
 				   (unsigned long long)s->size,
 				   (unsigned long long)H2S_MAX_SLOT);
 		break;
@@ -293,7 +294,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			   (unsigned long long)o->frame_budget);
 		break;
 	case R_MIXED_FREE:
-		str_printf(&b, "passed to a realloc this host cannot rewrite "
+		str_printf(&b, "grown by a realloc this host cannot rewrite "
 			      "(no block splitting)");
 		at_position(&b, s->where);
 		break;
@@ -337,23 +338,25 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		}
 		break;
 	case R_OPTNONE:
-		str_printf(&b, "function is optnone");
+		str_printf(&b, "optnone function");
 		break;
 	case R_MUSTTAIL:
 		str_printf(&b, "function makes a musttail call");
 		break;
 	case R_SETJMP:
-		str_printf(&b, "function calls a returns_twice function (setjmp)");
+		str_printf(&b, "function calls setjmp (a returns_twice function)");
 		break;
 	case R_ADDRSPACE:
-		str_printf(&b, "result in address space %u, the stack in %u",
+		str_printf(&b, "not in the stack's address space: result in "
+			       "address space %u, the stack in %u",
 			   s->addrspace, f->mod->alloca_as);
 		break;
 	case R_BAD_ALIGN:
-		str_printf(&b, "alignment not a constant the allocator accepts");
+		str_printf(&b, "unsupported alignment: not a constant the "
+			       "allocator accepts");
 		break;
 	case R_COROUTINE:
-		str_printf(&b, "function is a coroutine not yet split");
+		str_printf(&b, "coroutine not yet split");
 		break;
 	}
 	return b.s;
@@ -573,7 +576,7 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 {
 	unsigned sink, steps;
 	unsigned chain[MAX_STEPS];
-	str_printf(b, "%s%s escapes to heap:\n", pre, s->text);
+	str_printf(b, "%s%s " H2S_WORDS_HEAP ":\n", pre, s->text);
 	if (s->reason != R_ESCAPES) {
 		str_printf(b, "%s  flow: {heap} = &{storage for %s}:\n", pre,
 			   s->text);
@@ -611,14 +614,14 @@ static void report_func(lines *L, const h2s_func *f)
 		h2s_str pre = {0}, b = {0};
 		prefix(&pre, f, s->file, s->line, s->col, 1);
 		if (s->reason == R_DEMOTE) {
-			str_printf(&b, "%s%s does not escape", pre.s, s->text);
+			str_printf(&b, "%s%s " H2S_WORDS_STACK, pre.s, s->text);
 			/* verbose (-m=2): what the demotion made of it */
 			if (verbose)
 				str_printf(&b, ": %s", s->detail);
 		} else {
 			if (verbose)
 				explain(&b, f, s, pre.s);
-			str_printf(&b, "%s%s escapes to heap", pre.s, s->text);
+			str_printf(&b, "%s%s " H2S_WORDS_HEAP, pre.s, s->text);
 		}
 		add_line(L, s->file, s->line, s->col, b.s);
 		free(pre.s);
@@ -681,7 +684,7 @@ void h2s_emit_remarks(const h2s_result *r)
 			int passed = s->reason == R_DEMOTE;
 			h2s_str b = {0};
 			str_printf(&b, "%s %s: %s", s->text,
-				   passed ? "does not escape" : "kept on the heap",
+				   passed ? H2S_WORDS_STACK : H2S_WORDS_HEAP,
 				   s->detail);
 			h->remark(h->ctx, s->call, passed,
 				  passed ? "Demoted" : "KeptOnHeap", b.s);
@@ -714,14 +717,9 @@ static void field_u(h2s_str *b, unsigned long long v)
 }
 
 static const char *const reason_codes[] = {
-	[R_DEMOTE] = "demote",         [R_ESCAPES] = "escapes",
-	[R_DYNAMIC_SIZE] = "dynamic-size", [R_TOO_LARGE] = "too-large",
-	[R_LOOP] = "loop",             [R_RECURSIVE] = "recursive",
-	[R_BUDGET] = "budget",         [R_MIXED_FREE] = "mixed-free",
-	[R_OPTNONE] = "optnone",       [R_MUSTTAIL] = "musttail",
-	[R_SETJMP] = "setjmp",         [R_ADDRSPACE] = "addrspace",
-	[R_COROUTINE] = "coroutine",   [R_BAD_ALIGN] = "bad-align",
-	[R_FAMILY] = "family",         [R_CALLEE_FREE] = "freed-by-callee",
+#define H2S_REASON_CODE(name, code, phrase) [name] = code,
+	H2S_REASONS(H2S_REASON_CODE)
+#undef H2S_REASON_CODE
 };
 
 /* The name of a location in a flow: a variable's name when debug

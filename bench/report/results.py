@@ -257,7 +257,7 @@ def micro_section(out, summary):
         out.append("### Expected to be demoted, but kept on the heap")
         out.append("")
         for r in missed:
-            why = [l for l in remarks.get(r["source"], []) if "kept on the heap" in l
+            why = [l for l in remarks.get(r["source"], []) if "escapes to heap:" in l
                    and "too large" not in l]
             out.append(f"- `{r['kernel']}`: " + "; ".join(
                 "`" + re.sub(r"\s*\[-Rpass-missed=heap2stack\]", "", w).replace(" remark: ", " ") + "`"

@@ -1,5 +1,5 @@
 // The plugin runs in the -O1, -O2, -O3, -Os and -Oz pipelines, and not at
-// -O0 (where the function is optnone anyway).
+// -O0 (where the optnone function anyway).
 //
 // RUN: %clang -O0 -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=O0 --allow-empty %s
 // RUN: %clang -O1 -fpass-plugin=%plugin -Rpass=heap2stack -c %s -o /dev/null 2>&1 | FileCheck %s

@@ -46,7 +46,7 @@ struct record *record_new(unsigned id, const char *name)
 {
 	// The remarks of the copies inlined into check and check_destroyed
 	// are at the allocation's own line, as LLVM places remarks.
-	// CHECK-DAG: allocating-helpers.c:[[@LINE+3]]:{{[0-9]+}}: remark: malloc(48) kept on the heap: returned
+	// CHECK-DAG: allocating-helpers.c:[[@LINE+3]]:{{[0-9]+}}: remark: malloc(48) escapes to heap: returned
 	// CHECK-DAG: allocating-helpers.c:[[@LINE+2]]:{{[0-9]+}}: remark: malloc(48) does not escape: moved to a 48-byte stack slot; inlined record_new, which allocates it
 	// CHECK-DAG: allocating-helpers.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(48) does not escape: moved to a 48-byte stack slot; inlined record_new, which allocates it
 	struct record *r = malloc(sizeof *r);

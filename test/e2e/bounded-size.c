@@ -15,7 +15,7 @@
 //
 // CHECK-DAG: bounded-size.c:[[@LINE+22]]:{{[0-9]+}}: remark: malloc(...) does not escape: moved to a 64-byte stack slot (its size is at most 64)
 // CHECK-DAG: bounded-size.c:[[@LINE+40]]:{{[0-9]+}}: remark: malloc(...) does not escape: moved to a 128-byte stack slot (its size is at most 128)
-// CHECK-DAG: bounded-size.c:[[@LINE+46]]:{{[0-9]+}}: remark: calloc(..., 1) kept on the heap: freed by release at
+// CHECK-DAG: bounded-size.c:[[@LINE+46]]:{{[0-9]+}}: remark: calloc(..., 1) escapes to heap: freed by release at
 //
 // The checksums: computed by the plain build (the reference; the RUN lines
 // compare every build with it); the line counts are by construction.

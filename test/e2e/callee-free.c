@@ -25,8 +25,8 @@
 // CHECK-DAG: callee-free.c:[[@LINE+98]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 256 bytes, heap above; inlined release_counted, which frees it
 // CHECK-DAG: callee-free.c:[[@LINE+109]]:{{[0-9]+}}: remark: malloc(32) does not escape: moved to a 32-byte stack slot; inlined release_counted, which frees it
 // CHECK-DAG: callee-free.c:[[@LINE+139]]:{{[0-9]+}}: remark: malloc(40) does not escape: moved to a 40-byte stack slot; inlined release_counted, which frees it
-// OFF-DAG: remark: malloc(48) kept on the heap: freed by release_counted at {{.*}}, not inlined: inline-budget=0
-// OFF-DAG: remark: malloc(40) kept on the heap: freed by release_counted at {{.*}}, not inlined: inline-budget=0
+// OFF-DAG: remark: malloc(48) escapes to heap: freed by release_counted at {{.*}}, not inlined: inline-budget=0
+// OFF-DAG: remark: malloc(40) escapes to heap: freed by release_counted at {{.*}}, not inlined: inline-budget=0
 //
 // Output, by construction: fixed(50) sums 48 bytes of 50: 2400; heap:
 // 16 bytes of 'h' (104) / 104 = 16; guarded(n) sums n bytes of 1: 100,

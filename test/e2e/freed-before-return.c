@@ -145,7 +145,7 @@ __attribute__((noinline)) static void fail(void)
 // Kept: fail may longjmp, and then the block outlives the frame.
 __attribute__((noinline)) static void parse(int bad)
 {
-	// CHECK-DAG: freed-before-return.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(16) kept on the heap: stored to global pending
+	// CHECK-DAG: freed-before-return.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(16) escapes to heap: stored to global pending
 	char *p = malloc(16);
 	strcpy(p, "pending");
 	pending = p;
@@ -164,7 +164,7 @@ static void cleanup(void)
 // Kept: exit runs cleanup, which frees the block.
 __attribute__((noinline)) static void use_cache(int die)
 {
-	// CHECK-DAG: freed-before-return.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(24) kept on the heap: stored to global cache
+	// CHECK-DAG: freed-before-return.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(24) escapes to heap: stored to global cache
 	char *c = malloc(24);
 	strcpy(c, "cached");
 	cache = c;

@@ -23,7 +23,7 @@
 // CHECK-DAG: remark: posix_memalign(32, ...) does not escape: stack buffer of 256 bytes, heap above
 // CHECK-DAG: remark: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
 // CHECK-DAG: remark: malloc(16) does not escape: moved to a 16-byte stack slot
-// CHECK-DAG: remark: malloc(...) kept on the heap: returned
+// CHECK-DAG: remark: malloc(...) escapes to heap: returned
 // CHECK-DAG: remark: strdup(...) does not escape: stack buffer of 256 bytes, heap above
 // CHECK-DAG: remark: strndup(..., ...) does not escape: stack buffer of 256 bytes, heap above
 //

@@ -30,4 +30,4 @@ define void @generic() {
 
 ; REPORT:      generic: malloc(16) escapes to heap:
 ; REPORT-NEXT: generic:   flow: {heap} = &{storage for malloc(16)}:
-; REPORT-NEXT: generic:     from malloc(16) (result in address space 0, the stack in 5)
+; REPORT-NEXT: generic:     from malloc(16) (not in the stack's address space: result in address space 0, the stack in 5)

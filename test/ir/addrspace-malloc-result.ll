@@ -28,4 +28,4 @@ define void @other_space() {
 
 ; REPORT:      other_space: malloc(16) escapes to heap:
 ; REPORT-NEXT: other_space:   flow: {heap} = &{storage for malloc(16)}:
-; REPORT-NEXT: other_space:     from malloc(16) (result in address space 1, the stack in 0)
+; REPORT-NEXT: other_space:     from malloc(16) (not in the stack's address space: result in address space 1, the stack in 0)

@@ -113,6 +113,6 @@ define void @not_inlinable(i32 %v) {
 }
 
 ; The helpers' own sites stay as they are, returned.
-; CHECK-DAG: remark: <unknown>:0:0: malloc(24) kept on the heap: returned
-; CHECK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: returned
-; CHECK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(24) escapes to heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(40) escapes to heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(48) escapes to heap: returned

@@ -99,7 +99,7 @@ define void @noinl() {
   call void @release_noinline(ptr %p)
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(8) kept on the heap: freed by release_noinline, not inlined: marked noinline or optnone
+; REMARK-DAG: remark: <unknown>:0:0: malloc(8) escapes to heap: freed by release_noinline, not inlined: marked noinline or optnone
 ; CHECK-LABEL: define void @noinl(
 ; CHECK: call ptr @malloc(i64 8)
 ; CHECK: call void @release_noinline(
@@ -123,7 +123,7 @@ define void @rec(i32 %n) {
   call void @release_rec(ptr %p, i32 %n)
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(12) kept on the heap: freed by release_rec, not inlined: on a call cycle
+; REMARK-DAG: remark: <unknown>:0:0: malloc(12) escapes to heap: freed by release_rec, not inlined: on a call cycle
 
 ; frees it and leaks it: it escapes, and nothing is inlined
 define internal void @free_and_keep(ptr %p) {
@@ -138,14 +138,14 @@ define void @leaky() {
   call void @free_and_keep(ptr %p)
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(24) kept on the heap: passed to free_and_keep, which leaks it
+; REMARK-DAG: remark: <unknown>:0:0: malloc(24) escapes to heap: passed to free_and_keep, which leaks it
 ; CHECK-LABEL: define void @leaky(
 ; CHECK: call void @free_and_keep(
 
-; OFF-DAG: remark: <unknown>:0:0: malloc(32) kept on the heap: freed by release2, not inlined: inline-budget=0
-; OFF-DAG: remark: <unknown>:0:0: malloc(64) kept on the heap: freed by box_free, not inlined: inline-budget=0
-; SMALL-DAG: remark: <unknown>:0:0: malloc(32) kept on the heap: freed by release, not inlined: larger than what is left of inline-budget 3
-; SMALL-DAG: remark: <unknown>:0:0: malloc(64) kept on the heap: freed by box_free, not inlined: larger than what is left of inline-budget 3
+; OFF-DAG: remark: <unknown>:0:0: malloc(32) escapes to heap: freed by release2, not inlined: inline-budget=0
+; OFF-DAG: remark: <unknown>:0:0: malloc(64) escapes to heap: freed by box_free, not inlined: inline-budget=0
+; SMALL-DAG: remark: <unknown>:0:0: malloc(32) escapes to heap: freed by release, not inlined: larger than what is left of inline-budget 3
+; SMALL-DAG: remark: <unknown>:0:0: malloc(64) escapes to heap: freed by box_free, not inlined: larger than what is left of inline-budget 3
 
 ; print<escape> reports what the transform does, after the same inlining.
 ; PRINT-DAG: twice: malloc(32) does not escape

@@ -65,7 +65,7 @@ define i64 @copied() {
   ret i64 %v
 }
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(32) does not escape: moved to a 32-byte stack slot
-; REMARK-DAG: remark: <unknown>:0:0: malloc(8) kept on the heap: passed to keep_copy, which leaks it
+; REMARK-DAG: remark: <unknown>:0:0: malloc(8) escapes to heap: passed to keep_copy, which leaks it
 ; PRINT-DAG: copied: malloc(32) does not escape
 ; PRINT-DAG: copied: malloc(8) escapes to heap
 
@@ -79,7 +79,7 @@ define i64 @array_leaked() {
   call void @free(ptr %e)
   ret i64 %v
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: passed to keep_array, which leaks it
+; REMARK-DAG: remark: <unknown>:0:0: malloc(40) escapes to heap: passed to keep_array, which leaks it
 ; PRINT-DAG: array_leaked: malloc(40) escapes to heap
 
 ; the array holds its own address: two derefs of s reach it again
@@ -94,7 +94,7 @@ define i64 @self_holding() {
   call void @free(ptr %e)
   ret i64 %v
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: stored into malloc(48), which escapes
+; REMARK-DAG: remark: <unknown>:0:0: malloc(48) escapes to heap: stored into malloc(48), which escapes
 ; PRINT-DAG: self_holding: malloc(48) escapes to heap
 
 ; three levels: s -> array (56) -> box (64) -> leaf (72); only the leaf
@@ -116,7 +116,7 @@ define i64 @third_level() {
 }
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(56) does not escape: moved to a 56-byte stack slot
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(64) does not escape: moved to a 64-byte stack slot
-; REMARK-DAG: remark: <unknown>:0:0: malloc(72) kept on the heap: passed to keep_third, which leaks it
+; REMARK-DAG: remark: <unknown>:0:0: malloc(72) escapes to heap: passed to keep_third, which leaks it
 ; PRINT-DAG: third_level: malloc(56) does not escape
 ; PRINT-DAG: third_level: malloc(64) does not escape
 ; PRINT-DAG: third_level: malloc(72) escapes to heap

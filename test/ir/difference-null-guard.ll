@@ -110,7 +110,7 @@ define i64 @select_wrong_arm(i32 %c) {
   call void @free(ptr %buf)
   ret i64 %r
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(19) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(19) escapes to heap: converted to an integer
 
 ; no test at all
 define i64 @unguarded(i32 %c) {
@@ -123,7 +123,7 @@ define i64 @unguarded(i32 %c) {
   call void @free(ptr %buf)
   ret i64 %d
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(20) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(20) escapes to heap: converted to an integer
 
 ; the branch tests another pointer
 define i64 @branch_other(i32 %c, ptr %other) {
@@ -143,7 +143,7 @@ done:
   call void @free(ptr %buf)
   ret i64 %r
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(21) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(21) escapes to heap: converted to an integer
 
 ; the block past the test is also reached from elsewhere
 define i64 @branch_joined(i32 %c, i1 %x) {
@@ -165,7 +165,7 @@ done:
   call void @free(ptr %buf)
   ret i64 %r
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(22) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(22) escapes to heap: converted to an integer
 
 ; getenv's result points anywhere: its difference with buf tells where
 ; buf is
@@ -181,4 +181,4 @@ define i64 @getenv_difference(ptr %name) {
   call void @free(ptr %buf)
   ret i64 %r
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(23) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(23) escapes to heap: converted to an integer

@@ -32,7 +32,7 @@ define i32 @kept_alive(i32 %n) {
   ret i32 %r
 }
 
-; REMARK-DAG: remark: <unknown>:0:0: malloc(24) kept on the heap: stored to global g
+; REMARK-DAG: remark: <unknown>:0:0: malloc(24) escapes to heap: stored to global g
 define void @still_escapes() {
   %p = call ptr @malloc(i64 24)
   store ptr %p, ptr @g

@@ -34,7 +34,7 @@ define void @setup(i64 %t) nounwind {
   ret void
 }
 
-; KEPT: remark: <unknown>:0:0: malloc(16) kept on the heap: stored to global g
+; KEPT: remark: <unknown>:0:0: malloc(16) escapes to heap: stored to global g
 ; DEMOTED: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 16-byte stack slot; it escapes (stored to global g) but is freed before every return
 define void @work() nounwind {
   %p = call ptr @malloc(i64 16)

@@ -63,7 +63,7 @@ define i32 @cmp_jumps(ptr %a, ptr %b) nounwind {
 }
 
 ; CHECK-DAG: remark: <unknown>:0:0: malloc(4) does not escape: moved to a 4-byte stack slot; it escapes (stored to global g) but is freed before every return
-; OFF-DAG: remark: <unknown>:0:0: malloc(4) kept on the heap: stored to global g
+; OFF-DAG: remark: <unknown>:0:0: malloc(4) escapes to heap: stored to global g
 ; The `tail` mark goes from the call of reader, which reads the slot
 ; through g: a tail call promises not to touch the caller's frame.
 ; IR-LABEL: define i32 @global_then_free(
@@ -83,7 +83,7 @@ define i32 @global_then_free(i32 %k) {
 
 ; the test of malloc's result: its null side holds no block
 ; CHECK-DAG: remark: <unknown>:0:0: malloc(5) does not escape: moved to a 5-byte stack slot; it escapes (stored to global g) but is freed before every return
-; CHECK-DAG: remark: <unknown>:0:0: malloc(5) kept on the heap: passed to unknown function unknown
+; CHECK-DAG: remark: <unknown>:0:0: malloc(5) escapes to heap: passed to unknown function unknown
 define i32 @null_tested(i32 %k) {
   %p = call ptr @malloc(i64 5)
   %bad = icmp eq ptr %p, null
@@ -177,7 +177,7 @@ define void @sorts(ptr %a) {
 ; ---- kept
 
 ; freed on one path only
-; CHECK-DAG: remark: <unknown>:0:0: malloc(10) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(10) escapes to heap: stored to global g
 define void @one_path(i1 %c) {
   %p = call ptr @malloc(i64 10)
   store ptr %p, ptr @g
@@ -191,8 +191,8 @@ b:
 
 ; exit runs atexit handlers, which may free the block through g; abort
 ; raises SIGABRT, whose handler may too
-; CHECK-DAG: remark: <unknown>:0:0: malloc(11) kept on the heap: stored to global g
-; CHECK-DAG: remark: <unknown>:0:0: malloc(12) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(11) escapes to heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(12) escapes to heap: stored to global g
 define void @exits(i1 %c) {
   %p = call ptr @malloc(i64 11)
   store ptr %p, ptr @g
@@ -217,8 +217,8 @@ ok:
 }
 
 ; a module callee that may longjmp, directly or through another
-; CHECK-DAG: remark: <unknown>:0:0: malloc(13) kept on the heap: stored to global g
-; CHECK-DAG: remark: <unknown>:0:0: malloc(14) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(13) escapes to heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(14) escapes to heap: stored to global g
 define void @longjmps(ptr %env) {
   %p = call ptr @malloc(i64 13)
   store ptr %p, ptr @g
@@ -237,11 +237,11 @@ define void @longjmps_deeper(ptr %env) {
 ; an unknown function that LLVM does not say returns, an indirect call,
 ; a function that may throw, a definition the linker may replace, a
 ; comparator that may longjmp
-; CHECK-DAG: remark: <unknown>:0:0: malloc(15) kept on the heap: passed to unknown function unknown
-; CHECK-DAG: remark: <unknown>:0:0: malloc(16) kept on the heap: stored to global g
-; CHECK-DAG: remark: <unknown>:0:0: malloc(17) kept on the heap: passed to unknown function may_throw
-; CHECK-DAG: remark: <unknown>:0:0: malloc(18) kept on the heap: stored to global g
-; CHECK-DAG: remark: <unknown>:0:0: malloc(19) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(15) escapes to heap: passed to unknown function unknown
+; CHECK-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(17) escapes to heap: passed to unknown function may_throw
+; CHECK-DAG: remark: <unknown>:0:0: malloc(18) escapes to heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(19) escapes to heap: stored to global g
 define void @unknown_between() {
   %p = call ptr @malloc(i64 15)
   call void @unknown(ptr %p)
@@ -278,7 +278,7 @@ define void @sorts_jumps(ptr %a) {
 }
 
 ; the free does not certainly receive this block: it frees what g holds
-; CHECK-DAG: remark: <unknown>:0:0: malloc(20) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(20) escapes to heap: stored to global g
 define void @frees_loaded() {
   %p = call ptr @malloc(i64 20)
   store ptr %p, ptr @g
@@ -289,7 +289,7 @@ define void @frees_loaded() {
 
 ; allocated again before it is freed: the next iteration's block would
 ; share the slot while this one lives
-; CHECK-DAG: remark: <unknown>:0:0: malloc(21) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(21) escapes to heap: stored to global g
 define void @loop_free_after(i32 %n) {
 entry:
   br label %body
@@ -306,7 +306,7 @@ out:
 }
 
 ; grown by realloc, then the new block freed: not a free of this value
-; CHECK-DAG: remark: <unknown>:0:0: malloc(22) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(22) escapes to heap: stored to global g
 define void @grown() {
   %p = call ptr @malloc(i64 22)
   store ptr %p, ptr @g
@@ -316,7 +316,7 @@ define void @grown() {
 }
 
 ; freed by a deallocator of another family
-; CHECK-DAG: remark: <unknown>:0:0: malloc(23) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(23) escapes to heap: stored to global g
 define void @wrong_family() {
   %p = call ptr @malloc(i64 23)
   store ptr %p, ptr @g
@@ -325,7 +325,7 @@ define void @wrong_family() {
 }
 
 ; an invoke's unwinding leaves the function through resume
-; CHECK-DAG: remark: <unknown>:0:0: malloc(24) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(24) escapes to heap: stored to global g
 define void @unwinds() personality ptr @__gxx_personality_v0 {
   %p = call ptr @malloc(i64 24)
   store ptr %p, ptr @g

@@ -46,7 +46,7 @@ define void @null_base() {
   ret void
 }
 ; CHECK-DAG: remark: <unknown>:0:0: malloc(32) does not escape: moved to a 32-byte stack slot
-; CHECK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap
+; CHECK-DAG: remark: <unknown>:0:0: malloc(40) escapes to heap
 
 ; an index made of a block's address exposes it
 define void @address_index() {
@@ -58,4 +58,4 @@ define void @address_index() {
   call void @free(ptr %other)
   ret void
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(48) escapes to heap: converted to an integer

@@ -38,7 +38,7 @@ done:
 }
 ; REMARK-DAG: remark: <unknown>:0:0: malloc({{[a-z0-9.]*}}) does not escape: stack buffer of 1024 bytes, heap above
 ; SMALL-DAG: remark: <unknown>:0:0: malloc({{[a-z0-9.]*}}) does not escape: stack buffer of 256 bytes, heap above
-; OFF-DAG: remark: <unknown>:0:0: malloc({{[a-z0-9.]*}}) kept on the heap: size not constant
+; OFF-DAG: remark: <unknown>:0:0: malloc({{[a-z0-9.]*}}) escapes to heap: non-constant size
 ; CHECK-LABEL: define i64 @grows(
 ; CHECK: alloca [1024 x i8], align 16
 ; CHECK: icmp ule i64 %n64, 1024

@@ -46,7 +46,7 @@ attributes #2 = { builtin allocsize(0) }
 attributes #3 = { builtin nounwind }
 
 ; With guard-size=0 it stays an invoke of the allocator:
-; NOGUARD: remark: <unknown>:0:0: new[](n) kept on the heap: size not constant
+; NOGUARD: remark: <unknown>:0:0: new[](n) escapes to heap: non-constant size
 ; NOGUARD-LABEL: define i32 @f(
 ; NOGUARD-NOT:   h2s.slot
 ; NOGUARD:       invoke {{.*}} @_Znam(i64 noundef %n)

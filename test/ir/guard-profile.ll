@@ -41,7 +41,7 @@ define void @use(ptr %p) {
 ; REMARK-DAG: guard-profile.c:11:5: malloc(n) does not escape: stack buffer of 1024 bytes, heap above (sized by the profile)
 ; BIG-DAG: guard-profile.c:11:5: malloc(n) does not escape: stack buffer of 1024 bytes, heap above (sized by the profile)
 ; NONE-DAG: guard-profile.c:11:5: malloc(n) does not escape: stack buffer of 256 bytes, heap above{{$}}
-; OFF-DAG: guard-profile.c:11:5: malloc(n) kept on the heap: size not constant{{$}}
+; OFF-DAG: guard-profile.c:11:5: malloc(n) escapes to heap: non-constant size{{$}}
 define void @fits(i64 %n) !dbg !10 {
   %p = call ptr @malloc(i64 %n), !dbg !11
   call void @use(ptr %p)
@@ -52,9 +52,9 @@ define void @fits(i64 %n) !dbg !10 {
 ; CHECK-LABEL: define void @large(
 ; CHECK-NOT: alloca
 ; CHECK: call ptr @malloc(i64 %n)
-; REMARK-DAG: guard-profile.c:21:5: malloc(n) kept on the heap: too large: most requests the profile saw exceed max-size 4096
+; REMARK-DAG: guard-profile.c:21:5: malloc(n) escapes to heap: too large for stack: most requests the profile saw exceed max-size 4096
 ; BIG-DAG: guard-profile.c:21:5: malloc(n) does not escape: stack buffer of 8000 bytes, heap above (sized by the profile)
-; OFF-DAG: guard-profile.c:21:5: malloc(n) kept on the heap: size not constant{{$}}
+; OFF-DAG: guard-profile.c:21:5: malloc(n) escapes to heap: non-constant size{{$}}
 define void @large(i64 %n) !dbg !20 {
   %p = call ptr @malloc(i64 %n), !dbg !21
   call void @use(ptr %p)

@@ -23,7 +23,7 @@ define void @dup(ptr %s) {
   ret void
 }
 
-; REMARK: remark: <unknown>:0:0: strdup(s) kept on the heap: size not constant
+; REMARK: remark: <unknown>:0:0: strdup(s) escapes to heap: non-constant size
 
 ; CHECK-LABEL: define void @dup(
 ; CHECK-NOT:     h2s.slot

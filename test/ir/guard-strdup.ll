@@ -39,7 +39,7 @@ define ptr @returned(ptr %s) {
 
 ; REMARK: remark: <unknown>:0:0: strdup(s) does not escape: stack buffer of 256 bytes, heap above
 ; REMARK-NEXT: remark: <unknown>:0:0: strndup(s, n) does not escape: stack buffer of 256 bytes, heap above
-; REMARK-NEXT: remark: <unknown>:0:0: strdup(s) kept on the heap: returned
+; REMARK-NEXT: remark: <unknown>:0:0: strdup(s) escapes to heap: returned
 
 ; CHECK-LABEL: define void @dup(
 ; CHECK:         %h2s.slot = alloca [256 x i8], align 16

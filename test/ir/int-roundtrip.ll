@@ -62,7 +62,7 @@ define ptr @returned() {
   %q = inttoptr i64 %m to ptr
   ret ptr %q
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(32) kept on the heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(32) escapes to heap: returned
 
 define void @stored_ptr() {
   %p = call ptr @malloc(i64 24)
@@ -71,7 +71,7 @@ define void @stored_ptr() {
   store ptr %q, ptr @g
   ret void
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(24) kept on the heap: stored to global g
+; CHECK-DAG: remark: <unknown>:0:0: malloc(24) escapes to heap: stored to global g
 
 define void @stored_int() {
   %p = call ptr @malloc(i64 40)
@@ -83,7 +83,7 @@ define void @stored_int() {
   call void @free(ptr %p)
   ret void
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: stored to global gi
+; CHECK-DAG: remark: <unknown>:0:0: malloc(40) escapes to heap: stored to global gi
 
 define ptr @rebuilt(ptr %r) {
   %p = call ptr @malloc(i64 56)
@@ -96,8 +96,8 @@ define ptr @rebuilt(ptr %r) {
   %x = inttoptr i64 %s to ptr
   ret ptr %x
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(56) kept on the heap: converted to an integer
-; CHECK-DAG: remark: <unknown>:0:0: malloc(72) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(56) escapes to heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(72) escapes to heap: converted to an integer
 
 ; The aligned pointer points into p's block alone (its integer is made of
 ; p's address and constants), so its difference with p is an offset within
@@ -126,4 +126,4 @@ define void @from_memory(ptr %slot) {
   store ptr %p, ptr %q
   ret void
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(88) kept on the heap: stored to memory the function does not own
+; CHECK-DAG: remark: <unknown>:0:0: malloc(88) escapes to heap: stored to memory the function does not own

@@ -86,7 +86,7 @@ define i1 @kept_and_compared(ptr %q) {
   ret i1 %c
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(40) escapes to heap: converted to an integer
 define void @index_other() {
   %p = call ptr @malloc(i64 40)
   %i = ptrtoint ptr %p to i64
@@ -97,7 +97,7 @@ define void @index_other() {
   ret void
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(48) escapes to heap: converted to an integer
 define void @to_call() {
   %p = call ptr @malloc(i64 48)
   %i = ptrtoint ptr %p to i64
@@ -106,7 +106,7 @@ define void @to_call() {
   ret void
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(56) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(56) escapes to heap: converted to an integer
 define i32 @narrow_return() {
   %p = call ptr @malloc(i64 56)
   %i = ptrtoint ptr %p to i64
@@ -115,14 +115,14 @@ define i32 @narrow_return() {
   ret i32 %t
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(64) kept on the heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(64) escapes to heap: returned
 define i64 @returned() {
   %p = call ptr @malloc(i64 64)
   %i = ptrtoint ptr %p to i64
   ret i64 %i
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(72) kept on the heap: stored through a parameter
+; CHECK-DAG: remark: <unknown>:0:0: malloc(72) escapes to heap: stored through a parameter
 define void @through_param(ptr %out) {
   %p = call ptr @malloc(i64 72)
   %i = ptrtoint ptr %p to i64
@@ -130,7 +130,7 @@ define void @through_param(ptr %out) {
   ret void
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(80) kept on the heap: stored into a local variable, which escapes
+; CHECK-DAG: remark: <unknown>:0:0: malloc(80) escapes to heap: stored into a local variable, which escapes
 define void @local_given_away() {
   %p = call ptr @malloc(i64 80)
   %s = alloca i64
@@ -141,7 +141,7 @@ define void @local_given_away() {
   ret void
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(88) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(88) escapes to heap: converted to an integer
 define void @memset_byte() {
   %p = call ptr @malloc(i64 88)
   %i = ptrtoint ptr %p to i64
@@ -163,7 +163,7 @@ define i64 @offset_returned() {
   ret i64 %d
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(104) kept on the heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(104) escapes to heap: returned
 define i64 @doubled() {
   %p = call ptr @malloc(i64 104)
   %i = ptrtoint ptr %p to i64
@@ -173,8 +173,8 @@ define i64 @doubled() {
   ret i64 %d
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(112) kept on the heap: returned
-; CHECK-DAG: remark: <unknown>:0:0: malloc(120) kept on the heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(112) escapes to heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(120) escapes to heap: returned
 define i64 @two_blocks() {
   %p = call ptr @malloc(i64 112)
   %q = call ptr @malloc(i64 120)
@@ -187,7 +187,7 @@ define i64 @two_blocks() {
   ret i64 %d
 }
 
-; CHECK-DAG: remark: <unknown>:0:0: malloc(128) kept on the heap: returned
+; CHECK-DAG: remark: <unknown>:0:0: malloc(128) escapes to heap: returned
 define i64 @megabyte() {
   %p = call ptr @malloc(i64 128)
   %i = ptrtoint ptr %p to i64

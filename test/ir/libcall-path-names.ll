@@ -65,7 +65,7 @@ define void @parent(ptr %s) {
 
 ; The result points into the buffer: storing it to a global is the
 ; buffer's escape.
-; REMARK-DAG: remark: <unknown>:0:0: malloc(4096) kept on the heap: stored to global g
+; REMARK-DAG: remark: <unknown>:0:0: malloc(4096) escapes to heap: stored to global g
 define void @keep_result(ptr %path) {
   %buf = call ptr @malloc(i64 4096)
   %t = call ptr @realpath(ptr %path, ptr %buf)
@@ -75,7 +75,7 @@ define void @keep_result(ptr %path) {
 
 ; realpath(path, NULL) returns a block the analysis does not know: a
 ; pointer stored into it escapes.
-; REMARK-DAG: remark: <unknown>:0:0: malloc(16) kept on the heap: stored to memory the function does not own
+; REMARK-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: stored to memory the function does not own
 define void @store_into_result(ptr %path) {
   %q = call ptr @malloc(i64 16)
   %r = call ptr @realpath(ptr %path, ptr null)
@@ -85,7 +85,7 @@ define void @store_into_result(ptr %path) {
 }
 
 ; dirname's result may be its static "."; a pointer stored there escapes.
-; REMARK-DAG: remark: <unknown>:0:0: malloc(8) kept on the heap: stored to memory the function does not own
+; REMARK-DAG: remark: <unknown>:0:0: malloc(8) escapes to heap: stored to memory the function does not own
 define void @store_into_dirname(ptr %s) {
   %q = call ptr @malloc(i64 8)
   %d = call ptr @dirname(ptr %s)

@@ -47,4 +47,4 @@ define i32 @block_as_stream(...) {
   call void @free(ptr %s)
   ret i32 %n
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(66) kept on the heap: passed to unknown function vfprintf
+; CHECK-DAG: remark: <unknown>:0:0: malloc(66) escapes to heap: passed to unknown function vfprintf

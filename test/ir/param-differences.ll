@@ -80,8 +80,8 @@ define i64 @two_blocks() {
   call void @free(ptr %b)
   ret i64 %n
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(34) kept on the heap: converted to an integer
-; CHECK-DAG: remark: <unknown>:0:0: malloc(35) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(34) escapes to heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(35) escapes to heap: converted to an integer
 
 define i64 @block_and_global() {
   %a = call ptr @malloc(i64 36)
@@ -89,7 +89,7 @@ define i64 @block_and_global() {
   call void @free(ptr %a)
   ret i64 %n
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(36) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(36) escapes to heap: converted to an integer
 
 ; p = buf; while ((p = next(p, end))) ...; p - buf
 define i64 @cursor_loop() {
@@ -126,7 +126,7 @@ exit:
   call void @free(ptr %buf)
   ret i64 %n
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(38) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(38) escapes to heap: converted to an integer
 
 ; the result of a helper that returns a global, or its own block, points
 ; to memory the caller does not know
@@ -137,7 +137,7 @@ define i64 @global_result() {
   call void @free(ptr %buf)
   ret i64 %n
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(39) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(39) escapes to heap: converted to an integer
 
 define i64 @fresh_result() {
   %buf = call ptr @malloc(i64 40)
@@ -146,4 +146,4 @@ define i64 @fresh_result() {
   call void @free(ptr %buf)
   ret i64 %n
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: converted to an integer
+; CHECK-DAG: remark: <unknown>:0:0: malloc(40) escapes to heap: converted to an integer

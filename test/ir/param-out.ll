@@ -117,8 +117,8 @@ define ptr @back() {
   %r = call ptr @set_get(ptr %h, ptr %p)
   ret ptr %r
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: stored into a local variable, which escapes
-; REMARK-DAG: remark: <unknown>:0:0: malloc(56) kept on the heap: returned
+; REMARK-DAG: remark: <unknown>:0:0: malloc(48) escapes to heap: stored into a local variable, which escapes
+; REMARK-DAG: remark: <unknown>:0:0: malloc(56) escapes to heap: returned
 
 ; stores src into *q, then hands q to a module function that leaks what
 ; its parameter points to: src escapes in the callee already
@@ -141,7 +141,7 @@ define void @leaked_through_holder() {
   call void @free(ptr %p)
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(72) kept on the heap: passed to set_then_leak, which leaks it
+; REMARK-DAG: remark: <unknown>:0:0: malloc(72) escapes to heap: passed to set_then_leak, which leaks it
 
 ; stores a global's address into *q: not something the caller replays, so
 ; q is written and the caller's holder may point anywhere afterwards; a
@@ -161,14 +161,14 @@ define void @through_written(i1 %c) {
   store ptr %p, ptr %t
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(80) kept on the heap: stored to memory the function does not own
+; REMARK-DAG: remark: <unknown>:0:0: malloc(80) escapes to heap: stored to memory the function does not own
 ; PRINT-DAG: set_then_leak: leaking param: src
 
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 16-byte stack slot
 ; REMARK-DAG: remark: <unknown>:0:0: malloc(32) does not escape: moved to a 32-byte stack slot
-; REMARK-DAG: remark: <unknown>:0:0: malloc(24) kept on the heap: stored to memory the function does not own
-; REMARK-DAG: remark: <unknown>:0:0: malloc(40) kept on the heap: stored through a parameter
-; REMARK-DAG: remark: <unknown>:0:0: malloc(8) kept on the heap: stored through a parameter
+; REMARK-DAG: remark: <unknown>:0:0: malloc(24) escapes to heap: stored to memory the function does not own
+; REMARK-DAG: remark: <unknown>:0:0: malloc(40) escapes to heap: stored through a parameter
+; REMARK-DAG: remark: <unknown>:0:0: malloc(8) escapes to heap: stored through a parameter
 ; PRINT-DAG: set: leaking param: src
 ; PRINT-DAG: set: dst does not escape
 ; PRINT-DAG: derive: leaking param: p
@@ -201,7 +201,7 @@ define ptr @searched_storing(ptr %arr) {
   call void @free(ptr %key)
   ret ptr %r
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(120) kept on the heap: passed to bsearch, which leaks it
+; REMARK-DAG: remark: <unknown>:0:0: malloc(120) escapes to heap: passed to bsearch, which leaks it
 
 ; A store made deep in a call cycle: the summaries of the cycle's members
 ; are computed to a fixpoint, the stores they say the callers make
@@ -238,4 +238,4 @@ define void @cycle(i32 %n) {
   store ptr %t, ptr @g
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(104) kept on the heap: stored to global g
+; REMARK-DAG: remark: <unknown>:0:0: malloc(104) escapes to heap: stored to global g

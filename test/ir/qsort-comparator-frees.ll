@@ -50,7 +50,7 @@ define void @sorted_freeing() {
   call void @qsort(ptr %arr, i64 1, i64 8, ptr @cmp_frees)
   ret void
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(16) kept on the heap: freed by qsort, not inlined: the library calls the comparator that frees it
+; CHECK-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: freed by qsort, not inlined: the library calls the comparator that frees it
 
 define void @sorted_reading() {
   %arr = alloca [2 x ptr]
@@ -76,7 +76,7 @@ define void @heap_array_freeing(i64 %n) {
   ret void
 }
 ; CHECK-DAG: remark: <unknown>:0:0: malloc(bytes) does not escape: stack buffer of 256 bytes, heap above
-; CHECK-DAG: remark: <unknown>:0:0: malloc(32) kept on the heap: freed by qsort, not inlined: the library calls the comparator that frees it
+; CHECK-DAG: remark: <unknown>:0:0: malloc(32) escapes to heap: freed by qsort, not inlined: the library calls the comparator that frees it
 
 define void @heap_array_leaking(i64 %n) {
   %arr = call ptr @malloc(i64 40)
@@ -88,7 +88,7 @@ define void @heap_array_leaking(i64 %n) {
   ret void
 }
 ; CHECK-DAG: remark: <unknown>:0:0: malloc(40) does not escape: moved to a 40-byte stack slot
-; CHECK-DAG: remark: <unknown>:0:0: malloc(48) kept on the heap: passed to qsort, which leaks it
+; CHECK-DAG: remark: <unknown>:0:0: malloc(48) escapes to heap: passed to qsort, which leaks it
 
 define void @element_leaked() {
   %arr = call ptr @malloc(i64 56)
@@ -96,4 +96,4 @@ define void @element_leaked() {
   call void @free(ptr %arr)
   ret void
 }
-; CHECK-DAG: remark: <unknown>:0:0: malloc(56) kept on the heap: passed to unknown function qsort
+; CHECK-DAG: remark: <unknown>:0:0: malloc(56) escapes to heap: passed to unknown function qsort

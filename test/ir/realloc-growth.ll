@@ -73,7 +73,7 @@ entry:
 ; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(64, 64) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(32) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond
-; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) kept on the heap: freed by _ZdlPv, a deallocator of another family
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) escapes to heap: freed by _ZdlPv, a deallocator of another family
 
 ; The test p == slot folds (p is the slot here), so the arms for a slot
 ; are all that is left.

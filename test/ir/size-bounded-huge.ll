@@ -37,8 +37,8 @@ define void @largest_bound(i64 %n) {
   ret void
 }
 
-; REMARK: remark: <unknown>:0:0: malloc(m) kept on the heap: too large: 8589934591 bytes > 4294967296, the largest slot
-; REMARK-NEXT: remark: <unknown>:0:0: malloc(8589934592) kept on the heap: too large: 8589934592 bytes > 4294967296, the largest slot
+; REMARK: remark: <unknown>:0:0: malloc(m) escapes to heap: too large for stack: 8589934591 bytes > 4294967296, the largest slot
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(8589934592) escapes to heap: too large for stack: 8589934592 bytes > 4294967296, the largest slot
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(m) does not escape: moved to a 4294967295-byte stack slot (its size is at most 4294967295)
 
 ; CHECK-LABEL: define void @huge_bound(

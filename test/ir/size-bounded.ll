@@ -110,7 +110,7 @@ define void @too_big(i64 %n) {
 }
 ; CHECK-LABEL: define void @too_big(
 ; CHECK:         call ptr @malloc(i64 %m)
-; REMARK: remark: <unknown>:0:0: malloc(m) kept on the heap: size not constant (at most 8191 bytes > max-size 4096)
+; REMARK: remark: <unknown>:0:0: malloc(m) escapes to heap: non-constant size (at most 8191 bytes > max-size 4096)
 
 ; Negative: nothing bounds n; the branch bounds it on the other path only.
 define void @unbounded(i64 %n) {
@@ -127,7 +127,7 @@ done:
 }
 ; CHECK-LABEL: define void @unbounded(
 ; CHECK:         call ptr @malloc(i64 %n)
-; REMARK: remark: <unknown>:0:0: malloc(n) kept on the heap: size not constant{{$}}
+; REMARK: remark: <unknown>:0:0: malloc(n) escapes to heap: non-constant size{{$}}
 
 ; REPORT-DAG: masked: malloc(m) does not escape
 ; REPORT-DAG: guarded: malloc(n) does not escape

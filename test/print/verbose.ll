@@ -68,7 +68,7 @@ define void @local() {
 ; CHECK-NEXT: passed: malloc(16) escapes to heap
 ; CHECK-NEXT: large: malloc(8192) escapes to heap:
 ; CHECK-NEXT: large:   flow: {heap} = &{storage for malloc(8192)}:
-; CHECK-NEXT: large:     from malloc(8192) (too large: 8192 bytes > max-size 4096)
+; CHECK-NEXT: large:     from malloc(8192) (too large for stack: 8192 bytes > max-size 4096)
 ; CHECK-NEXT: large: malloc(8192) escapes to heap
 ; CHECK-NEXT: dynamic: malloc(n) does not escape: stack buffer of 256 bytes, heap above
 ; CHECK-NEXT: local: malloc(16) does not escape: moved to a 16-byte stack slot

@@ -88,7 +88,7 @@ NOINLINE static long fill(char *p, size_t n)
 SITE(medium)
 // REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 3008 bytes, heap above (sized by the profile)
 SITE(mostly)
-// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) kept on the heap: too large: most requests the profile saw exceed max-size 4096
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) escapes to heap: too large for stack: most requests the profile saw exceed max-size 4096
 SITE(huge)
 // REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 256 bytes, heap above [-Rpass=heap2stack]
 SITE(other)

@@ -71,9 +71,9 @@ define void @mixed(i1 %c) !dbg !40 {
 !44 = !DILocation(line: 18, column: 1, scope: !40)
 
 ; CHECK:      remark: t.c:3:13: malloc(16) does not escape: moved to a 16-byte stack slot{{$}}
-; CHECK-NEXT: remark: t.c:8:10: malloc(8) kept on the heap: returned at t.c:8:3{{$}}
-; CHECK-NEXT: remark: t.c:11:7: malloc(16) kept on the heap: stored to global g at t.c:11:5{{$}}
-; CHECK-NEXT: remark: t.c:15:13: malloc(4) kept on the heap: freed by _ZdlPv, a deallocator of another family at t.c:17:3{{$}}
+; CHECK-NEXT: remark: t.c:8:10: malloc(8) escapes to heap: returned at t.c:8:3{{$}}
+; CHECK-NEXT: remark: t.c:11:7: malloc(16) escapes to heap: stored to global g at t.c:11:5{{$}}
+; CHECK-NEXT: remark: t.c:15:13: malloc(4) escapes to heap: freed by _ZdlPv, a deallocator of another family at t.c:17:3{{$}}
 ; CHECK-NOT:  remark
 
 ; YAML:      --- !Passed

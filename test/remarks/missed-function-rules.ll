@@ -70,7 +70,7 @@ attributes #1 = { nobuiltin nounwind }
 attributes #2 = { builtin allocsize(0) }
 attributes #3 = { builtin nounwind }
 
-; CHECK:      remark: {{.*}}malloc(16) kept on the heap: function calls a returns_twice function (setjmp){{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: function makes a musttail call{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: function is a coroutine not yet split{{$}}
+; CHECK:      remark: {{.*}}malloc(16) escapes to heap: function calls setjmp (a returns_twice function){{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: function makes a musttail call{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: coroutine not yet split{{$}}
 ; CHECK-NOT:  remark

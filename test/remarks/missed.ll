@@ -169,23 +169,23 @@ define void @optnone() noinline optnone {
   ret void
 }
 
-; CHECK:      remark: {{.*}}malloc(16) kept on the heap: returned{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: stored to global g{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: stored through a parameter{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to unknown function ext{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to an indirect call{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to keep, which leaks it{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by release, not inlined: inline-budget=0{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: passed to reallocarray{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: converted to an integer{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: used by inline asm{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(8) kept on the heap: returned{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: stored into malloc(8), which escapes{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(8192) kept on the heap: too large: 8192 bytes > max-size 4096{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(n) kept on the heap: size not constant{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: live across loop iterations{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: recursive function: 16 bytes exceed recursive-budget 0{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(3000) kept on the heap: frame budget exhausted: 3000 more bytes exceed frame-budget 8192{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: freed by _ZdlPv, a deallocator of another family{{$}}
-; CHECK-NEXT: remark: {{.*}}malloc(16) kept on the heap: function is optnone{{$}}
+; CHECK:      remark: {{.*}}malloc(16) escapes to heap: returned{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: stored to global g{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: stored through a parameter{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: passed to unknown function ext{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: passed to an indirect call{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: passed to keep, which leaks it{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: freed by release, not inlined: inline-budget=0{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: passed to reallocarray{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: converted to an integer{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: used by inline asm{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(8) escapes to heap: returned{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: stored into malloc(8), which escapes{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(8192) escapes to heap: too large for stack: 8192 bytes > max-size 4096{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(n) escapes to heap: non-constant size{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: live across loop iterations{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: recursive function: 16 bytes exceed recursive-budget 0{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(3000) escapes to heap: frame budget exhausted: 3000 more bytes exceed frame-budget 8192{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: freed by _ZdlPv, a deallocator of another family{{$}}
+; CHECK-NEXT: remark: {{.*}}malloc(16) escapes to heap: optnone function{{$}}
 ; CHECK-NOT:  remark

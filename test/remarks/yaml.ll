@@ -37,6 +37,6 @@ define ptr @returned() {
 ; CHECK-NEXT: Name: KeptOnHeap
 ; CHECK-NEXT: Function: returned
 ; CHECK-NEXT: Args:
-; CHECK-NEXT:   - String: 'malloc(16) kept on the heap: returned'
+; CHECK-NEXT:   - String: 'malloc(16) escapes to heap: returned'
 ; CHECK-NEXT: ...
 ; CHECK-NOT:  ---

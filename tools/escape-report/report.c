@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "escape-report.h"
+#include "heap2stack/reasons.h"
 #include "../profile/report.h"
 
 #include <regex.h>
@@ -146,30 +147,19 @@ static char *fallback_expr(const rec_site *s)
 }
 
 /* The parenthesised reason of a site kept on the heap for a reason that is
- * not a flow. */
+ * not a flow: the plugin's phrase for its code (heap2stack/reasons.h). */
 static const char *reason_words(const char *reason)
 {
 	static const struct {
-		const char *code, *words;
+		const char *code, *phrase;
 	} tab[] = {
-		{"too-large", "too large for stack"},
-		{"dynamic-size", "non-constant size"},
-		{"loop", "live across loop iterations"},
-		{"recursive", "recursive function"},
-		{"budget", "frame budget exhausted"},
-		{"mixed-free", "grown by a realloc this host cannot rewrite"},
-		{"family", "freed by a deallocator of another family"},
-		{"freed-by-callee", "freed by a callee not inlined"},
-		{"optnone", "optnone function"},
-		{"musttail", "function makes a musttail call"},
-		{"setjmp", "function calls setjmp"},
-		{"addrspace", "not in the stack's address space"},
-		{"coroutine", "coroutine not yet split"},
-		{"bad-align", "unsupported alignment"},
+#define H2S_REASON_WORDS(name, code, phrase) {code, phrase},
+		H2S_REASONS(H2S_REASON_WORDS)
+#undef H2S_REASON_WORDS
 	};
 	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
 		if (strcmp(tab[i].code, reason) == 0)
-			return tab[i].words;
+			return tab[i].phrase;
 	return NULL;
 }
 
@@ -208,7 +198,7 @@ static char *explain(const finding *f)
 	char *pre = prefix_of(f);
 	/* the allocation itself: for inlined code, the call in the callee */
 	const char *alloc = f->inlined ? f->iexpr : f->expr;
-	sb_printf(&b, "%s%s escapes to heap:\n", pre, f->label);
+	sb_printf(&b, "%s%s " H2S_WORDS_HEAP ":\n", pre, f->label);
 	if (strcmp(f->reason, "escapes") != 0 || !f->nflow) {
 		const char *w = reason_words(f->reason);
 		sb_printf(&b, "%s  flow: {heap} = &{storage for %s}:\n", pre,
@@ -655,8 +645,8 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 		if (!f->label)
 			f->label = xstrdup(f->expr);
 		f->message = xasprintf("%s %s", f->label,
-				       f->heap ? "escapes to heap"
-					       : "does not escape");
+				       f->heap ? H2S_WORDS_HEAP
+					       : H2S_WORDS_STACK);
 		if (f->heap)
 			f->block = explain(f);
 	}
