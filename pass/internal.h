@@ -352,7 +352,7 @@ typedef struct h2s_edge {
  * it is passed to frees it, and that call could not be inlined
  * (s->not_inlined). */
 typedef enum h2s_reason {
-#define H2S_REASON_ENUM(name, code, phrase) name,
+#define H2S_REASON_ENUM(name, code, phrase, help) name,
 	H2S_REASONS(H2S_REASON_ENUM)
 #undef H2S_REASON_ENUM
 } h2s_reason;

@@ -717,7 +717,7 @@ static void field_u(h2s_str *b, unsigned long long v)
 }
 
 static const char *const reason_codes[] = {
-#define H2S_REASON_CODE(name, code, phrase) [name] = code,
+#define H2S_REASON_CODE(name, code, phrase, help) [name] = code,
 	H2S_REASONS(H2S_REASON_CODE)
 #undef H2S_REASON_CODE
 };

@@ -13,12 +13,17 @@
 #                         with the plugin under ASan, runs all three and
 #                         compares their outputs (%t.plain.out, %t.h2s.out,
 #                         %t.asan.out)
+#   %validate_json        test/validate_json.py SCHEMA DOC... under a Python
+#                         that has python3-jsonschema
+#   %sarif_schema         the SARIF 2.1.0 schema tools/setup.sh fetched
+#   %h2s_src              the source tree (docs/ holds -json's schema)
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
 # ld.lld is in the tools directory. The tools directory comes first in PATH,
 # so FileCheck, not and count are those of the same release.
 import glob
 import os
 import subprocess
+import sys
 
 import lit.formats
 
@@ -65,6 +70,28 @@ config.substitutions.append(("%escape_report", config.escape_report))
 config.substitutions.append(("%h2s_profile", config.profile_tool))
 config.substitutions.append(("%profile_rt", config.profile_runtime))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+
+
+def python_with_jsonschema():
+    """lit's Python when it has jsonschema, else Debian's (tools/setup.sh
+    installs python3-jsonschema there). With neither, lit's: then
+    validate_json.py fails each test that uses it, saying what is missing."""
+    for python in (sys.executable, "/usr/bin/python3"):
+        try:
+            subprocess.run([python, "-c", "import jsonschema"],
+                           capture_output=True, check=True)
+            return python
+        except (OSError, subprocess.CalledProcessError):
+            pass
+    return sys.executable
+
+
+config.substitutions.append(("%validate_json", "%s %s" % (
+    python_with_jsonschema(),
+    os.path.join(config.test_source_root, "validate_json.py"))))
+config.substitutions.append(("%sarif_schema", os.path.join(
+    config.h2s_obj_root, "schemas", "sarif-2.1.0.json")))
+config.substitutions.append(("%h2s_src", config.h2s_src_root))
 
 config.available_features.add("llvm" + config.llvm_major)
 

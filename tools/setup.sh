@@ -3,7 +3,9 @@
 #
 # Installs what building and testing heap2stack against LLVM N needs, from
 # Debian's packages, then configures and builds the project into
-# build-llvmN/. Idempotent and quiet: apt is skipped when every package is
+# build-llvmN/, and fetches the SARIF 2.1.0 schema the tests validate
+# escape-report -sarif against (build-llvmN/schemas/, from the npm package of
+# Microsoft's SARIF SDK). Idempotent and quiet: apt is skipped when every package is
 # already installed, and output is shown only when a step fails.
 #
 # Runs apt-get as root, or through sudo when not root. When
@@ -37,8 +39,10 @@ quiet() {
 packages=(
 	"llvm-$ver-dev" "clang-$ver" "llvm-$ver-tools" "libclang-$ver-dev"
 	"lld-$ver" "libclang-rt-$ver-dev"
-	cmake make g++ python3
+	cmake make g++ python3 python3-jsonschema
 )
+# npm fetches the SARIF schema; Debian's npm unless one is installed
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -69,3 +73,21 @@ llvm_dir=/usr/lib/llvm-$ver/lib/cmake/llvm
 quiet cmake -S "$root" -B "$build" -DLLVM_DIR="$llvm_dir" \
 	-DCMAKE_BUILD_TYPE=Release
 quiet cmake --build "$build" -j2
+
+# The SARIF 2.1.0 JSON schema, as Microsoft's SARIF SDK ships it in its npm
+# package for Linux (the tarball holds the multitool too: only the schema is
+# kept). Fetched once per build directory; npm's cache serves the second.
+sarif_pkg=@microsoft/sarif-multitool-linux@5.7.0
+schema=$build/schemas/sarif-2.1.0.json
+if [ ! -s "$schema" ]; then
+	pack=$(mktemp -d)
+	trap 'rm -f "$log"; rm -rf "$pack"' EXIT
+	quiet npm pack --silent --pack-destination "$pack" "$sarif_pkg"
+	quiet tar -xzf "$pack"/*.tgz -C "$pack" package/sarif-2.1.0.json
+	mkdir -p "$build/schemas"
+	mv "$pack/package/sarif-2.1.0.json" "$schema"
+fi
+if ! grep -q '"title": "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"' "$schema"; then
+	echo "setup.sh: $schema from $sarif_pkg is not the SARIF 2.1.0 schema" >&2
+	exit 1
+fi

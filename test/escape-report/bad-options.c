@@ -32,9 +32,28 @@
 // O9:escape-report: error: unknown optimisation level '-O9': -O1, -O2, -O3, -Os, -Oz or -Og (see 'escape-report --help')
 // O9-NEXT:exit status 2
 //
+// One output format: -json and -sarif together, in either order, and
+// --severity (a word in text lines) with either.
+// RUN: cd %S && sh -c '%escape_report -json -sarif bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=TWOFMT --match-full-lines
+// TWOFMT:escape-report: error: '-sarif': -json and -sarif are two output formats; give one (see 'escape-report --help')
+// TWOFMT-NEXT:exit status 2
+// RUN: cd %S && sh -c '%escape_report --sarif bad-options.c --json; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=TWOFMT2 --match-full-lines
+// TWOFMT2:escape-report: error: '--json': -json and -sarif are two output formats; give one (see 'escape-report --help')
+// TWOFMT2-NEXT:exit status 2
+// RUN: cd %S && sh -c '%escape_report --severity -json bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=SEVJSON --match-full-lines
+// SEVJSON:escape-report: error: --severity is for the text report, not for -json (see 'escape-report --help')
+// SEVJSON-NEXT:exit status 2
+// RUN: cd %S && sh -c '%escape_report -sarif bad-options.c -severity; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=SEVSARIF --match-full-lines
+// SEVSARIF:escape-report: error: --severity is for the text report, not for -sarif (see 'escape-report --help')
+// SEVSARIF-NEXT:exit status 2
+// RUN: cd %S && sh -c '%escape_report -sarif=1 bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=SARIFV --match-full-lines
+// SARIFV:escape-report: error: unknown option '-sarif=1' (see 'escape-report --help')
+// SARIFV-NEXT:exit status 2
+//
 // No files: none at all, only flags, only clang flags after `--`.
 // RUN: cd %S && sh -c '%escape_report; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
 // RUN: cd %S && sh -c '%escape_report -m=2 -json; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
+// RUN: cd %S && sh -c '%escape_report -sarif; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
 // RUN: cd %S && sh -c '%escape_report -- bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
 // NOFILE:escape-report: error: no input files (see 'escape-report --help')
 // NOFILE-NEXT:exit status 2
@@ -63,6 +82,7 @@
 // FULL:escape-report: error: cannot write the report: No space left on device
 // FULL-NEXT:exit status 1
 // RUN: cd %S && sh -c '%escape_report -json bad-options.c > /dev/full; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=FULL --match-full-lines
+// RUN: cd %S && sh -c '%escape_report -sarif bad-options.c > /dev/full; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=FULL --match-full-lines
 // RUN: cd %S && sh -c '%escape_report bad-options.c >&-; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=CLOSED --match-full-lines
 // CLOSED:escape-report: error: cannot write the report: standard output is closed
 // CLOSED-NEXT:exit status 1

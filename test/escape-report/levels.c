@@ -35,7 +35,7 @@
 // RUN: diff %t.m1 %t.m
 //
 // RUN: %escape_report --version | FileCheck --check-prefix=VERSION %s
-// VERSION: escape-report (heap2stack, LLVM [[#]])
+// VERSION: escape-report (heap2stack {{[0-9]+\.[0-9]+\.[0-9]+}}, LLVM [[#]])
 //
 // RUN: cd %S && env ESCAPE_REPORT_VERBOSE=1 %escape_report -O1 levels.c 2>&1 | FileCheck %s --check-prefix=O1
 // O1:escape-report: {{.*}}/clang {{.*}}-O1 -g -fplugin={{.*}} -fpass-plugin={{.*}} -mllvm -escape-records={{.*}} -c -emit-llvm -o /dev/null levels.c

@@ -8,6 +8,11 @@
 // RUN: %h2s_profile run -o %t.prof -- %t
 // RUN: cd %S && %escape_report --profile=%t.prof profile.c | FileCheck %s --match-full-lines
 // RUN: cd %S && %escape_report -json --profile %t.prof profile.c | FileCheck %s --check-prefix=JSON
+// RUN: cd %S && %escape_report -json --profile %t.prof profile.c > %t.json
+// RUN: cd %S && %escape_report -sarif --profile %t.prof profile.c > %t.sarif
+// RUN: FileCheck %s --check-prefix=SARIF < %t.sarif
+// RUN: %validate_json %h2s_src/docs/escape-report.schema.json %t.json
+// RUN: %validate_json %sarif_schema %t.sarif
 // RUN: cd %S && not %escape_report --profile=%t.missing profile.c 2>&1 | FileCheck %s --check-prefix=MISSING
 // RUN: cd %S && not %escape_report --profile= profile.c 2>&1 | FileCheck %s --check-prefix=EMPTY
 //
@@ -18,6 +23,9 @@
 // JSON: "expression": "malloc(n)", {{.*}}"run": {"allocations": 6, "k0": 6, "k1": 0, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0}
 // JSON: "expression": "malloc(16)", {{.*}}"run": {"allocations": 4, "k0": 0, "k1": 4, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0}
 // JSON: "expression": "malloc(8)", {{.*}}"run": null
+// SARIF: "message": {"text": "malloc(n) escapes to heap: {{.*}}"properties": {"allocator": "malloc", "run": {"allocations": 6, "k0": 6, "k1": 0, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0}}}
+// SARIF: "message": {"text": "malloc(16) escapes to heap: {{.*}}"properties": {"allocator": "malloc", "size": 16, "run": {"allocations": 4, "k0": 0, "k1": 4, "k2": 0, "k3": 0, "outlived": 0, "unfreed": 0}}}
+// SARIF: "message": {"text": "malloc(8) escapes to heap: {{.*}}"properties": {"allocator": "malloc", "size": 8, "run": null}}
 // MISSING: escape-report: error: cannot read {{.*}}.missing: No such file or directory
 // EMPTY: escape-report: error: --profile: empty file name (see 'escape-report --help')
 #include <stdlib.h>

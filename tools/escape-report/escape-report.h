@@ -14,6 +14,7 @@
  *   run.c      compilation database, running clang
  *   source.c   libclang: positions to source text
  *   report.c   findings, the -m / -m=2 / -json output, the heap gate
+ *   sarif.c    the -sarif output
  *   profile.c  --profile: run-time counts from heap2stack-profile
  *   main.c     the command line
  */
@@ -24,6 +25,13 @@
 
 #ifndef PROG
 #define PROG "escape-report"
+#endif
+/* heap2stack's version and the LLVM release (CMake defines both) */
+#ifndef H2S_VERSION
+#define H2S_VERSION "0"
+#endif
+#ifndef H2S_LLVM_MAJOR
+#define H2S_LLVM_MAJOR 0
 #endif
 
 /* ------------------------------------------------------------------ util.c */
@@ -237,16 +245,110 @@ unsigned source_allocations(source *s, src_alloc **out);
 
 /* ---------------------------------------------------------------- report.c */
 
-enum { OUT_M1, OUT_M2, OUT_JSON };
+#include "../profile/profile.h"
 
-typedef struct report report;
+enum { OUT_M1, OUT_M2, OUT_JSON, OUT_SARIF };
+enum { K_ALLOC, K_PARAM, K_ADDR };
+
+/* One step of an allocation's flow (a W record), with its source text. */
+typedef struct fstep {
+	char *why, *dst, *src;
+	char *file;            /* display path */
+	unsigned line, col;
+	char *text;
+	/* after a spill into a named variable: the declaration or
+	 * assignment that names it (`p = malloc(16)`), Go's (assign) step */
+	char *atext;
+	unsigned aline, acol;
+} fstep;
+
+/* One line of the report: an allocation, a parameter or an address. */
+typedef struct finding {
+	char *file;            /* display path, "" when unknown */
+	unsigned line, col;
+	int kind;
+	char *function;        /* source name */
+	char *symbol;          /* the function's symbol */
+	char *expr;
+	char *label;           /* expr, naming the inlined allocation when
+				* several are inlined at one call */
+	char *verdict;
+	char *message;
+	long long size;        /* -1: none */
+	char *reason, *detail, *allocator;
+	int level;             /* parameter result level, -1: none */
+	int heap;
+	int gated;             /* on the heap in a --fail-on-heap function */
+	int inlined;
+	char *ifile;
+	unsigned iline, icol;
+	char *iexpr;
+	fstep *flow;
+	unsigned nflow;
+	int has_run;           /* --profile found it at run time */
+	uint64_t run_calls, run[H2S_CLASS_COUNT];
+	char *block;           /* -m=2 explanation lines, or NULL */
+	unsigned seq;
+} finding;
+
+/* A file named on the command line, and the level it was reported at. */
+typedef struct input {
+	char *file;
+	char *level;           /* NULL when it could not be reported */
+} input;
+
+typedef struct report {
+	finding *v;
+	unsigned n, cap;
+	int profiled;          /* --profile given: JSON has "run" */
+	input *inputs;
+	unsigned ninputs, cap_inputs;
+} report;
+
+/* What escape-report was asked to do: the metadata of -json and -sarif. */
+typedef struct run_info {
+	int argc;
+	char **argv;
+	const char *cwd;
+	const char *opt;       /* the command line's level, or the default */
+	int opt_given;
+	const char *build_dir; /* -p, or NULL */
+	char **extra;          /* after -- */
+	int nextra;
+	const char *gate;      /* --fail-on-heap, or NULL */
+	const strvec *profiles;
+	unsigned timeout;
+	int severity;          /* --severity: text lines carry a severity */
+	int status;            /* the exit status, as far as it is known */
+} run_info;
+
+/* A reason of the plugin's vocabulary (heap2stack/reasons.h): its code
+ * (records, -json, SARIF's ruleId), its words in -m=2's explanation (NULL
+ * for `demote` and for `escapes`, which a flow explains), and what it
+ * means (SARIF's rule description; NULL for `demote`). */
+typedef struct reason_info {
+	const char *code, *words, *help;
+} reason_info;
+extern const reason_info reason_table[];
+extern const unsigned reason_count;
+/* The words of a reason code, or NULL. */
+const char *reason_words(const char *reason);
 
 report *report_new(void);
 /* Adds the findings of one compiled file. */
 void report_add(report *r, const job *j, const records *rec, source *src,
 		const char *cwd);
+/* Records an input file and its level (NULL: it failed). */
+void report_input(report *r, const char *file, const char *level);
 /* Prints everything, sorted and de-duplicated. */
-void report_print(report *r, int mode);
+void report_print(report *r, int mode, const run_info *ri);
+/* Whether finding i repeats one printed before it (same place and text
+ * at this mode); the findings are sorted. */
+int report_repeats(const report *r, unsigned i, int mode);
+/* `"run": {...}` or `"run": null` of an allocation, with --profile. */
+void json_run(strbuf *b, const finding *f);
+/* `{"key": value, ...}` of the options of ri, for -json and -sarif. */
+void json_options(strbuf *b, const report *r, const run_info *ri);
 
 /* --profile: gives each allocation the run-time counts of the profile
  * sites at its position (profile.c loads and symbolizes them), and orders
@@ -254,14 +356,22 @@ void report_print(report *r, int mode);
 struct site_info;
 void report_attach_run(report *r, const struct site_info *s, size_t n);
 
+/* Marks the heap allocations in functions matching the regex (--fail-on-
+ * heap); returns how many, de-duplicated as printed. */
+int report_mark_gate(report *r, const void *regex);
+/* Names the marked allocations on stderr. */
+void report_gate(const report *r, const char *pattern);
+void report_free(report *r);
+
+/* ----------------------------------------------------------------- sarif.c */
+
+/* The report as one SARIF 2.1.0 log. */
+void sarif_print(report *r, const run_info *ri);
+
 /* ---------------------------------------------------------------- profile.c */
 
 /* Loads the profiles and attaches them to r. Returns 0, or -1 after an
  * error message. */
 int profile_attach(report *r, const strvec *files);
-/* Prints the heap allocations in functions matching the regex on stderr;
- * returns how many. */
-int report_gate(report *r, const void *regex, const char *pattern);
-void report_free(report *r);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og] [-json]
- *               [-p BUILD_DIR]
+ * escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]
+ *               [-json | -sarif | --severity] [-p BUILD_DIR]
  *               [--timeout=SECONDS] [--fail-on-heap=REGEX]
  *               [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]
  *
@@ -32,9 +32,6 @@
 #ifndef H2S_PLUGIN
 #define H2S_PLUGIN "heap2stack.so"
 #endif
-#ifndef H2S_LLVM_MAJOR
-#define H2S_LLVM_MAJOR 0
-#endif
 
 /* Seconds one compile may take before it is killed (--timeout): far more
  * than any real file needs, so that a compile that hangs (an #include of
@@ -43,7 +40,7 @@
 
 static const char usage_text[] =
 	"usage: escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]\n"
-	"                     [-json] [-p BUILD_DIR]\n"
+	"                     [-json | -sarif | --severity] [-p BUILD_DIR]\n"
 	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX]\n"
 	"                     [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]\n"
 	"\n"
@@ -63,8 +60,15 @@ static const char usage_text[] =
 	"                    the optimisation level of the build (default "
 	"-O2)\n"
 	"  --version         the version, and the LLVM release of the plugin\n"
-	"  -json             one JSON object per finding "
-	"(docs/escape-report.md)\n"
+	"  -json             one JSON document: metadata and one object per "
+	"finding\n"
+	"                    (docs/escape-report.schema.json)\n"
+	"  -sarif            a SARIF 2.1.0 log: one result per allocation on "
+	"the\n"
+	"                    heap, with its flow (GitHub code scanning)\n"
+	"  --severity        text lines with warning: (on the heap), error:\n"
+	"                    (--fail-on-heap) or note: (the rest), for "
+	"editors\n"
 	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
 	"  --timeout=SECONDS the longest one compile may take (default "
 	"600; 0: no limit)\n"
@@ -106,6 +110,15 @@ static unsigned parse_timeout(const char *v)
 		usage_error("--timeout=%s: expected a number of seconds "
 			    "(0 to 86400)", v);
 	return (unsigned)n;
+}
+
+/* -json and -sarif: one output format; giving both is an error. */
+static int choose_format(int format, int wanted, const char *arg)
+{
+	if (format != OUT_M1 && format != wanted)
+		usage_error("'%s': -json and -sarif are two output formats; "
+			    "give one", arg);
+	return wanted;
 }
 
 /* The records file of the compile in progress, removed on SIGINT/SIGTERM. */
@@ -163,12 +176,14 @@ static int report_file(report *rep, const config *cfg, const char *file,
 	const char *tmpdir = getenv("TMPDIR");
 
 	int demoted;
+	const char *level;
 	if (job_init(&j, file, db, extra, nextra, err, sizeof err) != 0) {
 		error_msg("%s", err);
+		report_input(rep, file, NULL);
 		job_free(&j);
 		return -1;
 	}
-	job_level(cfg, &j, &demoted);
+	level = job_level(cfg, &j, &demoted);
 	if (demoted)
 		warning_msg("%s: its compile command builds it at %s, where "
 			    "heap2stack does not run: reported at %s (give "
@@ -181,6 +196,7 @@ static int report_file(report *rep, const config *cfg, const char *file,
 		error_msg("cannot create a temporary file in %s: %s",
 			  tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
 		tmp_path[0] = '\0';
+		report_input(rep, file, NULL);
 		job_free(&j);
 		return -1;
 	}
@@ -223,15 +239,37 @@ static int report_file(report *rep, const config *cfg, const char *file,
 out:
 	unlink(tmp_path);
 	tmp_path[0] = '\0';
+	report_input(rep, file, rc == 0 ? level : NULL);
 	job_free(&j);
 	return rc;
 }
 
+/* Prints the report, then names the --fail-on-heap hits (re) on stderr.
+ * Returns the exit status. */
+static int print_report(report *rep, int mode, run_info *ri,
+			const regex_t *re, int failed)
+{
+	int heap = re ? report_mark_gate(rep, re) : 0;
+	ri->status = failed ? 1 : heap ? 3 : 0;
+	errno = 0;
+	report_print(rep, mode, ri);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (!errno)
+			errno = EIO;
+		error_msg("cannot write the report: %s", strerror(errno));
+		ri->status = 1;
+	}
+	if (re)
+		report_gate(rep, ri->gate);
+	return ri->status;
+}
+
 int main(int argc, char **argv)
 {
-	int mode = OUT_M1, json = 0, nfiles = 0, nextra = 0, failed = 0;
+	int mode = OUT_M1, format = OUT_M1, nfiles = 0, nextra = 0, failed = 0;
+	int severity = 0;
 	int bare_m = 0;
-	int status, heap;
+	int status;
 	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
 	int opt_given = 0;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
@@ -267,8 +305,8 @@ int main(int argc, char **argv)
 			return 0;
 		}
 		if (!strcmp(a, "--version")) {
-			printf("escape-report (heap2stack, LLVM %d)\n",
-			       H2S_LLVM_MAJOR);
+			printf("escape-report (heap2stack %s, LLVM %d)\n",
+			       H2S_VERSION, H2S_LLVM_MAJOR);
 			return 0;
 		}
 		/* as Go's -m: each one more raises the level */
@@ -285,7 +323,11 @@ int main(int argc, char **argv)
 			usage_error("unknown report level '%s': -m (or -m=1) "
 				    "or -m=2", a);
 		else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
-			json = 1;
+			format = choose_format(format, OUT_JSON, a);
+		else if (!strcmp(a, "-sarif") || !strcmp(a, "--sarif"))
+			format = choose_format(format, OUT_SARIF, a);
+		else if (!strcmp(a, "-severity") || !strcmp(a, "--severity"))
+			severity = 1;
 		else if (!strcmp(a, "-O0"))
 			usage_error("'%s': heap2stack does not run at -O0, where "
 				    "clang optimises nothing (-Og is the level "
@@ -355,8 +397,11 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (json)
-		mode = OUT_JSON;
+	if (severity && format != OUT_M1)
+		usage_error("--severity is for the text report, not for %s",
+			    format == OUT_JSON ? "-json" : "-sarif");
+	if (format != OUT_M1)
+		mode = format;
 	/* Where the report goes must be writable: a closed standard output
 	 * is refused before the work (a full disk is found when writing). */
 	if (out_closed) {
@@ -403,19 +448,16 @@ int main(int argc, char **argv)
 			failed = 1;
 	if (profiles.n && profile_attach(rep, &profiles))
 		failed = 1;
-	errno = 0;
-	report_print(rep, mode);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (!errno)
-			errno = EIO;
-		error_msg("cannot write the report: %s", strerror(errno));
-		failed = 1;
+	{
+		run_info ri = {argc, argv, cwd, opt, opt_given, build_dir,
+			       extra, nextra, gate, &profiles, timeout,
+			       severity, 0};
+		status = print_report(rep, mode, &ri, gate ? &re : NULL,
+				      failed);
 	}
-	heap = gate ? report_gate(rep, &re, gate) : 0;
 	report_free(rep);
 	db_close(db);
 	free(cwd);
-	status = failed ? 1 : heap ? 3 : 0;
 done:
 	free(plugin);
 	free(files);

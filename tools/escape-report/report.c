@@ -13,52 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_ALLOC, K_PARAM, K_ADDR };
+/* -json's "version": raised when a field changes meaning or goes; new
+ * fields do not raise it. */
+#define JSON_VERSION 1
+
 static const char *const kind_names[] = {"allocation", "parameter", "address"};
-
-typedef struct fstep {
-	char *why, *dst, *src;
-	char *file;            /* display path */
-	unsigned line, col;
-	char *text;
-	/* after a spill into a named variable: the declaration or
-	 * assignment that names it (`p = malloc(16)`), Go's (assign) step */
-	char *atext;
-	unsigned aline, acol;
-} fstep;
-
-typedef struct finding {
-	char *file;            /* display path, "" when unknown */
-	unsigned line, col;
-	int kind;
-	char *function;        /* source name */
-	char *symbol;          /* the function's symbol */
-	char *expr;
-	char *label;           /* expr, naming the inlined allocation when
-				* several are inlined at one call */
-	char *verdict;
-	char *message;
-	long long size;        /* -1: none */
-	char *reason, *detail, *allocator;
-	int level;             /* parameter result level, -1: none */
-	int heap;
-	int inlined;
-	char *ifile;
-	unsigned iline, icol;
-	char *iexpr;
-	fstep *flow;
-	unsigned nflow;
-	int has_run;           /* --profile found it at run time */
-	uint64_t run_calls, run[H2S_CLASS_COUNT];
-	char *block;           /* -m=2 explanation lines, or NULL */
-	unsigned seq;
-} finding;
-
-struct report {
-	finding *v;
-	unsigned n, cap;
-	int profiled;          /* --profile given: JSON has "run" */
-};
 
 report *report_new(void)
 {
@@ -146,20 +105,20 @@ static char *fallback_expr(const rec_site *s)
 	return xasprintf("%s(...)", a);
 }
 
-/* The parenthesised reason of a site kept on the heap for a reason that is
- * not a flow: the plugin's phrase for its code (heap2stack/reasons.h). */
-static const char *reason_words(const char *reason)
+/* Every reason a site gets, from the plugin's vocabulary
+ * (heap2stack/reasons.h), in its order: code, -m=2 words, meaning. */
+const reason_info reason_table[] = {
+#define H2S_REASON_INFO(name, code, phrase, help) {code, phrase, help},
+	H2S_REASONS(H2S_REASON_INFO)
+#undef H2S_REASON_INFO
+};
+const unsigned reason_count = sizeof reason_table / sizeof *reason_table;
+
+const char *reason_words(const char *reason)
 {
-	static const struct {
-		const char *code, *phrase;
-	} tab[] = {
-#define H2S_REASON_WORDS(name, code, phrase) {code, phrase},
-		H2S_REASONS(H2S_REASON_WORDS)
-#undef H2S_REASON_WORDS
-	};
-	for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
-		if (strcmp(tab[i].code, reason) == 0)
-			return tab[i].phrase;
+	for (unsigned i = 0; i < reason_count; i++)
+		if (strcmp(reason_table[i].code, reason) == 0)
+			return reason_table[i].words;
 	return NULL;
 }
 
@@ -707,13 +666,32 @@ static int same_text(const finding *x, const finding *y, int mode)
 	return !x->block || !strcmp(x->block, y->block);
 }
 
-static void json_opt_str(strbuf *b, const char *key, const char *v)
+static void json_str_or_null(strbuf *b, const char *v)
 {
-	sb_printf(b, ", \"%s\": ", key);
 	if (v)
 		sb_json(b, v);
 	else
 		sb_puts(b, "null");
+}
+
+static void json_opt_str(strbuf *b, const char *key, const char *v)
+{
+	sb_printf(b, ", \"%s\": ", key);
+	json_str_or_null(b, v);
+}
+
+void json_run(strbuf *b, const finding *f)
+{
+	if (!f->has_run) {
+		sb_puts(b, "\"run\": null");
+		return;
+	}
+	sb_printf(b, "\"run\": {\"allocations\": %llu",
+		  (unsigned long long)f->run_calls);
+	for (int c = 0; c < H2S_CLASS_COUNT; c++)
+		sb_printf(b, ", \"%s\": %llu", h2s_class_names[c],
+			  (unsigned long long)f->run[c]);
+	sb_puts(b, "}");
 }
 
 static char *json_of(const finding *f, int profiled)
@@ -752,15 +730,9 @@ static char *json_of(const finding *f, int profiled)
 	} else {
 		sb_puts(&b, ", \"inlined_from\": null");
 	}
-	if (profiled && f->has_run) {
-		sb_printf(&b, ", \"run\": {\"allocations\": %llu",
-			  (unsigned long long)f->run_calls);
-		for (int c = 0; c < H2S_CLASS_COUNT; c++)
-			sb_printf(&b, ", \"%s\": %llu", h2s_class_names[c],
-				  (unsigned long long)f->run[c]);
-		sb_puts(&b, "}");
-	} else if (profiled) {
-		sb_puts(&b, ", \"run\": null");
+	if (profiled) {
+		sb_puts(&b, ", ");
+		json_run(&b, f);
 	}
 	sb_puts(&b, ", \"flow\": [");
 	for (unsigned k = 0; k < f->nflow; k++) {
@@ -858,76 +830,182 @@ void report_attach_run(report *r, const site_info *s, size_t n)
 	}
 }
 
-void report_print(report *r, int mode)
+static void report_sort(report *r)
 {
-	unsigned printed = 0;
 	if (r->n)
 		qsort(r->v, r->n, sizeof *r->v, finding_cmp);
-	for (unsigned i = 0; i < r->n; i++) {
-		const finding *f = &r->v[i];
-		int dup = 0;
-		for (unsigned k = i; k-- > 0 && same_place(&r->v[k], f);)
-			if (same_text(&r->v[k], f, mode)) {
-				dup = 1;
-				break;
-			}
-		if (dup)
-			continue;
-		if (mode == OUT_JSON) {
-			char *j = json_of(f, r->profiled);
-			printf("%s%s", printed ? ",\n  " : "[\n  ", j);
-			free(j);
-		} else {
-			char *pre = prefix_of(f), *run = run_words(f);
-			if (mode == OUT_M2 && f->block)
-				fputs(f->block, stdout);
-			/* -m=2: what a demotion made of the allocation */
-			if (mode == OUT_M2 && f->kind == K_ALLOC && !f->heap &&
-			    f->detail && *f->detail)
-				printf("%s%s: %s%s\n", pre, f->message, f->detail,
-				       run);
-			else
-				printf("%s%s%s\n", pre, f->message, run);
-			free(pre);
-			free(run);
-		}
-		printed++;
+}
+
+int report_repeats(const report *r, unsigned i, int mode)
+{
+	const finding *f = &r->v[i];
+	for (unsigned k = i; k-- > 0 && same_place(&r->v[k], f);)
+		if (same_text(&r->v[k], f, mode))
+			return 1;
+	return 0;
+}
+
+void report_input(report *r, const char *file, const char *level)
+{
+	if (r->ninputs == r->cap_inputs) {
+		r->cap_inputs = r->cap_inputs ? 2 * r->cap_inputs : 8;
+		r->inputs = xrealloc(r->inputs,
+				     r->cap_inputs * sizeof *r->inputs);
 	}
+	r->inputs[r->ninputs].file = xstrdup(file);
+	r->inputs[r->ninputs].level = level ? xstrdup(level) : NULL;
+	r->ninputs++;
+}
+
+static void json_strings(strbuf *b, char *const *v, unsigned n)
+{
+	sb_putc(b, '[');
+	for (unsigned i = 0; i < n; i++) {
+		if (i)
+			sb_puts(b, ", ");
+		sb_json(b, v[i]);
+	}
+	sb_putc(b, ']');
+}
+
+void json_options(strbuf *b, const report *r, const run_info *ri)
+{
+	sb_puts(b, "{\"optimization\": ");
+	json_str_or_null(b, ri->opt_given ? ri->opt : NULL);
+	json_opt_str(b, "compile_commands", ri->build_dir);
+	sb_puts(b, ", \"clang_args\": ");
+	json_strings(b, ri->extra, (unsigned)ri->nextra);
+	json_opt_str(b, "fail_on_heap", ri->gate);
+	sb_puts(b, ", \"profiles\": ");
+	json_strings(b, ri->profiles->v, ri->profiles->n);
+	sb_printf(b, ", \"timeout\": %u, \"inputs\": [", ri->timeout);
+	for (unsigned i = 0; i < r->ninputs; i++) {
+		sb_puts(b, i ? ", {\"file\": " : "{\"file\": ");
+		sb_json(b, r->inputs[i].file);
+		json_opt_str(b, "level", r->inputs[i].level);
+		sb_putc(b, '}');
+	}
+	sb_puts(b, "]}");
+}
+
+/* -json: one object, its findings one per line (docs/escape-report.md). */
+static void print_json(report *r, const run_info *ri)
+{
+	strbuf b = {0};
+	unsigned printed = 0;
+	sb_printf(&b, "{\"version\": %d, \"tool\": \"escape-report\", "
+		      "\"heap2stack\": \"%s\", \"llvm\": %d,\n \"options\": ",
+		  JSON_VERSION, H2S_VERSION, H2S_LLVM_MAJOR);
+	json_options(&b, r, ri);
+	sb_puts(&b, ",\n \"findings\": [");
+	for (unsigned i = 0; i < r->n; i++) {
+		char *j;
+		if (report_repeats(r, i, OUT_JSON))
+			continue;
+		j = json_of(&r->v[i], r->profiled);
+		sb_printf(&b, "%s%s", printed++ ? ",\n  " : "\n  ", j);
+		free(j);
+	}
+	sb_puts(&b, printed ? "\n]}\n" : "]}\n");
+	fputs(b.s, stdout);
+	free(b.s);
+}
+
+/* --severity: the word problem matchers read after the position. */
+static const char *severity_of(const finding *f)
+{
+	if (f->kind == K_ALLOC && f->heap)
+		return f->gated ? "error: " : "warning: ";
+	return "note: ";
+}
+
+/* The -m=2 block of f, each line a note with --severity. */
+static void print_block(const finding *f, const char *pre, int severity)
+{
+	size_t n = strlen(pre);
+	for (const char *p = f->block; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		if (severity && strncmp(p, pre, n) == 0)
+			printf("%snote: %.*s", pre, (int)(len - n), p + n);
+		else
+			printf("%.*s", (int)len, p);
+		p += len;
+	}
+}
+
+static void print_text(const finding *f, int mode, int severity)
+{
+	char *pre = prefix_of(f), *run = run_words(f);
+	const char *sev = severity ? severity_of(f) : "";
+	if (mode == OUT_M2 && f->block)
+		print_block(f, pre, severity);
+	/* -m=2: what a demotion made of the allocation */
+	if (mode == OUT_M2 && f->kind == K_ALLOC && !f->heap && f->detail &&
+	    *f->detail)
+		printf("%s%s%s: %s%s\n", pre, sev, f->message, f->detail, run);
+	else
+		printf("%s%s%s%s\n", pre, sev, f->message, run);
+	free(pre);
+	free(run);
+}
+
+void report_print(report *r, int mode, const run_info *ri)
+{
+	report_sort(r);
 	if (mode == OUT_JSON)
-		printf(printed ? "\n]\n" : "[]\n");
+		print_json(r, ri);
+	else if (mode == OUT_SARIF)
+		sarif_print(r, ri);
+	else
+		for (unsigned i = 0; i < r->n; i++)
+			if (!report_repeats(r, i, mode))
+				print_text(&r->v[i], mode, ri->severity);
 	fflush(stdout);
 }
 
-int report_gate(report *r, const void *regex, const char *pattern)
+static int gate_matches(const finding *f, const regex_t *re)
 {
-	const regex_t *re = regex;
+	return f->kind == K_ALLOC && f->heap &&
+	       (regexec(re, f->function, 0, NULL, 0) == 0 ||
+		regexec(re, f->symbol, 0, NULL, 0) == 0);
+}
+
+/* Whether gated finding i repeats an earlier one at its place. */
+static int gate_repeats(const report *r, unsigned i)
+{
+	const finding *f = &r->v[i];
+	for (unsigned k = i; k-- > 0 && same_place(&r->v[k], f);)
+		if (r->v[k].gated && !strcmp(r->v[k].message, f->message))
+			return 1;
+	return 0;
+}
+
+int report_mark_gate(report *r, const void *regex)
+{
 	int n = 0;
+	report_sort(r);
 	for (unsigned i = 0; i < r->n; i++) {
-		const finding *f = &r->v[i];
-		int dup = 0;
-		if (f->kind != K_ALLOC || !f->heap)
-			continue;
-		if (regexec(re, f->function, 0, NULL, 0) != 0 &&
-		    regexec(re, f->symbol, 0, NULL, 0) != 0)
-			continue;
-		for (unsigned k = i; k-- > 0 && same_place(&r->v[k], f);)
-			if (r->v[k].kind == K_ALLOC && r->v[k].heap &&
-			    !strcmp(r->v[k].message, f->message))
-				dup = 1;
-		if (dup)
-			continue;
-		{
-			char *pre = prefix_of(f);
-			fflush(stdout);
-			fprintf(stderr,
-				PROG ": %s%s in %s, which matches "
-				"--fail-on-heap=%s\n",
-				pre, f->message, f->function, pattern);
-			free(pre);
-		}
-		n++;
+		r->v[i].gated = gate_matches(&r->v[i], regex);
+		n += r->v[i].gated && !gate_repeats(r, i);
 	}
 	return n;
+}
+
+void report_gate(const report *r, const char *pattern)
+{
+	fflush(stdout);
+	for (unsigned i = 0; i < r->n; i++) {
+		const finding *f = &r->v[i];
+		char *pre;
+		if (!f->gated || gate_repeats(r, i))
+			continue;
+		pre = prefix_of(f);
+		fprintf(stderr,
+			PROG ": %s%s in %s, which matches --fail-on-heap=%s\n",
+			pre, f->message, f->function, pattern);
+		free(pre);
+	}
 }
 
 void report_free(report *r)
@@ -957,6 +1035,11 @@ void report_free(report *r)
 		free(f->flow);
 		free(f->block);
 	}
+	for (unsigned i = 0; i < r->ninputs; i++) {
+		free(r->inputs[i].file);
+		free(r->inputs[i].level);
+	}
+	free(r->inputs);
 	free(r->v);
 	free(r);
 }
