@@ -8,6 +8,7 @@
 #   %h2s_profile          the heap2stack-profile tool
 #   %profile_rt           its run-time library (libheap2stack-profile.so)
 #   %llvm_major           19 or 22
+#   %man_dir              the generated man pages (docs/man/ of this build)
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
 # ld.lld is in the tools directory. The tools directory comes first in PATH,
 # so FileCheck, not and count are those of the same release.
@@ -54,6 +55,7 @@ config.substitutions.append(("%escape_report", config.escape_report))
 config.substitutions.append(("%h2s_profile", config.profile_tool))
 config.substitutions.append(("%profile_rt", config.profile_runtime))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%man_dir", config.man_dir))
 
 config.available_features.add("llvm" + config.llvm_major)
 
