@@ -38,6 +38,8 @@ packages=(
 	"llvm-$ver-dev" "clang-$ver" "llvm-$ver-tools" "libclang-$ver-dev"
 	"lld-$ver" "libclang-rt-$ver-dev"
 	cmake make g++ python3
+	# test/cmake: the package on a sample project, gcc as a wrong compiler
+	gcc
 	# man pages (docs/man/*.md) and their test, which renders them
 	pandoc groff-base
 )
