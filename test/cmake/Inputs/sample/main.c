@@ -1,6 +1,6 @@
 /* Three allocation sites: lower() allocates a 64-byte scratch buffer with
  * malloc (heap2stack demotes it per translation unit), hash() a 32-byte
- * one through xmalloc in the other file (demoted only with LTO, when the
+ * one through xmalloc in another file (demoted only with LTO, when the
  * wrapper is inlined), and remember() a block it stores to a global (kept
  * on the heap). main calls them 100, 10 and 1 times. */
 #include <stdio.h>
