@@ -13,8 +13,9 @@
 #   %man_dir              the generated man pages (docs/man/ of this build)
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
 # ld.lld is in the tools directory; other_release_clang (with %other_clang)
-# when the clang of the other supported release is installed. The tools directory comes first in PATH,
-# so FileCheck, not and count are those of the same release.
+# when the clang of the other supported release is installed. The tools
+# directory comes first in PATH, so FileCheck, not and count are those of the
+# same release.
 import glob
 import os
 import subprocess
@@ -96,8 +97,8 @@ if os.path.exists(other_plugin):
 
 # The clang of the other supported release (tools/test.sh installs both):
 # heap2stack's CMake package must refuse it.
-other_clang = os.path.join(os.path.dirname(os.path.dirname(config.llvm_tools_dir)),
-                           "llvm-" + other_major, "bin", "clang")
+llvm_root = os.path.dirname(os.path.dirname(config.llvm_tools_dir))
+other_clang = os.path.join(llvm_root, "llvm-" + other_major, "bin", "clang")
 if os.path.exists(other_clang):
     config.available_features.add("other_release_clang")
     config.substitutions.append(("%other_clang", other_clang))
