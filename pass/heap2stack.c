@@ -1,5 +1,5 @@
 /*
- * The driver behind the public API (include/heap2stack/heap2stack.h).
+ * The driver behind the core's API (include/heap2stack/heap2stack.h).
  *
  * h2s_analyze() first looks for allocation sites from the uses of the
  * allocators' declarations: a module without one, when no parameter is to

@@ -17,9 +17,14 @@
 #                         that has python3-jsonschema
 #   %sarif_schema         the SARIF 2.1.0 schema tools/setup.sh fetched
 #   %h2s_src              the source tree (docs/ holds -json's schema)
+#   %cmake                the cmake that configured this build
+#   %h2s_build            this build directory (cmake --install, the package)
+#   %man_dir              the generated man pages (docs/man/ of this build)
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
-# ld.lld is in the tools directory. The tools directory comes first in PATH,
-# so FileCheck, not and count are those of the same release.
+# ld.lld is in the tools directory; other_release_clang (with %other_clang)
+# when the clang of the other supported release is installed. The tools
+# directory comes first in PATH, so FileCheck, not and count are those of the
+# same release.
 import glob
 import os
 import subprocess
@@ -70,6 +75,9 @@ config.substitutions.append(("%escape_report", config.escape_report))
 config.substitutions.append(("%h2s_profile", config.profile_tool))
 config.substitutions.append(("%profile_rt", config.profile_runtime))
 config.substitutions.append(("%llvm_major", config.llvm_major))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%h2s_build", config.h2s_obj_root))
+config.substitutions.append(("%man_dir", config.man_dir))
 
 
 def python_with_jsonschema():
@@ -124,3 +132,11 @@ if os.path.exists(other_plugin):
     config.available_features.add("other_release_plugin")
     config.substitutions.append(("%other_plugin", other_plugin))
     config.substitutions.append(("%other_major", other_major))
+
+# The clang of the other supported release (tools/test.sh installs both):
+# heap2stack's CMake package must refuse it.
+llvm_root = os.path.dirname(os.path.dirname(config.llvm_tools_dir))
+other_clang = os.path.join(llvm_root, "llvm-" + other_major, "bin", "clang")
+if os.path.exists(other_clang):
+    config.available_features.add("other_release_clang")
+    config.substitutions.append(("%other_clang", other_clang))

@@ -39,7 +39,13 @@ quiet() {
 packages=(
 	"llvm-$ver-dev" "clang-$ver" "llvm-$ver-tools" "libclang-$ver-dev"
 	"lld-$ver" "libclang-rt-$ver-dev"
-	cmake make g++ python3 python3-jsonschema
+	cmake make g++ python3
+	# escape-report's -json and -sarif tests validate against schemas
+	python3-jsonschema
+	# test/cmake: the package on a sample project, gcc as a wrong compiler
+	gcc
+	# man pages (docs/man/*.md) and their test, which renders them
+	pandoc groff-base
 )
 # npm fetches the SARIF schema; Debian's npm unless one is installed
 command -v npm >/dev/null || packages+=(npm)

@@ -1,9 +1,10 @@
 /*
  * heap2stack: escape analysis and heap-to-stack demotion for LLVM IR.
  *
- * Public C interface of the analysis core. The pass plugin (heap2stack.so)
- * drives it from the LLVM PassBuilder; other tools may drive it directly on an
- * LLVMModuleRef. Data flows one way:
+ * C interface of the analysis core: the contract between the pass glue
+ * (pass/glue.cpp), which drives it from the LLVM PassBuilder, and the C
+ * files of pass/. It is not installed: the core exists only inside the
+ * MODULE library heap2stack.so, which nothing can link. Data flows one way:
  *
  *     h2s_analyze()        builds one result: allocation sites, verdicts,
  *                          reasons, flows and parameter summaries
