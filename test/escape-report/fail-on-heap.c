@@ -4,12 +4,12 @@
 // is inlined into (make() in hot_inline). Allocations moved to the stack
 // and functions that do not match are fine.
 //
-// RUN: cd %S && sh -c '%escape_report --fail-on-heap="^hot_" gate.c; echo "exit status $?"' > %t.out 2> %t.err
+// RUN: cd %S && sh -c '%escape_report --fail-on-heap="^hot_" fail-on-heap.c; echo "exit status $?"' > %t.out 2> %t.err
 // RUN: FileCheck %s --match-full-lines < %t.out
 // RUN: FileCheck %s --check-prefix=GATE --match-full-lines < %t.err
 // RUN: count 2 < %t.err
 //
-// RUN: cd %S && sh -c '%escape_report --fail-on-heap "^(hot_ok|nothing)$" gate.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=PASS
+// RUN: cd %S && sh -c '%escape_report --fail-on-heap "^(hot_ok|nothing)$" fail-on-heap.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=PASS
 // PASS: exit status 0
 #include <stdlib.h>
 
@@ -52,12 +52,12 @@ void cold(void)
 	kept = malloc(64);
 }
 
-// CHECK:gate.c:18:54: s does not escape
-// CHECK-NEXT:gate.c:25:12: malloc(32) escapes to heap
-// CHECK-NEXT:gate.c:37:9: make() escapes to heap
-// CHECK-NEXT:gate.c:42:12: malloc(32) does not escape
-// CHECK-NEXT:gate.c:52:9: malloc(64) escapes to heap
+// CHECK:fail-on-heap.c:18:54: s does not escape
+// CHECK-NEXT:fail-on-heap.c:25:12: malloc(32) escapes to heap
+// CHECK-NEXT:fail-on-heap.c:37:9: make() escapes to heap
+// CHECK-NEXT:fail-on-heap.c:42:12: malloc(32) does not escape
+// CHECK-NEXT:fail-on-heap.c:52:9: malloc(64) escapes to heap
 // CHECK-NEXT:exit status 3
 
-// GATE:escape-report: gate.c:25:12: malloc(32) escapes to heap in hot_path, which matches --fail-on-heap=^hot_
-// GATE-NEXT:escape-report: gate.c:37:9: make() escapes to heap in hot_inline, which matches --fail-on-heap=^hot_
+// GATE:escape-report: fail-on-heap.c:25:12: malloc(32) escapes to heap in hot_path, which matches --fail-on-heap=^hot_
+// GATE-NEXT:escape-report: fail-on-heap.c:37:9: make() escapes to heap in hot_inline, which matches --fail-on-heap=^hot_

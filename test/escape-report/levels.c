@@ -25,8 +25,8 @@
 // OG:levels.c:[[#]]:12: malloc(8192) escapes to heap
 //
 // -m -m is -m=2, as in Go; -m=1 is -m.
-// RUN: cd %S && %escape_report -m -m m2.c > %t.mm
-// RUN: cd %S && %escape_report -m=2 m2.c > %t.m2
+// RUN: cd %S && %escape_report -m -m report-m2.c > %t.mm
+// RUN: cd %S && %escape_report -m=2 report-m2.c > %t.m2
 // RUN: diff %t.mm %t.m2
 // RUN: FileCheck --check-prefix=EXPLAINED %s < %t.mm
 // EXPLAINED: escapes to heap:

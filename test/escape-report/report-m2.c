@@ -6,7 +6,7 @@
 // Go's `flow: {heap} = &{storage for EXPR}:` and the reason in words.
 // Verdicts that are not explained are the same lines as at -m, except that
 // an allocation moved to the stack says what it became (its slot).
-// RUN: cd %S && %escape_report -m=2 m2.c > %t.out 2> %t.err
+// RUN: cd %S && %escape_report -m=2 report-m2.c > %t.out 2> %t.err
 // RUN: FileCheck %s --match-full-lines --strict-whitespace < %t.out
 // RUN: count 36 < %t.out
 // RUN: count 0 < %t.err
@@ -97,39 +97,39 @@ void fine(void)
 	free(s);
 }
 
-// CHECK:m2.c:20:54: s does not escape
-// CHECK-NEXT:m2.c:27:11: malloc(sizeof *p) escapes to heap:
-// CHECK-NEXT:m2.c:27:11:   flow: p = &{storage for malloc(sizeof *p)}:
-// CHECK-NEXT:m2.c:27:11:     from malloc(sizeof *p) (spill) at m2.c:27:11
-// CHECK-NEXT:m2.c:27:11:     from p = malloc(sizeof *p) (assign) at m2.c:27:7
-// CHECK-NEXT:m2.c:27:11:   flow: ~r0 = p:
-// CHECK-NEXT:m2.c:27:11:     from return p (return) at m2.c:29:2
-// CHECK-NEXT:m2.c:27:11: malloc(sizeof *p) escapes to heap
-// CHECK-NEXT:m2.c:35:6: malloc(sizeof *x) escapes to heap:
-// CHECK-NEXT:m2.c:35:6:   flow: x = &{storage for malloc(sizeof *x)}:
-// CHECK-NEXT:m2.c:35:6:     from malloc(sizeof *x) (spill) at m2.c:35:6
-// CHECK-NEXT:m2.c:35:6:     from x = malloc(sizeof *x) (assign) at m2.c:35:4
-// CHECK-NEXT:m2.c:35:6:   flow: {heap} = x:
-// CHECK-NEXT:m2.c:35:6:     from global = x (assign) at m2.c:37:9
-// CHECK-NEXT:m2.c:35:6: malloc(sizeof *x) escapes to heap
-// CHECK-NEXT:m2.c:42:12: malloc(64) escapes to heap:
-// CHECK-NEXT:m2.c:42:12:   flow: m = &{storage for malloc(64)}:
-// CHECK-NEXT:m2.c:42:12:     from malloc(64) (spill) at m2.c:42:12
-// CHECK-NEXT:m2.c:42:12:     from m = malloc(64) (assign) at m2.c:42:8
-// CHECK-NEXT:m2.c:42:12:   flow: {heap} = m:
-// CHECK-NEXT:m2.c:42:12:     from consume(m) (call parameter) at m2.c:44:2
-// CHECK-NEXT:m2.c:42:12: malloc(64) escapes to heap
-// CHECK-NEXT:m2.c:49:12: malloc(8192) escapes to heap:
-// CHECK-NEXT:m2.c:49:12:   flow: {heap} = &{storage for malloc(8192)}:
-// CHECK-NEXT:m2.c:49:12:     from malloc(8192) (too large for stack) at m2.c:49:12
-// CHECK-NEXT:m2.c:49:12: malloc(8192) escapes to heap
-// CHECK-NEXT:m2.c:59:12: malloc(n) does not escape: stack buffer of 256 bytes, heap above
-// CHECK-NEXT:m2.c:71:13: malloc(32) escapes to heap:
-// CHECK-NEXT:m2.c:71:13:   flow: {heap} = &{storage for malloc(32)}:
-// CHECK-NEXT:m2.c:71:13:     from malloc(32) (live across loop iterations) at m2.c:71:13
-// CHECK-NEXT:m2.c:71:13: malloc(32) escapes to heap
-// CHECK-NEXT:m2.c:85:12: malloc(32) escapes to heap:
-// CHECK-NEXT:m2.c:85:12:   flow: {heap} = &{storage for malloc(32)}:
-// CHECK-NEXT:m2.c:85:12:     from malloc(32) (recursive function) at m2.c:85:12
-// CHECK-NEXT:m2.c:85:12: malloc(32) escapes to heap
-// CHECK-NEXT:m2.c:94:12: malloc(32) does not escape: moved to a 32-byte stack slot
+// CHECK:report-m2.c:20:54: s does not escape
+// CHECK-NEXT:report-m2.c:27:11: malloc(sizeof *p) escapes to heap:
+// CHECK-NEXT:report-m2.c:27:11:   flow: p = &{storage for malloc(sizeof *p)}:
+// CHECK-NEXT:report-m2.c:27:11:     from malloc(sizeof *p) (spill) at report-m2.c:27:11
+// CHECK-NEXT:report-m2.c:27:11:     from p = malloc(sizeof *p) (assign) at report-m2.c:27:7
+// CHECK-NEXT:report-m2.c:27:11:   flow: ~r0 = p:
+// CHECK-NEXT:report-m2.c:27:11:     from return p (return) at report-m2.c:29:2
+// CHECK-NEXT:report-m2.c:27:11: malloc(sizeof *p) escapes to heap
+// CHECK-NEXT:report-m2.c:35:6: malloc(sizeof *x) escapes to heap:
+// CHECK-NEXT:report-m2.c:35:6:   flow: x = &{storage for malloc(sizeof *x)}:
+// CHECK-NEXT:report-m2.c:35:6:     from malloc(sizeof *x) (spill) at report-m2.c:35:6
+// CHECK-NEXT:report-m2.c:35:6:     from x = malloc(sizeof *x) (assign) at report-m2.c:35:4
+// CHECK-NEXT:report-m2.c:35:6:   flow: {heap} = x:
+// CHECK-NEXT:report-m2.c:35:6:     from global = x (assign) at report-m2.c:37:9
+// CHECK-NEXT:report-m2.c:35:6: malloc(sizeof *x) escapes to heap
+// CHECK-NEXT:report-m2.c:42:12: malloc(64) escapes to heap:
+// CHECK-NEXT:report-m2.c:42:12:   flow: m = &{storage for malloc(64)}:
+// CHECK-NEXT:report-m2.c:42:12:     from malloc(64) (spill) at report-m2.c:42:12
+// CHECK-NEXT:report-m2.c:42:12:     from m = malloc(64) (assign) at report-m2.c:42:8
+// CHECK-NEXT:report-m2.c:42:12:   flow: {heap} = m:
+// CHECK-NEXT:report-m2.c:42:12:     from consume(m) (call parameter) at report-m2.c:44:2
+// CHECK-NEXT:report-m2.c:42:12: malloc(64) escapes to heap
+// CHECK-NEXT:report-m2.c:49:12: malloc(8192) escapes to heap:
+// CHECK-NEXT:report-m2.c:49:12:   flow: {heap} = &{storage for malloc(8192)}:
+// CHECK-NEXT:report-m2.c:49:12:     from malloc(8192) (too large for stack) at report-m2.c:49:12
+// CHECK-NEXT:report-m2.c:49:12: malloc(8192) escapes to heap
+// CHECK-NEXT:report-m2.c:59:12: malloc(n) does not escape: stack buffer of 256 bytes, heap above
+// CHECK-NEXT:report-m2.c:71:13: malloc(32) escapes to heap:
+// CHECK-NEXT:report-m2.c:71:13:   flow: {heap} = &{storage for malloc(32)}:
+// CHECK-NEXT:report-m2.c:71:13:     from malloc(32) (live across loop iterations) at report-m2.c:71:13
+// CHECK-NEXT:report-m2.c:71:13: malloc(32) escapes to heap
+// CHECK-NEXT:report-m2.c:85:12: malloc(32) escapes to heap:
+// CHECK-NEXT:report-m2.c:85:12:   flow: {heap} = &{storage for malloc(32)}:
+// CHECK-NEXT:report-m2.c:85:12:     from malloc(32) (recursive function) at report-m2.c:85:12
+// CHECK-NEXT:report-m2.c:85:12: malloc(32) escapes to heap
+// CHECK-NEXT:report-m2.c:94:12: malloc(32) does not escape: moved to a 32-byte stack slot
