@@ -46,6 +46,9 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* A JSON string literal, quotes included. */
 void sb_json(strbuf *b, const char *s);
+/* The n bytes of s as HTML (or XML) text or attribute value: markup
+ * escaped, bytes that are not UTF-8 as U+FFFD (as sb_json). */
+void sb_html(strbuf *b, const char *s, size_t n);
 /* The buffer's string (never NULL); the buffer is left empty. */
 char *sb_take(strbuf *b);
 

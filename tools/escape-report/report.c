@@ -4,54 +4,14 @@
  * line and column and de-duplicated, as text (-m, -m=2) or JSON.
  */
 #define _GNU_SOURCE
-#include "escape-report.h"
-#include "../profile/report.h"
+#include "findings.h"
 
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_ALLOC, K_PARAM, K_ADDR };
 static const char *const kind_names[] = {"allocation", "parameter", "address"};
-
-typedef struct fstep {
-	char *why, *dst, *src;
-	char *file;            /* display path */
-	unsigned line, col;
-	char *text;
-	/* after a spill into a named variable: the declaration or
-	 * assignment that names it (`p = malloc(16)`), Go's (assign) step */
-	char *atext;
-	unsigned aline, acol;
-} fstep;
-
-typedef struct finding {
-	char *file;            /* display path, "" when unknown */
-	unsigned line, col;
-	int kind;
-	char *function;        /* source name */
-	char *symbol;          /* the function's symbol */
-	char *expr;
-	char *label;           /* expr, naming the inlined allocation when
-				* several are inlined at one call */
-	char *verdict;
-	char *message;
-	long long size;        /* -1: none */
-	char *reason, *detail, *allocator;
-	int level;             /* parameter result level, -1: none */
-	int heap;
-	int inlined;
-	char *ifile;
-	unsigned iline, icol;
-	char *iexpr;
-	fstep *flow;
-	unsigned nflow;
-	int has_run;           /* --profile found it at run time */
-	uint64_t run_calls, run[H2S_CLASS_COUNT];
-	char *block;           /* -m=2 explanation lines, or NULL */
-	unsigned seq;
-} finding;
 
 struct report {
 	finding *v;
@@ -811,7 +771,7 @@ static void count_words(strbuf *b, uint64_t n)
 
 /* With --profile, what an allocation did at run time:
  * " (run: 1.2M calls, 99% freed in its frame)". */
-static char *run_words(const finding *f)
+char *run_words(const finding *f)
 {
 	strbuf b = {0};
 	sb_puts(&b, "");
@@ -868,6 +828,28 @@ void report_attach_run(report *r, const site_info *s, size_t n)
 	}
 }
 
+/* Whether the sorted finding i says again what one before it at its place
+ * says (at the detail of mode). */
+static int repeats(const report *r, unsigned i, int mode)
+{
+	for (unsigned k = i; k-- > 0 && same_place(&r->v[k], &r->v[i]);)
+		if (same_text(&r->v[k], &r->v[i], mode))
+			return 1;
+	return 0;
+}
+
+unsigned report_shown(report *r, const finding ***out)
+{
+	unsigned n = 0;
+	*out = xcalloc(r->n + 1, sizeof **out);
+	if (r->n)
+		qsort(r->v, r->n, sizeof *r->v, finding_cmp);
+	for (unsigned i = 0; i < r->n; i++)
+		if (!repeats(r, i, OUT_M2))
+			(*out)[n++] = &r->v[i];
+	return n;
+}
+
 void report_print(report *r, int mode)
 {
 	unsigned printed = 0;
@@ -875,13 +857,7 @@ void report_print(report *r, int mode)
 		qsort(r->v, r->n, sizeof *r->v, finding_cmp);
 	for (unsigned i = 0; i < r->n; i++) {
 		const finding *f = &r->v[i];
-		int dup = 0;
-		for (unsigned k = i; k-- > 0 && same_place(&r->v[k], f);)
-			if (same_text(&r->v[k], f, mode)) {
-				dup = 1;
-				break;
-			}
-		if (dup)
+		if (repeats(r, i, mode))
 			continue;
 		if (mode == OUT_JSON) {
 			char *j = json_of(f, r->profiled);
