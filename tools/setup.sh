@@ -38,6 +38,8 @@ packages=(
 	"llvm-$ver-dev" "clang-$ver" "llvm-$ver-tools" "libclang-$ver-dev"
 	"lld-$ver" "libclang-rt-$ver-dev"
 	cmake make g++ python3
+	# the -html tests: pages rendered in a real browser, checked as XML
+	chromium libxml2-utils
 )
 
 missing=()

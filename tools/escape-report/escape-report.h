@@ -14,6 +14,7 @@
  *   run.c      compilation database, running clang
  *   source.c   libclang: positions to source text
  *   report.c   findings, the -m / -m=2 / -json output, the heap gate
+ *   html.c     -html: the findings on annotated source pages
  *   profile.c  --profile: run-time counts from heap2stack-profile
  *   main.c     the command line
  */
@@ -256,6 +257,15 @@ void report_print(report *r, int mode);
  * the allocations that ran by their count. */
 struct site_info;
 void report_attach_run(report *r, const struct site_info *s, size_t n);
+
+/* ------------------------------------------------------------------ html.c */
+
+/* -html DIR: creates DIR (one level) unless it is a directory already.
+ * Returns 0, or -1 after an error message. */
+int html_dir_ready(const char *dir);
+/* Writes DIR/index.html and a page per source file of r's findings.
+ * Returns 0, or -1 after an error message. */
+int html_write(report *r, const char *dir);
 
 /* ---------------------------------------------------------------- profile.c */
 

@@ -1,6 +1,6 @@
 /*
  * escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og] [-json]
- *               [-p BUILD_DIR]
+ *               [-html DIR] [-p BUILD_DIR]
  *               [--timeout=SECONDS] [--fail-on-heap=REGEX]
  *               [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]
  *
@@ -43,7 +43,7 @@
 
 static const char usage_text[] =
 	"usage: escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]\n"
-	"                     [-json] [-p BUILD_DIR]\n"
+	"                     [-json] [-html DIR] [-p BUILD_DIR]\n"
 	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX]\n"
 	"                     [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]\n"
 	"\n"
@@ -65,6 +65,9 @@ static const char usage_text[] =
 	"  --version         the version, and the LLVM release of the plugin\n"
 	"  -json             one JSON object per finding "
 	"(docs/escape-report.md)\n"
+	"  -html DIR         instead of the report, annotated source pages "
+	"in DIR\n"
+	"                    (open DIR/index.html)\n"
 	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
 	"  --timeout=SECONDS the longest one compile may take (default "
 	"600; 0: no limit)\n"
@@ -233,6 +236,7 @@ int main(int argc, char **argv)
 	int bare_m = 0;
 	int status, heap;
 	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
+	const char *html_dir = NULL;
 	int opt_given = 0;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
 	char **extra = NULL;
@@ -286,6 +290,14 @@ int main(int argc, char **argv)
 				    "or -m=2", a);
 		else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
 			json = 1;
+		else if (!strcmp(a, "-html") || !strcmp(a, "--html")) {
+			/* `-html -json f.c` is a forgotten directory, not
+			 * one called -json */
+			if (i + 1 >= argc || argv[i + 1][0] == '-')
+				usage_error("%s needs a directory", a);
+			html_dir = argv[++i];
+		} else if (!strncmp(a, "-html=", 6) || !strncmp(a, "--html=", 7))
+			html_dir = strchr(a, '=') + 1;
 		else if (!strcmp(a, "-O0"))
 			usage_error("'%s': heap2stack does not run at -O0, where "
 				    "clang optimises nothing (-Og is the level "
@@ -355,6 +367,11 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (html_dir && !*html_dir)
+		usage_error("%s: empty directory name", "-html");
+	if (html_dir && json)
+		usage_error("%s", "-html and -json: choose one (-html writes "
+			    "pages, -json prints the findings)");
 	if (json)
 		mode = OUT_JSON;
 	/* Where the report goes must be writable: a closed standard output
@@ -375,6 +392,10 @@ int main(int argc, char **argv)
 	cfg.opt = opt;
 	cfg.opt_given = opt_given;
 	cfg.timeout = timeout;
+	if (html_dir && html_dir_ready(html_dir) != 0) {
+		status = 1;
+		goto done;
+	}
 	if (access(cfg.plugin, R_OK) != 0) {
 		error_msg("cannot read the heap2stack plugin '%s': %s (set "
 			  "HEAP2STACK_PLUGIN)",
@@ -404,7 +425,10 @@ int main(int argc, char **argv)
 	if (profiles.n && profile_attach(rep, &profiles))
 		failed = 1;
 	errno = 0;
-	report_print(rep, mode);
+	if (!html_dir)
+		report_print(rep, mode);
+	else if (html_write(rep, html_dir) != 0)
+		failed = 1;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (!errno)
 			errno = EIO;
