@@ -8,6 +8,10 @@
 #   %h2s_profile          the heap2stack-profile tool
 #   %profile_rt           its run-time library (libheap2stack-profile.so)
 #   %llvm_major           19 or 22
+#   %dom                  lit/dom.sh: `%dom PAGE [FRAGMENT]` prints the DOM of
+#                         an HTML page as headless Chromium renders it
+#   %page_text            lit/page-text.py: that DOM as the text a person
+#                         sees (links, marks, open and closed <details>)
 #   %e2e, %e2e_cxx        the end-to-end recipe (lit/e2e.sh): `%e2e %t FLAGS
 #                         %s` builds the program plain, with the plugin and
 #                         with the plugin under ASan, runs all three and
@@ -66,6 +70,10 @@ config.substitutions.append(("%e2e_cxx", "%s %s %s" % (e2e, clangxx,
                                                       config.heap2stack_plugin)))
 config.substitutions.append(("%e2e", "%s %s %s" % (e2e, clang,
                                                   config.heap2stack_plugin)))
+config.substitutions.append(("%dom", "bash " + os.path.join(
+    config.test_source_root, "lit", "dom.sh")))
+config.substitutions.append(("%page_text", "python3 " + os.path.join(
+    config.test_source_root, "lit", "page-text.py")))
 config.substitutions.append(("%clangxx", clangxx))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%opt", opt))

@@ -46,6 +46,8 @@ packages=(
 	gcc
 	# man pages (docs/man/*.md) and their test, which renders them
 	pandoc groff-base
+	# the -html tests: pages rendered in a real browser, checked as XML
+	chromium libxml2-utils
 )
 # npm fetches the SARIF schema; Debian's npm unless one is installed
 command -v npm >/dev/null || packages+=(npm)

@@ -14,6 +14,14 @@
 // RUN: %validate_json %h2s_src/docs/escape-report.schema.json %t.json
 // RUN: %validate_json %sarif_schema %t.sarif
 // RUN: cd %S && not %escape_report --profile=%t.missing profile.c 2>&1 | FileCheck %s --check-prefix=MISSING
+// -html: the run-time words after each heap allocation of the index, in
+// the same order.
+// RUN: rm -rf %t.html && cd %S && %escape_report -html %t.html --profile=%t.prof profile.c
+// RUN: %dom %t.html/index.html | %page_text | FileCheck %s --check-prefix=HTML --match-full-lines
+// HTML:Heap allocations
+// HTML-NEXT:[heap] profile.c:{{[0-9]+}}:{{[0-9]+}}[->profile.c.html#F1]: malloc(n) escapes to heap (run: 6 calls, 100% freed in its frame)
+// HTML-NEXT:[heap] profile.c:{{[0-9]+}}:{{[0-9]+}}[->profile.c.html#F2]: malloc(16) escapes to heap (run: 4 calls, 0% freed in its frame, 100% in the caller's)
+// HTML-NEXT:[heap] profile.c:{{[0-9]+}}:{{[0-9]+}}[->profile.c.html#F4]: malloc(8) escapes to heap
 // RUN: cd %S && not %escape_report --profile= profile.c 2>&1 | FileCheck %s --check-prefix=EMPTY
 //
 // CHECK:      profile.c:{{[0-9]+}}:{{[0-9]+}}: malloc(n) escapes to heap (run: 6 calls, 100% freed in its frame)

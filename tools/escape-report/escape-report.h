@@ -15,6 +15,7 @@
  *   source.c   libclang: positions to source text
  *   report.c   findings, the -m / -m=2 / -json output, the heap gate
  *   sarif.c    the -sarif output
+ *   html.c     -html: the findings on annotated source pages
  *   profile.c  --profile: run-time counts from heap2stack-profile
  *   main.c     the command line
  */
@@ -54,6 +55,9 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* A JSON string literal, quotes included. */
 void sb_json(strbuf *b, const char *s);
+/* The n bytes of s as HTML (or XML) text or attribute value: markup
+ * escaped, bytes that are not UTF-8 as U+FFFD (as sb_json). */
+void sb_html(strbuf *b, const char *s, size_t n);
 /* The buffer's string (never NULL); the buffer is left empty. */
 char *sb_take(strbuf *b);
 
@@ -345,6 +349,11 @@ void report_print(report *r, int mode, const run_info *ri);
 /* Whether finding i repeats one printed before it (same place and text
  * at this mode); the findings are sorted. */
 int report_repeats(const report *r, unsigned i, int mode);
+/* The findings the report shows, sorted and de-duplicated as at -m=2, in
+ * *out (freed by the caller); returns how many. */
+unsigned report_shown(report *r, const finding ***out);
+/* With --profile, what an allocation did at run time (" (run: ...)"). */
+char *run_words(const finding *f);
 /* `"run": {...}` or `"run": null` of an allocation, with --profile. */
 void json_run(strbuf *b, const finding *f);
 /* `{"key": value, ...}` of the options of ri, for -json and -sarif. */
@@ -367,6 +376,14 @@ void report_free(report *r);
 
 /* The report as one SARIF 2.1.0 log. */
 void sarif_print(report *r, const run_info *ri);
+/* ------------------------------------------------------------------ html.c */
+
+/* -html DIR: creates DIR (one level) unless it is a directory already.
+ * Returns 0, or -1 after an error message. */
+int html_dir_ready(const char *dir);
+/* Writes DIR/index.html and a page per source file of r's findings.
+ * Returns 0, or -1 after an error message. */
+int html_write(report *r, const char *dir);
 
 /* ---------------------------------------------------------------- profile.c */
 

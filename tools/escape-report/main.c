@@ -1,6 +1,6 @@
 /*
  * escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]
- *               [-json | -sarif | --severity] [-p BUILD_DIR]
+ *               [-json | -sarif | -html DIR | --severity] [-p BUILD_DIR]
  *               [--timeout=SECONDS] [--fail-on-heap=REGEX]
  *               [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]
  *
@@ -40,7 +40,8 @@
 
 static const char usage_text[] =
 	"usage: escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]\n"
-	"                     [-json | -sarif | --severity] [-p BUILD_DIR]\n"
+	"                     [-json | -sarif | -html DIR | --severity]\n"
+	"                     [-p BUILD_DIR]\n"
 	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX]\n"
 	"                     [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]\n"
 	"\n"
@@ -69,6 +70,9 @@ static const char usage_text[] =
 	"  --severity        text lines with warning: (on the heap), error:\n"
 	"                    (--fail-on-heap) or note: (the rest), for "
 	"editors\n"
+	"  -html DIR         instead of the report, annotated source pages "
+	"in DIR\n"
+	"                    (open DIR/index.html)\n"
 	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
 	"  --timeout=SECONDS the longest one compile may take (default "
 	"600; 0: no limit)\n"
@@ -244,15 +248,18 @@ out:
 	return rc;
 }
 
-/* Prints the report, then names the --fail-on-heap hits (re) on stderr.
- * Returns the exit status. */
-static int print_report(report *rep, int mode, run_info *ri,
-			const regex_t *re, int failed)
+/* Prints the report, or with html_dir writes its pages there, then names
+ * the --fail-on-heap hits (re) on stderr. Returns the exit status. */
+static int print_report(report *rep, int mode, const char *html_dir,
+			run_info *ri, const regex_t *re, int failed)
 {
 	int heap = re ? report_mark_gate(rep, re) : 0;
 	ri->status = failed ? 1 : heap ? 3 : 0;
 	errno = 0;
-	report_print(rep, mode, ri);
+	if (!html_dir)
+		report_print(rep, mode, ri);
+	else if (html_write(rep, html_dir) != 0)
+		ri->status = 1;
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (!errno)
 			errno = EIO;
@@ -271,6 +278,7 @@ int main(int argc, char **argv)
 	int bare_m = 0;
 	int status;
 	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
+	const char *html_dir = NULL;
 	int opt_given = 0;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
 	char **extra = NULL;
@@ -328,6 +336,14 @@ int main(int argc, char **argv)
 			format = choose_format(format, OUT_SARIF, a);
 		else if (!strcmp(a, "-severity") || !strcmp(a, "--severity"))
 			severity = 1;
+		else if (!strcmp(a, "-html") || !strcmp(a, "--html")) {
+			/* `-html -json f.c` is a forgotten directory, not
+			 * one called -json */
+			if (i + 1 >= argc || argv[i + 1][0] == '-')
+				usage_error("%s needs a directory", a);
+			html_dir = argv[++i];
+		} else if (!strncmp(a, "-html=", 6) || !strncmp(a, "--html=", 7))
+			html_dir = strchr(a, '=') + 1;
 		else if (!strcmp(a, "-O0"))
 			usage_error("'%s': heap2stack does not run at -O0, where "
 				    "clang optimises nothing (-Og is the level "
@@ -400,6 +416,15 @@ int main(int argc, char **argv)
 	if (severity && format != OUT_M1)
 		usage_error("--severity is for the text report, not for %s",
 			    format == OUT_JSON ? "-json" : "-sarif");
+	if (html_dir && !*html_dir)
+		usage_error("%s: empty directory name", "-html");
+	if (html_dir && format != OUT_M1)
+		usage_error("-html and %s: choose one (-html writes pages, the "
+			    "other prints the findings)",
+			    format == OUT_JSON ? "-json" : "-sarif");
+	if (html_dir && severity)
+		usage_error("%s", "--severity is for the text report, not for "
+			    "-html");
 	if (format != OUT_M1)
 		mode = format;
 	/* Where the report goes must be writable: a closed standard output
@@ -420,6 +445,10 @@ int main(int argc, char **argv)
 	cfg.opt = opt;
 	cfg.opt_given = opt_given;
 	cfg.timeout = timeout;
+	if (html_dir && html_dir_ready(html_dir) != 0) {
+		status = 1;
+		goto done;
+	}
 	if (access(cfg.plugin, R_OK) != 0) {
 		error_msg("cannot read the heap2stack plugin '%s': %s (set "
 			  "HEAP2STACK_PLUGIN)",
@@ -452,8 +481,8 @@ int main(int argc, char **argv)
 		run_info ri = {argc, argv, cwd, opt, opt_given, build_dir,
 			       extra, nextra, gate, &profiles, timeout,
 			       severity, 0};
-		status = print_report(rep, mode, &ri, gate ? &re : NULL,
-				      failed);
+		status = print_report(rep, mode, html_dir, &ri,
+				      gate ? &re : NULL, failed);
 	}
 	report_free(rep);
 	db_close(db);

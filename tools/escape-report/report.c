@@ -773,7 +773,7 @@ static void count_words(strbuf *b, uint64_t n)
 
 /* With --profile, what an allocation did at run time:
  * " (run: 1.2M calls, 99% freed in its frame)". */
-static char *run_words(const finding *f)
+char *run_words(const finding *f)
 {
 	strbuf b = {0};
 	sb_puts(&b, "");
@@ -843,6 +843,17 @@ int report_repeats(const report *r, unsigned i, int mode)
 		if (same_text(&r->v[k], f, mode))
 			return 1;
 	return 0;
+}
+
+unsigned report_shown(report *r, const finding ***out)
+{
+	unsigned n = 0;
+	*out = xcalloc(r->n + 1, sizeof **out);
+	report_sort(r);
+	for (unsigned i = 0; i < r->n; i++)
+		if (!report_repeats(r, i, OUT_M2))
+			(*out)[n++] = &r->v[i];
+	return n;
 }
 
 void report_input(report *r, const char *file, const char *level)

@@ -113,9 +113,10 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 	free(p);
 }
 
-/* The length of the well-formed UTF-8 sequence at p (Unicode's table 3-7:
- * no overlong forms, no surrogates, nothing above U+10FFFF), or 0. */
-static int utf8_length(const unsigned char *p)
+/* The length of the well-formed UTF-8 sequence at p, of at most avail
+ * bytes (Unicode's table 3-7: no overlong forms, no surrogates, nothing
+ * above U+10FFFF), or 0. */
+static int utf8_length(const unsigned char *p, size_t avail)
 {
 	unsigned char lo = 0x80, hi = 0xbf;
 	int n;
@@ -126,6 +127,8 @@ static int utf8_length(const unsigned char *p)
 	else if (*p >= 0xf0 && *p <= 0xf4)
 		n = 4;
 	else
+		return 0;
+	if ((size_t)n > avail)
 		return 0;
 	if (*p == 0xe0)
 		lo = 0xa0;
@@ -143,39 +146,75 @@ static int utf8_length(const unsigned char *p)
 	return n;
 }
 
+/* The n bytes of s as UTF-8 whatever they are: each ASCII byte written by
+ * `ascii` (the format's escapes), each well-formed UTF-8 sequence as it
+ * is, and each other byte (a Latin-1 comment in the source) as `bad`, the
+ * format's U+FFFD. */
+static void sb_utf8(strbuf *b, const char *s, size_t n,
+		    void (*ascii)(strbuf *b, unsigned char c), const char *bad)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	while (p < end) {
+		int len = *p < 0x80 ? 1 : utf8_length(p, (size_t)(end - p));
+		if (*p < 0x80)
+			ascii(b, *p);
+		else if (!len)
+			sb_puts(b, bad);
+		else
+			for (int k = 0; k < len; k++)
+				sb_putc(b, (char)p[k]);
+		p += len ? len : 1;
+	}
+}
+
+static void json_char(strbuf *b, unsigned char c)
+{
+	switch (c) {
+	case '"': sb_puts(b, "\\\""); break;
+	case '\\': sb_puts(b, "\\\\"); break;
+	case '\n': sb_puts(b, "\\n"); break;
+	case '\t': sb_puts(b, "\\t"); break;
+	case '\r': sb_puts(b, "\\r"); break;
+	default:
+		if (c < 0x20)
+			sb_printf(b, "\\u%04x", c);
+		else
+			sb_putc(b, (char)c);
+	}
+}
+
 /* A JSON string of s: control characters escaped, and each byte that is
- * not part of well-formed UTF-8 (a Latin-1 comment in the source) written
- * as U+FFFD, so that the document is valid JSON whatever the bytes. */
+ * not part of well-formed UTF-8 written as U+FFFD, so that the document is
+ * valid JSON whatever the bytes. */
 void sb_json(strbuf *b, const char *s)
 {
+	s = s ? s : "";
 	sb_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)(s ? s : "");
-	     *p; p++) {
-		if (*p >= 0x80) {
-			int n = utf8_length(p);
-			if (!n) {
-				sb_puts(b, "\\ufffd");
-				continue;
-			}
-			for (int k = 0; k < n; k++)
-				sb_putc(b, (char)p[k]);
-			p += n - 1;
-			continue;
-		}
-		switch (*p) {
-		case '"': sb_puts(b, "\\\""); break;
-		case '\\': sb_puts(b, "\\\\"); break;
-		case '\n': sb_puts(b, "\\n"); break;
-		case '\t': sb_puts(b, "\\t"); break;
-		case '\r': sb_puts(b, "\\r"); break;
-		default:
-			if (*p < 0x20)
-				sb_printf(b, "\\u%04x", *p);
-			else
-				sb_putc(b, (char)*p);
-		}
+	sb_utf8(b, s, strlen(s), json_char, "\\ufffd");
+	sb_putc(b, '"');
+}
+
+/* Markup characters as references; the control characters XML and HTML
+ * do not allow in text (all but tab and newline) as U+FFFD. */
+static void html_char(strbuf *b, unsigned char c)
+{
+	switch (c) {
+	case '<': sb_puts(b, "&lt;"); break;
+	case '>': sb_puts(b, "&gt;"); break;
+	case '&': sb_puts(b, "&amp;"); break;
+	case '"': sb_puts(b, "&quot;"); break;
+	case '\'': sb_puts(b, "&#39;"); break;
+	default:
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			sb_puts(b, "&#xfffd;");
+		else
+			sb_putc(b, (char)c);
 	}
-	sb_putc(b, '"');
+}
+
+void sb_html(strbuf *b, const char *s, size_t n)
+{
+	sb_utf8(b, s ? s : "", s ? n : 0, html_char, "&#xfffd;");
 }
 
 char *sb_take(strbuf *b)
