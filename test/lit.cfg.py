@@ -21,6 +21,7 @@
 #                         that has python3-jsonschema
 #   %sarif_schema         the SARIF 2.1.0 schema tools/setup.sh fetched
 #   %h2s_src              the source tree (docs/ holds -json's schema)
+#   %shared_examples      ../shared/examples, with the feature shared_examples
 #   %cmake                the cmake that configured this build
 #   %h2s_build            this build directory (cmake --install, the package)
 #   %man_dir              the generated man pages (docs/man/ of this build)
@@ -110,6 +111,15 @@ config.substitutions.append(("%sarif_schema", os.path.join(
 config.substitutions.append(("%h2s_src", config.h2s_src_root))
 
 config.available_features.add("llvm" + config.llvm_major)
+
+# The shared examples (C ports of Go's escape tests with their expected
+# reports), beside the source tree or where H2S_SHARED_EXAMPLES says: the
+# docs' section on them is checked against them where they are.
+shared_examples = os.environ.get("H2S_SHARED_EXAMPLES") or os.path.join(
+    os.path.dirname(config.h2s_src_root), "shared", "examples")
+if glob.glob(os.path.join(shared_examples, "c*.c")):
+    config.available_features.add("shared_examples")
+    config.substitutions.append(("%shared_examples", shared_examples))
 
 
 def has_asan_runtime():
