@@ -358,227 +358,233 @@ static void match_sites(const records *rec, char **inner_real,
 	}
 }
 
-void report_add(report *r, const job *j, const records *rec, source *src,
-		const char *cwd)
+/* Step k of site s's flow, as finding f shows it: its positions and the
+ * statements written there. */
+static void add_step(fstep *t, const finding *f, const rec_site *s,
+		     unsigned k, const paths *p, source *src)
 {
-	paths p = {j, cwd, src};
-	unsigned first = r->n;
-	char **inner_real = xcalloc(rec->nsites + 1, sizeof *inner_real);
+	const rec_step *w = &s->steps[k];
+	char *sreal = real_of(p, w->file);
+	t->why = xstrdup(w->why);
+	t->dst = xstrdup(w->dst);
+	t->src = xstrdup(w->src);
+	t->file = display_of(p, w->file);
+	t->line = w->line;
+	t->col = w->col;
+	t->text = source_stmt_text(src, sreal, w->line, w->col, w->why);
+	if (!t->text && is_storage(w->src))
+		t->text = xstrdup(f->inlined ? f->iexpr : f->expr);
+	else if (!t->text)
+		t->text = xstrdup(w->src);
+	if (is_storage(w->src) && w->dst[0] != '{' && w->dst[0] != '~' &&
+	    (k + 1 == s->nsteps || strcmp(s->steps[k + 1].dst, w->dst) != 0))
+		t->atext = source_assignment(src, sreal, w->line, w->col,
+					     w->dst, &t->aline, &t->acol);
+	free(sreal);
+}
 
-	for (unsigned i = 0; i < rec->nsites; i++) {
-		const rec_site *s = &rec->sites[i];
-		char *oreal = real_of(&p, s->file);
-		finding *f = add(r);
-		inner_real[i] = real_of(&p, s->ifile);
-		f->kind = K_ALLOC;
-		f->file = display_of(&p, s->file);
-		f->line = s->line;
-		f->col = s->col;
-		f->symbol = xstrdup(s->function);
-		{
-			const char *n = source_function_name(src, s->function);
-			f->function = xstrdup(n ? n : s->function);
-		}
-		f->inlined = s->line && (strcmp(oreal, inner_real[i]) != 0 ||
-					 s->line != s->iline || s->col != s->icol);
-		f->expr = source_call_text(src, oreal, s->line, s->col,
-					   f->inlined ? NULL : s->allocator);
-		if (!f->expr)
-			f->expr = fallback_expr(s);
-		if (f->inlined) {
-			f->ifile = display_of(&p, s->ifile);
-			f->iline = s->iline;
-			f->icol = s->icol;
-			f->iexpr = source_call_text(src, inner_real[i], s->iline,
-						    s->icol, s->allocator);
-			if (!f->iexpr)
-				f->iexpr = fallback_expr(s);
-		}
-		f->heap = !s->stack;
-		f->verdict = xstrdup(s->stack ? "stack" : "heap");
-		f->size = s->size;
-		f->reason = xstrdup(s->reason);
-		f->detail = xstrdup(s->detail);
-		f->allocator = xstrdup(s->allocator);
-		f->nflow = s->nsteps;
-		f->flow = xcalloc(s->nsteps + 1, sizeof *f->flow);
-		for (unsigned k = 0; k < s->nsteps; k++) {
-			const rec_step *w = &s->steps[k];
-			fstep *t = &f->flow[k];
-			char *sreal = real_of(&p, w->file);
-			t->why = xstrdup(w->why);
-			t->dst = xstrdup(w->dst);
-			t->src = xstrdup(w->src);
-			t->file = display_of(&p, w->file);
-			t->line = w->line;
-			t->col = w->col;
-			t->text = source_stmt_text(src, sreal, w->line, w->col,
-						   w->why);
-			if (!t->text) {
-				if (is_storage(w->src))
-					t->text = xstrdup(f->inlined ? f->iexpr
-								     : f->expr);
-				else
-					t->text = xstrdup(w->src);
-			}
-			if (is_storage(w->src) && w->dst[0] != '{' &&
-			    w->dst[0] != '~' &&
-			    (k + 1 == s->nsteps ||
-			     strcmp(s->steps[k + 1].dst, w->dst) != 0))
-				t->atext = source_assignment(src, sreal, w->line,
-							     w->col, w->dst,
-							     &t->aline, &t->acol);
-			free(sreal);
-		}
-		free(oreal);
-	}
-
-	for (unsigned i = 0; i < rec->nparams; i++) {
-		const rec_param *q = &rec->params[i];
-		char *real = real_of(&p, q->file);
-		finding *f = add(r);
-		const char *n = source_function_name(src, q->function);
-		f->kind = K_PARAM;
-		f->file = display_of(&p, q->file);
-		f->line = q->line;
-		f->col = source_decl_col(src, real, q->line, q->name,
-					 q->function, 1);
-		f->symbol = xstrdup(q->function);
-		f->function = xstrdup(n ? n : q->function);
-		f->expr = xstrdup(q->name);
-		f->verdict = xstrdup(q->form);
-		if (!strcmp(q->form, "leak"))
-			f->message = xasprintf("leaking param: %s", q->name);
-		else if (!strcmp(q->form, "content"))
-			f->message = xasprintf("leaking param content: %s",
-					       q->name);
-		else if (!strcmp(q->form, "result")) {
-			f->message = xasprintf(
-				"leaking param: %s to result ~r0 level=%u",
-				q->name, q->level);
-			f->level = (int)q->level;
-		} else
-			f->message = xasprintf("%s does not escape", q->name);
-		free(real);
-	}
-
-	for (unsigned i = 0; i < rec->naddrs; i++) {
-		const rec_addr *a = &rec->addrs[i];
-		char *real = real_of(&p, a->file);
-		finding *f = add(r);
-		const char *n = source_function_name(src, a->function);
-		f->kind = K_ADDR;
-		f->file = display_of(&p, a->file);
-		f->line = a->line;
-		f->col = a->col ? a->col
-				: source_decl_col(src, real, a->line, a->name,
-						  a->function, 0);
-		f->symbol = xstrdup(a->function);
-		f->function = xstrdup(n ? n : a->function);
-		f->expr = xstrdup(a->name);
-		f->verdict = xstrdup("escapes");
-		f->reason = xstrdup("escapes");
-		f->detail = xstrdup(a->detail);
-		f->message = xasprintf("address of %s escapes", a->name);
-		free(real);
-	}
-
-	/* Allocations written in the file that no record mentions: LLVM's
-	 * own optimisations deleted them before heap2stack ran, so nothing
-	 * is allocated on the heap there in this build. */
+/* The finding of one allocation site of the records. inner_real: where
+ * its call is written, resolved. */
+static void add_site(report *r, const paths *p, source *src,
+		     const rec_site *s, const char *inner_real)
+{
+	char *oreal = real_of(p, s->file);
+	finding *f = add(r);
+	f->kind = K_ALLOC;
+	f->file = display_of(p, s->file);
+	f->line = s->line;
+	f->col = s->col;
+	f->symbol = xstrdup(s->function);
 	{
-		src_alloc *al = NULL;
-		unsigned na = source_allocations(src, &al), unseen = 0;
-		char **alabel = xcalloc(na + 1, sizeof *alabel);
-		char **rlabel = xcalloc(rec->nsites + 1, sizeof *rlabel);
-		int *seen = xcalloc(na + 1, sizeof *seen);
-		int *match = xcalloc(rec->nsites + 1, sizeof *match);
-		/* A site whose position is unknown (no debug information) or
-		 * names no allocation call of this file (calls LLVM merged
-		 * get a merged location) may be any of them: then no claim. */
-		int uncertain = 0;
-		label_shared(&p, al, na, alabel);
-		match_sites(rec, inner_real, j->abs, al, na, match);
-		for (unsigned k = 0; k < rec->nsites && !uncertain; k++)
-			uncertain = match[k] < 0 &&
-				    (!rec->sites[k].iline ||
-				     strcmp(inner_real[k], j->abs) == 0);
-		for (unsigned k = 0; k < rec->nsites; k++)
-			if (match[k] >= 0) {
-				seen[match[k]] = 1;
-				rlabel[k] = alabel[match[k]];
-			}
-		for (unsigned i = 0; i < na; i++) {
-			if (!seen[i] && !uncertain && builtins_off(j, al[i].callee))
-				unseen++;
-			else if (!seen[i] && !uncertain) {
-				finding *f = add(r);
-				const char *n =
-					source_function_name(src, al[i].function);
-				f->kind = K_ALLOC;
-				f->file = xstrdup(j->file);
-				f->line = al[i].line;
-				f->col = al[i].col;
-				f->symbol = xstrdup(al[i].function);
-				f->function = xstrdup(n ? n : al[i].function);
-				f->expr = xstrdup(al[i].text);
-				if (alabel[i])
-					f->label = xasprintf("%s [%s]", f->expr,
-							     alabel[i]);
-				f->verdict = xstrdup("stack");
-				f->reason = xstrdup("deleted");
-				f->detail = xstrdup(
-					"no allocation left: LLVM's optimisations "
-					"deleted it before heap2stack ran");
-				f->allocator = xstrdup(
-					strcmp(al[i].callee, "operator new") == 0
-						? "new"
-						: strcmp(al[i].callee, "operator new[]") == 0
-							  ? "new[]"
-							  : al[i].callee);
-			}
-		}
-		/* the records' sites among several allocations at one
-		 * position: named as the allocation they match */
-		for (unsigned k = 0; k < rec->nsites; k++) {
-			finding *f = &r->v[first + k];
-			if (!rlabel[k])
-				continue;
-			if (f->inlined)
-				f->label = xasprintf("%s [%s at %s:%u:%u: %s]",
-						     f->expr, f->iexpr, f->ifile,
-						     f->iline, f->icol, rlabel[k]);
-			else
-				f->label = xasprintf("%s [%s]", f->expr,
-						     rlabel[k]);
-		}
-		for (unsigned i = 0; i < na; i++) {
-			free(al[i].text);
-			free(al[i].function);
-			free(al[i].callee);
-			free(al[i].sfile);
-			free(al[i].stext);
-			free(alabel[i]);
-		}
-		free(al);
-		free(alabel);
-		free(rlabel);
-		free(seen);
-		free(match);
-		/* with -fno-builtin, malloc may be the program's own: neither
-		 * LLVM nor heap2stack touches it, and there is no record */
-		if (unseen)
-			warning_msg("%s: compiled with -fno-builtin or "
-				    "-ffreestanding: heap2stack leaves its "
-				    "allocations alone, and they are not "
-				    "reported",
-				    j->file);
+		const char *n = source_function_name(src, s->function);
+		f->function = xstrdup(n ? n : s->function);
 	}
-	for (unsigned i = 0; i < rec->nsites; i++)
-		free(inner_real[i]);
-	free(inner_real);
+	f->inlined = s->line && (strcmp(oreal, inner_real) != 0 ||
+				 s->line != s->iline || s->col != s->icol);
+	f->expr = source_call_text(src, oreal, s->line, s->col,
+				   f->inlined ? NULL : s->allocator);
+	if (!f->expr)
+		f->expr = fallback_expr(s);
+	if (f->inlined) {
+		f->ifile = display_of(p, s->ifile);
+		f->iline = s->iline;
+		f->icol = s->icol;
+		f->iexpr = source_call_text(src, inner_real, s->iline,
+					    s->icol, s->allocator);
+		if (!f->iexpr)
+			f->iexpr = fallback_expr(s);
+	}
+	f->heap = !s->stack;
+	f->verdict = xstrdup(s->stack ? "stack" : "heap");
+	f->size = s->size;
+	f->reason = xstrdup(s->reason);
+	f->detail = xstrdup(s->detail);
+	f->allocator = xstrdup(s->allocator);
+	f->nflow = s->nsteps;
+	f->flow = xcalloc(s->nsteps + 1, sizeof *f->flow);
+	for (unsigned k = 0; k < s->nsteps; k++)
+		add_step(&f->flow[k], f, s, k, p, src);
+	free(oreal);
+}
 
-	/* Several allocations inlined at one call site: name each one. */
+static void add_param(report *r, const paths *p, source *src,
+		      const rec_param *q)
+{
+	char *real = real_of(p, q->file);
+	finding *f = add(r);
+	const char *n = source_function_name(src, q->function);
+	f->kind = K_PARAM;
+	f->file = display_of(p, q->file);
+	f->line = q->line;
+	f->col = source_decl_col(src, real, q->line, q->name,
+				 q->function, 1);
+	f->symbol = xstrdup(q->function);
+	f->function = xstrdup(n ? n : q->function);
+	f->expr = xstrdup(q->name);
+	f->verdict = xstrdup(q->form);
+	if (!strcmp(q->form, "leak"))
+		f->message = xasprintf("leaking param: %s", q->name);
+	else if (!strcmp(q->form, "content"))
+		f->message = xasprintf("leaking param content: %s",
+				       q->name);
+	else if (!strcmp(q->form, "result")) {
+		f->message = xasprintf(
+			"leaking param: %s to result ~r0 level=%u",
+			q->name, q->level);
+		f->level = (int)q->level;
+	} else
+		f->message = xasprintf("%s does not escape", q->name);
+	free(real);
+}
+
+static void add_addr(report *r, const paths *p, source *src,
+		     const rec_addr *a)
+{
+	char *real = real_of(p, a->file);
+	finding *f = add(r);
+	const char *n = source_function_name(src, a->function);
+	f->kind = K_ADDR;
+	f->file = display_of(p, a->file);
+	f->line = a->line;
+	f->col = a->col ? a->col
+			: source_decl_col(src, real, a->line, a->name,
+					  a->function, 0);
+	f->symbol = xstrdup(a->function);
+	f->function = xstrdup(n ? n : a->function);
+	f->expr = xstrdup(a->name);
+	f->verdict = xstrdup("escapes");
+	f->reason = xstrdup("escapes");
+	f->detail = xstrdup(a->detail);
+	f->message = xasprintf("address of %s escapes", a->name);
+	free(real);
+}
+
+/* The finding of allocation a, written in the file, that LLVM deleted
+ * (label: which of several at its position it is, or NULL). */
+static void add_deleted_alloc(report *r, const job *j, source *src,
+			      const src_alloc *a, const char *label)
+{
+	finding *f = add(r);
+	const char *n = source_function_name(src, a->function);
+	f->kind = K_ALLOC;
+	f->file = xstrdup(j->file);
+	f->line = a->line;
+	f->col = a->col;
+	f->symbol = xstrdup(a->function);
+	f->function = xstrdup(n ? n : a->function);
+	f->expr = xstrdup(a->text);
+	if (label)
+		f->label = xasprintf("%s [%s]", f->expr, label);
+	f->verdict = xstrdup("stack");
+	f->reason = xstrdup("deleted");
+	f->detail = xstrdup("no allocation left: LLVM's optimisations deleted "
+			    "it before heap2stack ran");
+	f->allocator = xstrdup(!strcmp(a->callee, "operator new")     ? "new"
+			       : !strcmp(a->callee, "operator new[]") ? "new[]"
+								      : a->callee);
+}
+
+static void src_allocs_free(src_alloc *al, char **alabel, unsigned na)
+{
+	for (unsigned i = 0; i < na; i++) {
+		free(al[i].text);
+		free(al[i].function);
+		free(al[i].callee);
+		free(al[i].sfile);
+		free(al[i].stext);
+		free(alabel[i]);
+	}
+	free(al);
+	free(alabel);
+}
+
+/* Allocations written in the file that no record mentions: LLVM's own
+ * optimisations deleted them before heap2stack ran, so nothing is
+ * allocated on the heap there in this build. The records' sites from
+ * first on are named as the allocation they match when several share a
+ * position. */
+static void add_deleted(report *r, const job *j, const paths *p,
+			source *src, const records *rec, char **inner_real,
+			unsigned first)
+{
+	src_alloc *al = NULL;
+	unsigned na = source_allocations(src, &al), unseen = 0;
+	char **alabel = xcalloc(na + 1, sizeof *alabel);
+	char **rlabel = xcalloc(rec->nsites + 1, sizeof *rlabel);
+	int *seen = xcalloc(na + 1, sizeof *seen);
+	int *match = xcalloc(rec->nsites + 1, sizeof *match);
+	/* A site whose position is unknown (no debug information) or
+	 * names no allocation call of this file (calls LLVM merged
+	 * get a merged location) may be any of them: then no claim. */
+	int uncertain = 0;
+	label_shared(p, al, na, alabel);
+	match_sites(rec, inner_real, j->abs, al, na, match);
+	for (unsigned k = 0; k < rec->nsites && !uncertain; k++)
+		uncertain = match[k] < 0 &&
+			    (!rec->sites[k].iline ||
+			     strcmp(inner_real[k], j->abs) == 0);
+	for (unsigned k = 0; k < rec->nsites; k++)
+		if (match[k] >= 0) {
+			seen[match[k]] = 1;
+			rlabel[k] = alabel[match[k]];
+		}
+	for (unsigned i = 0; i < na; i++) {
+		if (!seen[i] && !uncertain && builtins_off(j, al[i].callee))
+			unseen++;
+		else if (!seen[i] && !uncertain)
+			add_deleted_alloc(r, j, src, &al[i], alabel[i]);
+	}
+	/* the records' sites among several allocations at one
+	 * position: named as the allocation they match */
+	for (unsigned k = 0; k < rec->nsites; k++) {
+		finding *f = &r->v[first + k];
+		if (!rlabel[k])
+			continue;
+		if (f->inlined)
+			f->label = xasprintf("%s [%s at %s:%u:%u: %s]",
+					     f->expr, f->iexpr, f->ifile,
+					     f->iline, f->icol, rlabel[k]);
+		else
+			f->label = xasprintf("%s [%s]", f->expr,
+					     rlabel[k]);
+	}
+	src_allocs_free(al, alabel, na);
+	free(rlabel);
+	free(seen);
+	free(match);
+	/* with -fno-builtin, malloc may be the program's own: neither
+	 * LLVM nor heap2stack touches it, and there is no record */
+	if (unseen)
+		warning_msg("%s: compiled with -fno-builtin or "
+			    "-ffreestanding: heap2stack leaves its "
+			    "allocations alone, and they are not "
+			    "reported",
+			    j->file);
+}
+
+/* Several allocations inlined at one call site: name each one. */
+static void label_inlined(report *r, unsigned first)
+{
 	for (unsigned i = first; i < r->n; i++) {
 		finding *f = &r->v[i];
 		int ambiguous = 0;
@@ -597,6 +603,28 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 					     f->iexpr, f->ifile, f->iline,
 					     f->icol);
 	}
+}
+
+void report_add(report *r, const job *j, const records *rec, source *src,
+		const char *cwd)
+{
+	paths p = {j, cwd, src};
+	unsigned first = r->n;
+	char **inner_real = xcalloc(rec->nsites + 1, sizeof *inner_real);
+
+	for (unsigned i = 0; i < rec->nsites; i++) {
+		inner_real[i] = real_of(&p, rec->sites[i].ifile);
+		add_site(r, &p, src, &rec->sites[i], inner_real[i]);
+	}
+	for (unsigned i = 0; i < rec->nparams; i++)
+		add_param(r, &p, src, &rec->params[i]);
+	for (unsigned i = 0; i < rec->naddrs; i++)
+		add_addr(r, &p, src, &rec->addrs[i]);
+	add_deleted(r, j, &p, src, rec, inner_real, first);
+	for (unsigned i = 0; i < rec->nsites; i++)
+		free(inner_real[i]);
+	free(inner_real);
+	label_inlined(r, first);
 	for (unsigned i = first; i < r->n; i++) {
 		finding *f = &r->v[i];
 		if (f->kind != K_ALLOC)
