@@ -10,7 +10,7 @@
 // FLAG-NEXT:exit status 2
 //
 // RUN: cd %S && sh -c '%escape_report; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
-// NOFILE:escape-report: error: no input files (see 'escape-report --help')
+// NOFILE:escape-report: error: no input files (or -p BUILD_DIR for every file of its compilation database) (see 'escape-report --help')
 // NOFILE-NEXT:exit status 2
 //
 // RUN: cd %S && sh -c '%escape_report -O0 bad-input.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=O0 --match-full-lines

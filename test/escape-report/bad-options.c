@@ -55,7 +55,7 @@
 // RUN: cd %S && sh -c '%escape_report -m=2 -json; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
 // RUN: cd %S && sh -c '%escape_report -sarif; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
 // RUN: cd %S && sh -c '%escape_report -- bad-options.c; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NOFILE --match-full-lines
-// NOFILE:escape-report: error: no input files (see 'escape-report --help')
+// NOFILE:escape-report: error: no input files (or -p BUILD_DIR for every file of its compilation database) (see 'escape-report --help')
 // NOFILE-NEXT:exit status 2
 //
 // Regular expressions glibc rejects, and an empty one (which would match

@@ -14,6 +14,7 @@
  *   run.c      compilation database, running clang
  *   source.c   libclang: positions to source text
  *   report.c   findings, the -m / -m=2 / -json output, the heap gate
+ *   batch.c    several files: prepared, compiled -j at a time, read in order
  *   sarif.c    the -sarif output
  *   html.c     -html: the findings on annotated source pages
  *   profile.c  --profile: run-time counts from heap2stack-profile
@@ -390,5 +391,25 @@ int html_write(report *r, const char *dir);
 /* Loads the profiles and attaches them to r. Returns 0, or -1 after an
  * error message. */
 int profile_attach(report *r, const strvec *files);
+
+/* ---------------------------------------------------- batch.c, run.c */
+
+/* Every file the database compiles, each once, as its entry names it
+ * (made absolute with the entry's directory), in the database's order. */
+void db_files(struct db *d, strvec *out);
+/* Those of them whose name matches the POSIX extended regex pattern (NULL:
+ * all); 0, or with err -2 when the pattern is bad, -1 when nothing is
+ * left. */
+int db_select(struct db *db, const char *pattern, strvec *out, char *err,
+	      size_t errlen);
+/* batch.c: reports files[0..n): prepares each, compiles them jobs at a
+ * time, and adds what the plugin recorded of each, in order. Returns 0,
+ * or -1 when a file failed (after its error message). */
+int report_files(report *rep, const config *cfg, char **files, unsigned n,
+		 struct db *db, char **extra, int nextra, const char *cwd,
+		 unsigned jobs);
+/* On SIGINT/SIGTERM: stops the compiles and removes the records files. */
+void batch_cleanup(void);
+
 
 #endif

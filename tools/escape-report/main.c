@@ -1,8 +1,9 @@
 /*
  * escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]
- *               [-json | -sarif | -html DIR | --severity] [-p BUILD_DIR]
+ *               [-json | -sarif | -html DIR | --severity] [-j N]
+ *               [-p BUILD_DIR [--match=REGEX]]
  *               [--timeout=SECONDS] [--fail-on-heap=REGEX]
- *               [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]
+ *               [--profile=PROFILE]... [FILE...] [-- CLANG_ARGS...]
  *
  * Go's `go build -gcflags=-m` for C: for each FILE, which allocations
  * heap2stack moves to the stack in an optimised build ("does not escape")
@@ -40,10 +41,10 @@
 
 static const char usage_text[] =
 	"usage: escape-report [-m | -m -m | -m=2] [-O1|-O2|-O3|-Os|-Oz|-Og]\n"
-	"                     [-json | -sarif | -html DIR | --severity]\n"
-	"                     [-p BUILD_DIR]\n"
+	"                     [-json | -sarif | -html DIR | --severity] [-j N]\n"
+	"                     [-p BUILD_DIR [--match=REGEX]]\n"
 	"                     [--timeout=SECONDS] [--fail-on-heap=REGEX]\n"
-	"                     [--profile=PROFILE]... FILE... [-- CLANG_ARGS...]\n"
+	"                     [--profile=PROFILE]... [FILE...] [-- CLANG_ARGS...]\n"
 	"\n"
 	"Compiles each FILE with clang and the heap2stack plugin (LLVM "
 	"%d) and\n"
@@ -73,7 +74,12 @@ static const char usage_text[] =
 	"  -html DIR         instead of the report, annotated source pages "
 	"in DIR\n"
 	"                    (open DIR/index.html)\n"
-	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json\n"
+	"  -p BUILD_DIR      flags from BUILD_DIR/compile_commands.json;\n"
+	"                    without FILEs, every file it compiles\n"
+	"  --match=REGEX     with -p and no FILE: the files whose path "
+	"matches\n"
+	"                    REGEX (POSIX extended)\n"
+	"  -j N              compile N files at once (default 1)\n"
 	"  --timeout=SECONDS the longest one compile may take (default "
 	"600; 0: no limit)\n"
 	"  --fail-on-heap=REGEX\n"
@@ -125,16 +131,26 @@ static int choose_format(int format, int wanted, const char *arg)
 	return wanted;
 }
 
-/* The records file of the compile in progress, removed on SIGINT/SIGTERM. */
-static char tmp_path[PATH_MAX];
-
+/* SIGINT/SIGTERM: the compiles stop, their records files go. */
 static void on_signal(int sig)
 {
 	kill_running();
-	if (tmp_path[0])
-		unlink(tmp_path);
+	batch_cleanup();
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+/* -j N: at least 1, and not absurd (each compile is a clang process). */
+static unsigned parse_jobs(const char *s)
+{
+	char *end;
+	unsigned long v;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (!*s || *end || errno || s[0] == '-' || v < 1 || v > 1024)
+		usage_error("-j %s: the number of files to compile at once, "
+			    "1 to 1024", s);
+	return (unsigned)v;
 }
 
 /* heap2stack.so: HEAP2STACK_PLUGIN, else ../lib/heap2stack.so next to
@@ -163,89 +179,6 @@ static char *find_plugin(void)
 		}
 	}
 	return xstrdup(H2S_PLUGIN);
-}
-
-/* One file: compile, read the records, look up the source, add the
- * findings. Returns 0, or -1 after printing the error. */
-static int report_file(report *rep, const config *cfg, const char *file,
-		       struct db *db, char **extra, int nextra,
-		       const char *cwd)
-{
-	char err[1024] = "";
-	job j;
-	records rec;
-	char *text;
-	size_t len;
-	int fd, rc = -1;
-	const char *tmpdir = getenv("TMPDIR");
-
-	int demoted;
-	const char *level;
-	if (job_init(&j, file, db, extra, nextra, err, sizeof err) != 0) {
-		error_msg("%s", err);
-		report_input(rep, file, NULL);
-		job_free(&j);
-		return -1;
-	}
-	level = job_level(cfg, &j, &demoted);
-	if (demoted)
-		warning_msg("%s: its compile command builds it at %s, where "
-			    "heap2stack does not run: reported at %s (give "
-			    "-O1, -O2, -O3, -Os, -Oz or -Og to choose)",
-			    file, j.opt, cfg->opt);
-	snprintf(tmp_path, sizeof tmp_path, "%s/escape-report-XXXXXX",
-		 tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemp(tmp_path);
-	if (fd < 0) {
-		error_msg("cannot create a temporary file in %s: %s",
-			  tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
-		tmp_path[0] = '\0';
-		report_input(rep, file, NULL);
-		job_free(&j);
-		return -1;
-	}
-	close(fd);
-	if (run_compile(cfg, &j, tmp_path, err, sizeof err) != 0) {
-		error_msg("%s", err);
-		goto out;
-	}
-	text = read_file(tmp_path, &len);
-	if (!text) {
-		error_msg("%s: cannot read the plugin's records: %s", file,
-			  strerror(errno));
-		goto out;
-	}
-	if (records_parse(text, len, &rec, err, sizeof err) != 0) {
-		error_msg("%s: the plugin's records: %s", file, err);
-		free(text);
-		goto out;
-	}
-	free(text);
-	if (!rec.modules) {
-		error_msg("%s: the plugin wrote no records: it did not run "
-			  "(plugin %s)",
-			  file, cfg->plugin);
-		records_free(&rec);
-		goto out;
-	}
-	{
-		source *src = source_open(&j, job_level(cfg, &j, NULL));
-		if (!source_ok(src))
-			warning_msg("%s: libclang could not parse it; "
-				    "expressions are shown as the allocator "
-				    "and its size",
-				    file);
-		report_add(rep, &j, &rec, src, cwd);
-		source_close(src);
-	}
-	records_free(&rec);
-	rc = 0;
-out:
-	unlink(tmp_path);
-	tmp_path[0] = '\0';
-	report_input(rep, file, rc == 0 ? level : NULL);
-	job_free(&j);
-	return rc;
 }
 
 /* Prints the report, or with html_dir writes its pages there, then names
@@ -278,7 +211,9 @@ int main(int argc, char **argv)
 	int bare_m = 0;
 	int status;
 	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
-	const char *html_dir = NULL;
+	const char *html_dir = NULL, *match = NULL;
+	unsigned jobs = 1;
+	strvec dbfiles = {0};
 	int opt_given = 0;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
 	char **extra = NULL;
@@ -361,7 +296,21 @@ int main(int argc, char **argv)
 			build_dir = argv[++i];
 		} else if (!strncmp(a, "-p=", 3))
 			build_dir = a + 3;
-		else if (!strncmp(a, "--timeout=", 10))
+		else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a number of files", a);
+			jobs = parse_jobs(argv[++i]);
+		} else if (!strncmp(a, "--jobs=", 7))
+			jobs = parse_jobs(a + 7);
+		else if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9')
+			jobs = parse_jobs(a + 2);
+		else if (!strncmp(a, "--match=", 8))
+			match = a + 8;
+		else if (!strcmp(a, "--match")) {
+			if (i + 1 >= argc)
+				usage_error("%s needs a regular expression", a);
+			match = argv[++i];
+		} else if (!strncmp(a, "--timeout=", 10))
 			timeout = parse_timeout(a + 10);
 		else if (!strcmp(a, "--timeout")) {
 			if (i + 1 >= argc)
@@ -395,8 +344,14 @@ int main(int argc, char **argv)
 	}
 	if (build_dir && !*build_dir)
 		usage_error("%s: empty build directory", "-p");
-	if (!nfiles)
-		usage_error("%s", "no input files");
+	if (!nfiles && !build_dir)
+		usage_error("%s", "no input files (or -p BUILD_DIR for every "
+			    "file of its compilation database)");
+	if (match && (nfiles || !build_dir))
+		usage_error("%s", "--match selects files of -p's compilation "
+			    "database: give it with -p and without FILEs");
+	if (match && !*match)
+		usage_error("%s: empty regular expression", "--match");
 	if (gate && !*gate)
 		usage_error("%s: empty regular expression ('.' matches every "
 			    "function)", "--fail-on-heap");
@@ -471,10 +426,23 @@ int main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	cwd = current_dir();
+	if (!nfiles) {
+		int rc = db_select(db, match, &dbfiles, err, sizeof err);
+		if (rc != 0) {
+			error_msg("%s", err);
+			status = rc == -2 ? 2 : 1;
+			free(cwd);
+			db_close(db);
+			goto done;
+		}
+	}
 	rep = report_new();
-	for (int i = 0; i < nfiles; i++)
-		if (report_file(rep, &cfg, files[i], db, extra, nextra, cwd))
-			failed = 1;
+	if (nfiles)
+		failed = report_files(rep, &cfg, files, (unsigned)nfiles, db,
+				      extra, nextra, cwd, jobs) != 0;
+	else
+		failed = report_files(rep, &cfg, dbfiles.v, dbfiles.n, db,
+				      extra, nextra, cwd, jobs) != 0;
 	if (profiles.n && profile_attach(rep, &profiles))
 		failed = 1;
 	{
@@ -490,6 +458,7 @@ int main(int argc, char **argv)
 done:
 	free(plugin);
 	free(files);
+	sv_free(&dbfiles);
 	sv_free(&profiles);
 	if (gate)
 		regfree(&re);

@@ -391,6 +391,44 @@ struct db *db_open(const char *build_dir, char *err, size_t errlen)
 	return d;
 }
 
+static char *cx(CXString s)
+{
+	const char *c = clang_getCString(s);
+	char *r = xstrdup(c ? c : "");
+	clang_disposeString(s);
+	return r;
+}
+
+void db_files(struct db *d, strvec *out)
+{
+	CXCompileCommands cmds =
+		clang_CompilationDatabase_getAllCompileCommands(d->db);
+	unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
+	strvec seen = {0};
+	for (unsigned i = 0; i < n; i++) {
+		CXCompileCommand c = clang_CompileCommands_getCommand(cmds, i);
+		char *dir = cx(clang_CompileCommand_getDirectory(c));
+		char *f = cx(clang_CompileCommand_getFilename(c));
+		char *full = f[0] == '/' ? xstrdup(f) : path_join(dir, f);
+		char *real = canonical(full);
+		int dup = 0;
+		/* a file compiled twice (two targets) is reported once */
+		for (unsigned k = 0; k < seen.n && !dup; k++)
+			dup = !strcmp(seen.v[k], real);
+		if (!dup) {
+			sv_push(&seen, real);
+			sv_push(out, full);
+		}
+		free(dir);
+		free(f);
+		free(full);
+		free(real);
+	}
+	sv_free(&seen);
+	if (cmds)
+		clang_CompileCommands_dispose(cmds);
+}
+
 void db_close(struct db *d)
 {
 	if (!d)
@@ -398,14 +436,6 @@ void db_close(struct db *d)
 	clang_CompilationDatabase_dispose(d->db);
 	free(d->dir);
 	free(d);
-}
-
-static char *cx(CXString s)
-{
-	const char *c = clang_getCString(s);
-	char *r = xstrdup(c ? c : "");
-	clang_disposeString(s);
-	return r;
 }
 
 static int starts(const char *s, const char *p)
