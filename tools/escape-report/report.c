@@ -427,56 +427,55 @@ static void add_site(report *r, const paths *p, source *src,
 	free(oreal);
 }
 
+/* A finding of a name declared in function: a parameter (param) or a
+ * local; col 0: the column of its declaration, which libclang finds. */
+static finding *add_named(report *r, const paths *p, source *src, int kind,
+			  const char *file, unsigned line, unsigned col,
+			  const char *function, const char *name, int param)
+{
+	char *real = real_of(p, file);
+	finding *f = add(r);
+	const char *n = source_function_name(src, function);
+	f->kind = kind;
+	f->file = display_of(p, file);
+	f->line = line;
+	f->col = col ? col
+		     : source_decl_col(src, real, line, name, function, param);
+	f->symbol = xstrdup(function);
+	f->function = xstrdup(n ? n : function);
+	f->expr = xstrdup(name);
+	free(real);
+	return f;
+}
+
 static void add_param(report *r, const paths *p, source *src,
 		      const rec_param *q)
 {
-	char *real = real_of(p, q->file);
-	finding *f = add(r);
-	const char *n = source_function_name(src, q->function);
-	f->kind = K_PARAM;
-	f->file = display_of(p, q->file);
-	f->line = q->line;
-	f->col = source_decl_col(src, real, q->line, q->name,
-				 q->function, 1);
-	f->symbol = xstrdup(q->function);
-	f->function = xstrdup(n ? n : q->function);
-	f->expr = xstrdup(q->name);
+	finding *f = add_named(r, p, src, K_PARAM, q->file, q->line, 0,
+			       q->function, q->name, 1);
 	f->verdict = xstrdup(q->form);
 	if (!strcmp(q->form, "leak"))
 		f->message = xasprintf("leaking param: %s", q->name);
 	else if (!strcmp(q->form, "content"))
-		f->message = xasprintf("leaking param content: %s",
-				       q->name);
+		f->message = xasprintf("leaking param content: %s", q->name);
 	else if (!strcmp(q->form, "result")) {
-		f->message = xasprintf(
-			"leaking param: %s to result ~r0 level=%u",
-			q->name, q->level);
+		f->message = xasprintf("leaking param: %s to result ~r0 "
+				       "level=%u",
+				       q->name, q->level);
 		f->level = (int)q->level;
 	} else
-		f->message = xasprintf("%s does not escape", q->name);
-	free(real);
+		f->message = xasprintf("%s " H2S_WORDS_STACK, q->name);
 }
 
 static void add_addr(report *r, const paths *p, source *src,
 		     const rec_addr *a)
 {
-	char *real = real_of(p, a->file);
-	finding *f = add(r);
-	const char *n = source_function_name(src, a->function);
-	f->kind = K_ADDR;
-	f->file = display_of(p, a->file);
-	f->line = a->line;
-	f->col = a->col ? a->col
-			: source_decl_col(src, real, a->line, a->name,
-					  a->function, 0);
-	f->symbol = xstrdup(a->function);
-	f->function = xstrdup(n ? n : a->function);
-	f->expr = xstrdup(a->name);
+	finding *f = add_named(r, p, src, K_ADDR, a->file, a->line, a->col,
+			       a->function, a->name, 0);
 	f->verdict = xstrdup("escapes");
 	f->reason = xstrdup("escapes");
 	f->detail = xstrdup(a->detail);
 	f->message = xasprintf("address of %s escapes", a->name);
-	free(real);
 }
 
 /* The finding of allocation a, written in the file, that LLVM deleted
