@@ -204,19 +204,152 @@ static int print_report(report *rep, int mode, const char *html_dir,
 	return ri->status;
 }
 
+/* The command line. */
+typedef struct args {
+	int mode, format, severity, bare_m, opt_given;
+	const char *opt, *build_dir, *gate, *html_dir, *match;
+	unsigned jobs, timeout;
+	char **files;
+	int nfiles;
+	char **extra;          /* after --, for every file */
+	int nextra;
+	strvec profiles;
+} args;
+
+/* Reads option argv[*i] (and its argument, moving *i past it) into A, or
+ * a FILE; a bad one is a usage error. */
+static void parse_option(args *A, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	/* as Go's -m: each one more raises the level */
+	if (!strcmp(a, "-m")) {
+		if (++A->bare_m > 2)
+			usage_error("'%s' given three times: the levels are "
+				    "-m and -m -m (-m=2)", a);
+		A->mode = A->bare_m == 1 ? OUT_M1 : OUT_M2;
+	} else if (!strcmp(a, "-m=1"))
+		A->mode = OUT_M1;
+	else if (!strcmp(a, "-m=2"))
+		A->mode = OUT_M2;
+	else if (!strncmp(a, "-m=", 3))
+		usage_error("unknown report level '%s': -m (or -m=1) "
+			    "or -m=2", a);
+	else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
+		A->format = choose_format(A->format, OUT_JSON, a);
+	else if (!strcmp(a, "-sarif") || !strcmp(a, "--sarif"))
+		A->format = choose_format(A->format, OUT_SARIF, a);
+	else if (!strcmp(a, "-severity") || !strcmp(a, "--severity"))
+		A->severity = 1;
+	else if (!strcmp(a, "-html") || !strcmp(a, "--html")) {
+		/* `-html -json f.c` is a forgotten directory, not
+		 * one called -json */
+		if (*i + 1 >= argc || argv[*i + 1][0] == '-')
+			usage_error("%s needs a directory", a);
+		A->html_dir = argv[++*i];
+	} else if (!strncmp(a, "-html=", 6) || !strncmp(a, "--html=", 7))
+		A->html_dir = strchr(a, '=') + 1;
+	else if (!strcmp(a, "-O0"))
+		usage_error("'%s': heap2stack does not run at -O0, where "
+			    "clang optimises nothing (-Og is the level "
+			    "for debugging)", a);
+	else if (!strcmp(a, "-O1") || !strcmp(a, "-O2") ||
+		 !strcmp(a, "-O3") ||
+		 !strcmp(a, "-Os") || !strcmp(a, "-Oz") ||
+		 !strcmp(a, "-Og")) {
+		A->opt = a;
+		A->opt_given = 1;
+	}
+	else if (!strcmp(a, "-p")) {
+		if (*i + 1 >= argc)
+			usage_error("%s needs a build directory", a);
+		A->build_dir = argv[++*i];
+	} else if (!strncmp(a, "-p=", 3))
+		A->build_dir = a + 3;
+	else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+		if (*i + 1 >= argc)
+			usage_error("%s needs a number of files", a);
+		A->jobs = parse_jobs(argv[++*i]);
+	} else if (!strncmp(a, "--jobs=", 7))
+		A->jobs = parse_jobs(a + 7);
+	else if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9')
+		A->jobs = parse_jobs(a + 2);
+	else if (!strncmp(a, "--match=", 8))
+		A->match = a + 8;
+	else if (!strcmp(a, "--match")) {
+		if (*i + 1 >= argc)
+			usage_error("%s needs a regular expression", a);
+		A->match = argv[++*i];
+	} else if (!strncmp(a, "--timeout=", 10))
+		A->timeout = parse_timeout(a + 10);
+	else if (!strcmp(a, "--timeout")) {
+		if (*i + 1 >= argc)
+			usage_error("%s needs a number of seconds", a);
+		A->timeout = parse_timeout(argv[++*i]);
+	} else if (!strncmp(a, "--fail-on-heap=", 15))
+		A->gate = a + 15;
+	else if (!strcmp(a, "--fail-on-heap")) {
+		if (*i + 1 >= argc)
+			usage_error("%s needs a regular expression", a);
+		A->gate = argv[++*i];
+	} else if (!strncmp(a, "--profile=", 10)) {
+		if (!a[10])
+			usage_error("%s: empty file name", "--profile");
+		sv_push(&A->profiles, a + 10);
+	} else if (!strcmp(a, "--profile")) {
+		if (*i + 1 >= argc)
+			usage_error("%s needs a profile "
+				    "(heap2stack-profile run)", a);
+		sv_push(&A->profiles, argv[++*i]);
+	} else if (!strcmp(a, "-"))
+		usage_error("'%s': escape-report does not read standard "
+			    "input; name a file", a);
+	else if (a[0] == '-' && a[1] == 'O')
+		usage_error("unknown optimisation level '%s': -O1, "
+			    "-O2, -O3, -Os, -Oz or -Og", a);
+	else if (a[0] == '-' && a[1])
+		usage_error("unknown option '%s'", a);
+	else
+		A->files[A->nfiles++] = argv[*i];
+}
+
+/* The checks that need every option. */
+static void check_args(args *A)
+{
+	if (A->build_dir && !*A->build_dir)
+		usage_error("%s: empty build directory", "-p");
+	if (!A->nfiles && !A->build_dir)
+		usage_error("%s", "no input files (or -p BUILD_DIR for every "
+			    "file of its compilation database)");
+	if (A->match && (A->nfiles || !A->build_dir))
+		usage_error("%s", "--match selects files of -p's compilation "
+			    "database: give it with -p and without FILEs");
+	if (A->match && !*A->match)
+		usage_error("%s: empty regular expression", "--match");
+	if (A->gate && !*A->gate)
+		usage_error("%s: empty regular expression ('.' matches every "
+			    "function)", "--fail-on-heap");
+	if (A->severity && A->format != OUT_M1)
+		usage_error("--severity is for the text report, not for %s",
+			    A->format == OUT_JSON ? "-json" : "-sarif");
+	if (A->html_dir && !*A->html_dir)
+		usage_error("%s: empty directory name", "-html");
+	if (A->html_dir && A->format != OUT_M1)
+		usage_error("-html and %s: choose one (-html writes pages, the "
+			    "other prints the findings)",
+			    A->format == OUT_JSON ? "-json" : "-sarif");
+	if (A->html_dir && A->severity)
+		usage_error("%s", "--severity is for the text report, not for "
+			    "-html");
+	if (A->format != OUT_M1)
+		A->mode = A->format;
+}
+
 int main(int argc, char **argv)
 {
-	int mode = OUT_M1, format = OUT_M1, nfiles = 0, nextra = 0, failed = 0;
-	int severity = 0;
-	int bare_m = 0;
-	int status;
-	const char *opt = "-O2", *build_dir = NULL, *gate = NULL;
-	const char *html_dir = NULL, *match = NULL;
-	unsigned jobs = 1;
+	args A = {.mode = OUT_M1, .format = OUT_M1, .opt = "-O2", .jobs = 1,
+		  .timeout = DEFAULT_TIMEOUT};
+	int failed = 0, status;
 	strvec dbfiles = {0};
-	int opt_given = 0;
-	char **files = xcalloc((size_t)argc + 1, sizeof *files);
-	char **extra = NULL;
 	regex_t re;
 	config cfg;
 	char err[1024];
@@ -224,8 +357,6 @@ int main(int argc, char **argv)
 	report *rep;
 	char *cwd, *plugin;
 	const char *clang_env;
-	unsigned timeout = DEFAULT_TIMEOUT;
-	strvec profiles = {0};
 
 	/* Closed standard descriptors get /dev/null, so that no file or pipe
 	 * opened later takes their number; a closed stdout is an error (below),
@@ -235,11 +366,12 @@ int main(int argc, char **argv)
 		if (fcntl(fd, F_GETFD) < 0 &&
 		    open("/dev/null", fd ? O_WRONLY : O_RDONLY) != fd)
 			return 1;
+	A.files = xcalloc((size_t)argc + 1, sizeof *A.files);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--")) {
-			extra = argv + i + 1;
-			nextra = argc - i - 1;
+			A.extra = argv + i + 1;
+			A.nextra = argc - i - 1;
 			break;
 		}
 		if (!strcmp(a, "-h") || !strcmp(a, "-help") ||
@@ -252,143 +384,29 @@ int main(int argc, char **argv)
 			       H2S_VERSION, H2S_LLVM_MAJOR);
 			return 0;
 		}
-		/* as Go's -m: each one more raises the level */
-		if (!strcmp(a, "-m")) {
-			if (++bare_m > 2)
-				usage_error("'%s' given three times: the levels are "
-					    "-m and -m -m (-m=2)", a);
-			mode = bare_m == 1 ? OUT_M1 : OUT_M2;
-		} else if (!strcmp(a, "-m=1"))
-			mode = OUT_M1;
-		else if (!strcmp(a, "-m=2"))
-			mode = OUT_M2;
-		else if (!strncmp(a, "-m=", 3))
-			usage_error("unknown report level '%s': -m (or -m=1) "
-				    "or -m=2", a);
-		else if (!strcmp(a, "-json") || !strcmp(a, "--json"))
-			format = choose_format(format, OUT_JSON, a);
-		else if (!strcmp(a, "-sarif") || !strcmp(a, "--sarif"))
-			format = choose_format(format, OUT_SARIF, a);
-		else if (!strcmp(a, "-severity") || !strcmp(a, "--severity"))
-			severity = 1;
-		else if (!strcmp(a, "-html") || !strcmp(a, "--html")) {
-			/* `-html -json f.c` is a forgotten directory, not
-			 * one called -json */
-			if (i + 1 >= argc || argv[i + 1][0] == '-')
-				usage_error("%s needs a directory", a);
-			html_dir = argv[++i];
-		} else if (!strncmp(a, "-html=", 6) || !strncmp(a, "--html=", 7))
-			html_dir = strchr(a, '=') + 1;
-		else if (!strcmp(a, "-O0"))
-			usage_error("'%s': heap2stack does not run at -O0, where "
-				    "clang optimises nothing (-Og is the level "
-				    "for debugging)", a);
-		else if (!strcmp(a, "-O1") || !strcmp(a, "-O2") ||
-			 !strcmp(a, "-O3") ||
-			 !strcmp(a, "-Os") || !strcmp(a, "-Oz") ||
-			 !strcmp(a, "-Og")) {
-			opt = a;
-			opt_given = 1;
-		}
-		else if (!strcmp(a, "-p")) {
-			if (i + 1 >= argc)
-				usage_error("%s needs a build directory", a);
-			build_dir = argv[++i];
-		} else if (!strncmp(a, "-p=", 3))
-			build_dir = a + 3;
-		else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
-			if (i + 1 >= argc)
-				usage_error("%s needs a number of files", a);
-			jobs = parse_jobs(argv[++i]);
-		} else if (!strncmp(a, "--jobs=", 7))
-			jobs = parse_jobs(a + 7);
-		else if (!strncmp(a, "-j", 2) && a[2] >= '0' && a[2] <= '9')
-			jobs = parse_jobs(a + 2);
-		else if (!strncmp(a, "--match=", 8))
-			match = a + 8;
-		else if (!strcmp(a, "--match")) {
-			if (i + 1 >= argc)
-				usage_error("%s needs a regular expression", a);
-			match = argv[++i];
-		} else if (!strncmp(a, "--timeout=", 10))
-			timeout = parse_timeout(a + 10);
-		else if (!strcmp(a, "--timeout")) {
-			if (i + 1 >= argc)
-				usage_error("%s needs a number of seconds", a);
-			timeout = parse_timeout(argv[++i]);
-		} else if (!strncmp(a, "--fail-on-heap=", 15))
-			gate = a + 15;
-		else if (!strcmp(a, "--fail-on-heap")) {
-			if (i + 1 >= argc)
-				usage_error("%s needs a regular expression", a);
-			gate = argv[++i];
-		} else if (!strncmp(a, "--profile=", 10)) {
-			if (!a[10])
-				usage_error("%s: empty file name", "--profile");
-			sv_push(&profiles, a + 10);
-		} else if (!strcmp(a, "--profile")) {
-			if (i + 1 >= argc)
-				usage_error("%s needs a profile "
-					    "(heap2stack-profile run)", a);
-			sv_push(&profiles, argv[++i]);
-		} else if (!strcmp(a, "-"))
-			usage_error("'%s': escape-report does not read standard "
-				    "input; name a file", a);
-		else if (a[0] == '-' && a[1] == 'O')
-			usage_error("unknown optimisation level '%s': -O1, "
-				    "-O2, -O3, -Os, -Oz or -Og", a);
-		else if (a[0] == '-' && a[1])
-			usage_error("unknown option '%s'", a);
-		else
-			files[nfiles++] = argv[i];
+		parse_option(&A, argc, argv, &i);
 	}
-	if (build_dir && !*build_dir)
-		usage_error("%s: empty build directory", "-p");
-	if (!nfiles && !build_dir)
-		usage_error("%s", "no input files (or -p BUILD_DIR for every "
-			    "file of its compilation database)");
-	if (match && (nfiles || !build_dir))
-		usage_error("%s", "--match selects files of -p's compilation "
-			    "database: give it with -p and without FILEs");
-	if (match && !*match)
-		usage_error("%s: empty regular expression", "--match");
-	if (gate && !*gate)
-		usage_error("%s: empty regular expression ('.' matches every "
-			    "function)", "--fail-on-heap");
-	if (gate) {
-		int rc = regcomp(&re, gate, REG_EXTENDED | REG_NOSUB);
+	check_args(&A);
+	if (A.gate) {
+		int rc = regcomp(&re, A.gate, REG_EXTENDED | REG_NOSUB);
 		if (rc != 0) {
 			char msg[256];
 			regerror(rc, &re, msg, sizeof msg);
 			fprintf(stderr,
 				PROG ": error: --fail-on-heap=%s: %s (see "
 				"'escape-report --help')\n",
-				gate, msg);
-			free(files);
+				A.gate, msg);
+			free(A.files);
 			return 2;
 		}
 	}
-	if (severity && format != OUT_M1)
-		usage_error("--severity is for the text report, not for %s",
-			    format == OUT_JSON ? "-json" : "-sarif");
-	if (html_dir && !*html_dir)
-		usage_error("%s: empty directory name", "-html");
-	if (html_dir && format != OUT_M1)
-		usage_error("-html and %s: choose one (-html writes pages, the "
-			    "other prints the findings)",
-			    format == OUT_JSON ? "-json" : "-sarif");
-	if (html_dir && severity)
-		usage_error("%s", "--severity is for the text report, not for "
-			    "-html");
-	if (format != OUT_M1)
-		mode = format;
 	/* Where the report goes must be writable: a closed standard output
 	 * is refused before the work (a full disk is found when writing). */
 	if (out_closed) {
 		error_msg("cannot write the report: standard output is "
 			  "closed");
-		free(files);
-		if (gate)
+		free(A.files);
+		if (A.gate)
 			regfree(&re);
 		return 1;
 	}
@@ -397,10 +415,10 @@ int main(int argc, char **argv)
 	cfg.clang = clang_env && *clang_env ? clang_env : H2S_CLANG;
 	plugin = find_plugin();
 	cfg.plugin = plugin;
-	cfg.opt = opt;
-	cfg.opt_given = opt_given;
-	cfg.timeout = timeout;
-	if (html_dir && html_dir_ready(html_dir) != 0) {
+	cfg.opt = A.opt;
+	cfg.opt_given = A.opt_given;
+	cfg.timeout = A.timeout;
+	if (A.html_dir && html_dir_ready(A.html_dir) != 0) {
 		status = 1;
 		goto done;
 	}
@@ -417,7 +435,7 @@ int main(int argc, char **argv)
 		status = 1;
 		goto done;
 	}
-	if (build_dir && !(db = db_open(build_dir, err, sizeof err))) {
+	if (A.build_dir && !(db = db_open(A.build_dir, err, sizeof err))) {
 		error_msg("%s", err);
 		status = 2;
 		goto done;
@@ -426,8 +444,8 @@ int main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	cwd = current_dir();
-	if (!nfiles) {
-		int rc = db_select(db, match, &dbfiles, err, sizeof err);
+	if (!A.nfiles) {
+		int rc = db_select(db, A.match, &dbfiles, err, sizeof err);
 		if (rc != 0) {
 			error_msg("%s", err);
 			status = rc == -2 ? 2 : 1;
@@ -437,30 +455,30 @@ int main(int argc, char **argv)
 		}
 	}
 	rep = report_new();
-	if (nfiles)
-		failed = report_files(rep, &cfg, files, (unsigned)nfiles, db,
-				      extra, nextra, cwd, jobs) != 0;
+	if (A.nfiles)
+		failed = report_files(rep, &cfg, A.files, (unsigned)A.nfiles, db,
+				      A.extra, A.nextra, cwd, A.jobs) != 0;
 	else
 		failed = report_files(rep, &cfg, dbfiles.v, dbfiles.n, db,
-				      extra, nextra, cwd, jobs) != 0;
-	if (profiles.n && profile_attach(rep, &profiles))
+				      A.extra, A.nextra, cwd, A.jobs) != 0;
+	if (A.profiles.n && profile_attach(rep, &A.profiles))
 		failed = 1;
 	{
-		run_info ri = {argc, argv, cwd, opt, opt_given, build_dir,
-			       extra, nextra, gate, &profiles, timeout,
-			       severity, 0};
-		status = print_report(rep, mode, html_dir, &ri,
-				      gate ? &re : NULL, failed);
+		run_info ri = {argc, argv, cwd, A.opt, A.opt_given, A.build_dir,
+			       A.extra, A.nextra, A.gate, &A.profiles, A.timeout,
+			       A.severity, 0};
+		status = print_report(rep, A.mode, A.html_dir, &ri,
+				      A.gate ? &re : NULL, failed);
 	}
 	report_free(rep);
 	db_close(db);
 	free(cwd);
 done:
 	free(plugin);
-	free(files);
+	free(A.files);
 	sv_free(&dbfiles);
-	sv_free(&profiles);
-	if (gate)
+	sv_free(&A.profiles);
+	if (A.gate)
 		regfree(&re);
 	return status;
 }
