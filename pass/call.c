@@ -93,7 +93,7 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 		return;
 	case INTR_VA:
 		/* the va_list now holds pointers to the caller's arguments */
-		add_edge(f, E_STORE, W_OTHER_INST, f->unknownloc,
+		add_edge(f, E_STORE, W_OTHER_INST, f->g.unknownloc,
 			 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
 		if (is_intrinsic_named(name, "llvm.va_copy")) {
 			t = load_into_temp(
@@ -120,7 +120,7 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 		for (unsigned k = 0; k < nargs; k++)
 			copy_from(f, I, LLVMGetOperand(I, k), W_ASSIGN);
 		if (LLVMGetTypeKind(LLVMTypeOf(I)) == LLVMPointerTypeKind)
-			seed(f, graph_value_loc(f, I), f->unknown_obj,
+			seed(f, graph_value_loc(f, I), f->g.unknown_obj,
 			     W_OTHER_INST, I);
 		return;
 	case INTR_OTHER:
@@ -128,7 +128,7 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 	}
 	for (unsigned k = 0; k < nargs; k++)
 		to_heap(f, LLVMGetOperand(I, k), W_OTHER_INST, I);
-	seed(f, graph_value_loc(f, I), f->unknown_obj, W_CALL_RESULT, I);
+	seed(f, graph_value_loc(f, I), f->g.unknown_obj, W_CALL_RESULT, I);
 }
 
 /* 1 when U is an intrinsic call whose result the graph computes from its
@@ -202,7 +202,7 @@ static void lower_deep_tags(h2s_func *f, LLVMValueRef I, unsigned *chain,
 			add_free_at(f, I, deref(f, chain, lv, I), NULL, 0, 1);
 	if (t->content_from)
 		add_edge(f, E_COPY, W_CALL_LEAK,
-			 deref(f, chain, t->content_from, I), f->heap, I);
+			 deref(f, chain, t->content_from, I), f->g.heap, I);
 }
 
 /* The module function a library call hands its elements to (a qsort or
@@ -247,7 +247,7 @@ static void lower_comparator(h2s_func *f, LLVMValueRef I, unsigned al,
 {
 	unsigned chain[H2S_MAX_LEVEL + 1];
 	chain_init(chain, al);
-	add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+	add_edge(f, E_COPY, W_EXPOSED, al, f->g.exposed, I);
 	for (unsigned i = 0; i < 2; i++) {
 		const h2s_ptag *t = &g->ptags[i];
 		lower_deep_tags(f, I, chain, t);
@@ -259,7 +259,7 @@ static void lower_comparator(h2s_func *f, LLVMValueRef I, unsigned al,
 					 deref(f, chain, lv, I), al, I);
 			else
 				add_edge(f, E_COPY, W_CALL_LEAK,
-					 deref(f, chain, lv, I), f->heap, I);
+					 deref(f, chain, lv, I), f->g.heap, I);
 		}
 		if (t->diff_with & 3)
 			for (unsigned k = 0; k < nargs; k++)
@@ -305,7 +305,7 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 		}
 		if (fl & LF_OUT) {
 			unsigned c = load_into_temp(f, al, W_LOAD, I);
-			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
+			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->g.heap, I);
 		}
 		if (fl & LF_CALLBACK) {
 			const h2s_func *g = comparator_func(f, cmp);
@@ -320,7 +320,7 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 		}
 		/* whatever it writes (scanf's %p) is unknown to us */
 		if (fl & LF_WRITES)
-			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+			add_edge(f, E_COPY, W_EXPOSED, al, f->g.exposed, I);
 		if (fl & LF_RETALIAS) {
 			add_edge(f, E_COPY, W_CALL_RESULT, al, res, I);
 			retalias = 1;
@@ -340,9 +340,9 @@ static void lower_libcall(h2s_func *f, LLVMValueRef I, const h2s_libfn *lf,
 	 * argument returns that or null (strchr, memcpy, fgets, bsearch),
 	 * or, marked LF_RETOTHER, memory of its own too (dirname, realpath);
 	 * the others' results point anywhere */
-	seed(f, res, retalias ? f->null_obj : f->unknown_obj, W_CALL_RESULT, I);
+	seed(f, res, retalias ? f->g.null_obj : f->g.unknown_obj, W_CALL_RESULT, I);
 	if (retalias && retother)
-		seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+		seed(f, res, f->g.unknown_obj, W_CALL_RESULT, I);
 }
 
 /* A call to a function defined in this module: each argument flows where
@@ -376,12 +376,12 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 		}
 		t = &g->ptags[k];
 		if (t->heap)
-			add_edge(f, E_COPY, W_CALL_LEAK, al, f->heap, I);
+			add_edge(f, E_COPY, W_CALL_LEAK, al, f->g.heap, I);
 		if (t->freed)
 			add_free_at(f, I, al, NULL, 0, 1);
 		lower_deep_tags(f, I, chain, t);
 		if (t->written || t->heap)
-			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+			add_edge(f, E_COPY, W_EXPOSED, al, f->g.exposed, I);
 		/* every dereference level that reaches the callee's ~r0; the
 		 * deepest stands for itself and everything below it */
 		for (unsigned lv = 0, v = al; lv <= H2S_MAX_LEVEL; lv++) {
@@ -413,7 +413,7 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 						       f, LLVMGetOperand(I, j)),
 					       I, 0, 0);
 			else
-				add_edge(f, E_COPY, W_PTRTOINT, al, f->heap, I);
+				add_edge(f, E_COPY, W_PTRTOINT, al, f->g.heap, I);
 		}
 		/* what the callee stores into another parameter's pointee:
 		 * a store through that argument here */
@@ -432,7 +432,7 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 						 I);
 				else
 					add_edge(f, E_COPY, W_CALL_LEAK, v,
-						 f->heap, I);
+						 f->g.heap, I);
 			}
 		}
 	}
@@ -440,9 +440,9 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 	 * globals), or of parameters this call does not pass, is unknown
 	 * memory here */
 	if (!g->result_known || nargs < g->nparams)
-		seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+		seed(f, res, f->g.unknown_obj, W_CALL_RESULT, I);
 	else if (g->result_null)
-		seed(f, res, f->null_obj, W_CALL_RESULT, I);
+		seed(f, res, f->g.null_obj, W_CALL_RESULT, I);
 }
 
 /* A declaration we know nothing about beyond its attributes. */
@@ -461,7 +461,7 @@ static void lower_declared(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 		if (has_enum_attr(I, callee, k + 1, "byval")) {
 			/* the callee gets a copy of the pointee */
 			unsigned c = load_into_temp(f, al, W_LOAD, I);
-			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
+			add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->g.heap, I);
 			continue;
 		}
 		/* not captured, and not freed: `nocapture` alone allows the
@@ -478,14 +478,14 @@ static void lower_declared(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 		/* Not captured; what it points to may still be read and
 		 * leaked, and unknown pointers may be written into it. */
 		unsigned c = load_into_temp(f, al, W_LOAD, I);
-		add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->heap, I);
+		add_edge(f, E_COPY, W_CALL_UNKNOWN, c, f->g.heap, I);
 		if (!has_enum_attr(I, callee, k + 1, "readonly") &&
 		    !has_enum_attr(I, callee, k + 1, "readnone"))
-			add_edge(f, E_COPY, W_EXPOSED, al, f->exposed, I);
+			add_edge(f, E_COPY, W_EXPOSED, al, f->g.exposed, I);
 		if (via_ret)
 			add_edge(f, E_COPY, W_CALL_RESULT, al, res, I);
 	}
-	seed(f, res, f->unknown_obj, W_CALL_RESULT, I);
+	seed(f, res, f->g.unknown_obj, W_CALL_RESULT, I);
 }
 
 void lower_unknown_call(h2s_func *f, LLVMValueRef I, unsigned nargs,
@@ -496,8 +496,8 @@ void lower_unknown_call(h2s_func *f, LLVMValueRef I, unsigned nargs,
 	/* Calling through a pointer does not leak it, but memory that is
 	 * executed must stay where it is. */
 	add_edge(f, E_COPY, W_OTHER_INST,
-		 graph_value_loc(f, LLVMGetCalledValue(I)), f->called, I);
-	seed(f, graph_value_loc(f, I), f->unknown_obj, W_CALL_RESULT, I);
+		 graph_value_loc(f, LLVMGetCalledValue(I)), f->g.called, I);
+	seed(f, graph_value_loc(f, I), f->g.unknown_obj, W_CALL_RESULT, I);
 }
 
 h2s_func *callee_func(h2s_result *r, LLVMValueRef call)
@@ -530,7 +530,7 @@ static void lower_realloc(h2s_func *f, LLVMValueRef I)
 	add_free(f, I, "malloc", 1);
 	add_edge(f, E_COPY, W_CALL_RESULT, p, q, I);
 	add_edge(f, E_STORE, W_MEMCPY, t, q, I);
-	seed(f, q, f->unknown_obj, W_CALL_RESULT, I);
+	seed(f, q, f->g.unknown_obj, W_CALL_RESULT, I);
 	/* an integer may be a pointer's bytes, as for every library call */
 	to_heap(f, LLVMGetOperand(I, 1), W_CALL_UNKNOWN, I);
 }
@@ -554,7 +554,7 @@ void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next)
 	}
 	if ((a = lib_alloc_call(I))) {
 		unsigned obj = inst_object(f, I, next);
-		assert(obj != H2S_NONE && f->objs[obj].kind == OBJ_SITE);
+		assert(obj != H2S_NONE && f->g.objs[obj].kind == OBJ_SITE);
 		if (a->kind == AK_POSIX_MEMALIGN) {
 			unsigned t = temp(f);
 			seed(f, t, obj, W_ALLOC, I);

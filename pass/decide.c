@@ -224,15 +224,15 @@ out:
  * otherwise sets s->where to the instruction that keeps the object alive. */
 static int dead_each_iteration(h2s_func *f, h2s_map *index, h2s_site *s)
 {
-	for (unsigned o = 0; o < f->nobj; o++)
-		if (loc_has(f, f->objs[o].content, s->obj)) {
-			unsigned e = why_edge(f, f->objs[o].content, s->obj);
-			s->where = e != H2S_NONE ? f->edges[e].inst : NULL;
+	for (unsigned o = 0; o < f->g.nobj; o++)
+		if (loc_has(f, f->g.objs[o].content, s->obj)) {
+			unsigned e = why_edge(f, f->g.objs[o].content, s->obj);
+			s->where = e != H2S_NONE ? f->g.edges[e].inst : NULL;
 			return 0;
 		}
-	for (unsigned l = 0; l < f->nloc; l++) {
-		LLVMValueRef v = f->locs[l].value;
-		if (f->locs[l].kind != LOC_VALUE || !LLVMIsAInstruction(v) ||
+	for (unsigned l = 0; l < f->g.nloc; l++) {
+		LLVMValueRef v = f->g.locs[l].value;
+		if (f->g.locs[l].kind != LOC_VALUE || !LLVMIsAInstruction(v) ||
 		    v == s->call || !loc_has(f, l, s->obj))
 			continue;
 		if (live_at(f, index, v, s->call)) {
@@ -396,7 +396,7 @@ void decide(h2s_func *f)
 		s->where = NULL;
 		s->flow_edge = sink != H2S_NONE ? why_edge(f, sink, s->obj)
 						: H2S_NONE;
-		if (sink == f->result)
+		if (sink == f->g.result)
 			f->allocates_result = 1;
 		if (f->optnone) {
 			s->reason = R_OPTNONE;

@@ -23,44 +23,44 @@
 static unsigned new_loc(h2s_func *f, h2s_lkind kind)
 {
 	h2s_loc *l;
-	if (f->nloc == f->loccap) {
-		f->loccap = f->loccap ? 2 * f->loccap : 64;
-		f->locs = xrealloc(f->locs, f->loccap * sizeof *f->locs);
+	if (f->g.nloc == f->g.loccap) {
+		f->g.loccap = f->g.loccap ? 2 * f->g.loccap : 64;
+		f->g.locs = xrealloc(f->g.locs, f->g.loccap * sizeof *f->g.locs);
 	}
-	l = &f->locs[f->nloc];
+	l = &f->g.locs[f->g.nloc];
 	memset(l, 0, sizeof *l);
 	l->kind = kind;
 	l->obj = H2S_NONE;
-	l->pts = arena_alloc(&f->arena, f->words * sizeof(uint64_t));
-	return f->nloc++;
+	l->pts = arena_alloc(&f->g.arena, f->g.words * sizeof(uint64_t));
+	return f->g.nloc++;
 }
 
 static unsigned new_obj(h2s_func *f, h2s_okind kind, LLVMValueRef inst)
 {
 	h2s_obj *o;
-	if (f->nobj == f->objcap) {
-		f->objcap = f->objcap ? 2 * f->objcap : 16;
-		f->objs = xrealloc(f->objs, f->objcap * sizeof *f->objs);
+	if (f->g.nobj == f->g.objcap) {
+		f->g.objcap = f->g.objcap ? 2 * f->g.objcap : 16;
+		f->g.objs = xrealloc(f->g.objs, f->g.objcap * sizeof *f->g.objs);
 	}
-	o = &f->objs[f->nobj];
+	o = &f->g.objs[f->g.nobj];
 	memset(o, 0, sizeof *o);
 	o->kind = kind;
 	o->inst = inst;
 	o->content = H2S_NONE;
 	o->site = H2S_NONE;
 	o->param = H2S_NONE;
-	return f->nobj++;
+	return f->g.nobj++;
 }
 
 unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 			unsigned src, unsigned dst, LLVMValueRef inst)
 {
 	h2s_edge *e;
-	if (f->nedge == f->edgecap) {
-		f->edgecap = f->edgecap ? 2 * f->edgecap : 64;
-		f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
+	if (f->g.nedge == f->g.edgecap) {
+		f->g.edgecap = f->g.edgecap ? 2 * f->g.edgecap : 64;
+		f->g.edges = xrealloc(f->g.edges, f->g.edgecap * sizeof *f->g.edges);
 	}
-	e = &f->edges[f->nedge];
+	e = &f->g.edges[f->g.nedge];
 	e->kind = (unsigned char)kind;
 	e->why = (unsigned char)why;
 	e->src = src;
@@ -69,7 +69,7 @@ unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 	e->parent = H2S_NONE;
 	e->via = H2S_NONE;
 	e->nonnull = 0;
-	return f->nedge++;
+	return f->g.nedge++;
 }
 
 /* Adds an edge and indexes it at the location the solver visits it from.
@@ -81,18 +81,18 @@ unsigned add_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 		  unsigned src, unsigned dst, LLVMValueRef inst)
 {
 	unsigned id;
-	if (kind == E_STORE ? dst == f->nullloc : src == f->nullloc)
+	if (kind == E_STORE ? dst == f->g.nullloc : src == f->g.nullloc)
 		return H2S_NONE;
 	id = graph_new_edge(f, kind, why, src, dst, inst);
 	switch (kind) {
 	case E_COPY:
-		arena_push(&f->arena, &f->locs[src].copies, id);
+		arena_push(&f->g.arena, &f->g.locs[src].copies, id);
 		break;
 	case E_LOAD:
-		arena_push(&f->arena, &f->locs[src].loads, id);
+		arena_push(&f->g.arena, &f->g.locs[src].loads, id);
 		break;
 	case E_STORE:
-		arena_push(&f->arena, &f->locs[dst].stores, id);
+		arena_push(&f->g.arena, &f->g.locs[dst].stores, id);
 		break;
 	}
 	return id;
@@ -104,9 +104,9 @@ void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why,
 	  LLVMValueRef inst)
 {
 	unsigned id = graph_new_edge(f, E_COPY, why, H2S_NONE, l, inst);
-	f->edges[id].via = o;
-	if (!bit_test(f->locs[l].pts, o)) {
-		bit_set(f->locs[l].pts, o);
+	f->g.edges[id].via = o;
+	if (!bit_test(f->g.locs[l].pts, o)) {
+		bit_set(f->g.locs[l].pts, o);
 		if (o >= 64 || !(why_unexplained(f) >> o & 1))
 			why_record(f, l, o, id);
 	}
@@ -128,18 +128,18 @@ int is_null_like(LLVMValueRef v)
 unsigned graph_value_loc(h2s_func *f, LLVMValueRef v)
 {
 	uint64_t l;
-	if (map_get(&f->valloc, ptrkey(v), &l))
+	if (map_get(&f->g.valloc, ptrkey(v), &l))
 		return (unsigned)l;
 	if (LLVMIsAInstruction(v) || LLVMIsAArgument(v)) {
 		unsigned n = new_loc(f, LOC_VALUE);
-		f->locs[n].value = v;
-		map_put(&f->valloc, ptrkey(v), n);
+		f->g.locs[n].value = v;
+		map_put(&f->g.valloc, ptrkey(v), n);
 		return n;
 	}
 	if (LLVMIsAConstantPointerNull(v) ||
 	    (LLVMIsAUndefValue(v) && has_pointer_type(v)))
-		return f->nullptrloc;
-	return is_null_like(v) ? f->nullloc : f->unknownloc;
+		return f->g.nullptrloc;
+	return is_null_like(v) ? f->g.nullloc : f->g.unknownloc;
 }
 
 int is_pointer(LLVMValueRef v)
@@ -186,10 +186,10 @@ static void make_param(h2s_func *f, unsigned i)
 {
 	for (unsigned k = 0; k <= H2S_MAX_LEVEL; k++) {
 		unsigned o = new_obj(f, OBJ_PARAM, NULL);
-		f->objs[o].param = i;
-		f->objs[o].level = k;
-		f->objs[o].external = 1;
-		f->objs[o].sret = (unsigned char)(k == 0 && f->sret_param == i);
+		f->g.objs[o].param = i;
+		f->g.objs[o].level = k;
+		f->g.objs[o].external = 1;
+		f->g.objs[o].sret = (unsigned char)(k == 0 && f->sret_param == i);
 		if (k == 0)
 			f->param_obj[i] = o;
 	}
@@ -200,10 +200,10 @@ static void make_param(h2s_func *f, unsigned i)
 static unsigned collect_objects(h2s_func *f)
 {
 	unsigned i = 0, ninst = 0;
-	f->unknown_obj = new_obj(f, OBJ_UNKNOWN, NULL);
-	f->objs[f->unknown_obj].external = 1;
-	f->null_obj = new_obj(f, OBJ_NULL, NULL);
-	assert(f->unknown_obj < 64 && f->null_obj < 64); /* why_unexplained */
+	f->g.unknown_obj = new_obj(f, OBJ_UNKNOWN, NULL);
+	f->g.objs[f->g.unknown_obj].external = 1;
+	f->g.null_obj = new_obj(f, OBJ_NULL, NULL);
+	assert(f->g.unknown_obj < 64 && f->g.null_obj < 64); /* why_unexplained */
 	f->nparams = LLVMCountParams(f->fn);
 	f->param_obj = xcalloc(f->nparams ? f->nparams : 1, sizeof(unsigned));
 	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
@@ -235,7 +235,7 @@ static unsigned collect_objects(h2s_func *f)
 				s->alloc = a;
 				s->obj = o;
 				s->flow_edge = H2S_NONE;
-				f->objs[o].site = f->nsite++;
+				f->g.objs[o].site = f->nsite++;
 			}
 		}
 	return ninst;
@@ -246,13 +246,13 @@ static unsigned collect_objects(h2s_func *f)
  * memory holds unknown pointers. */
 static void make_contents(h2s_func *f)
 {
-	for (unsigned o = 0; o < f->nobj; o++) {
+	for (unsigned o = 0; o < f->g.nobj; o++) {
 		unsigned l = new_loc(f, LOC_CONTENT);
-		f->locs[l].obj = o;
-		f->objs[o].content = l;
+		f->g.locs[l].obj = o;
+		f->g.objs[o].content = l;
 	}
-	for (unsigned o = 0; o < f->nobj; o++) {
-		h2s_obj *ob = &f->objs[o];
+	for (unsigned o = 0; o < f->g.nobj; o++) {
+		h2s_obj *ob = &f->g.objs[o];
 		if (ob->kind == OBJ_UNKNOWN)
 			seed(f, ob->content, o, W_LOAD, NULL);
 		else if (ob->kind == OBJ_PARAM)
@@ -267,26 +267,26 @@ void graph_init(h2s_func *f)
 	 * about as many as most functions end with spares the copies of
 	 * growing the arrays */
 	unsigned ninst = collect_objects(f);
-	map_reserve(&f->valloc, ninst + f->nparams);
-	f->loccap = ninst + f->nparams + f->nobj + 16;
-	f->locs = xrealloc(f->locs, f->loccap * sizeof *f->locs);
-	f->edgecap = 2 * ninst + 16;
-	f->edges = xrealloc(f->edges, f->edgecap * sizeof *f->edges);
-	f->words = (f->nobj + 63) / 64;
-	f->heap = new_loc(f, LOC_HEAP);
-	f->result = new_loc(f, LOC_RESULT);
-	f->exposed = new_loc(f, LOC_EXPOSED);
-	f->nullloc = new_loc(f, LOC_TEMP);
-	f->nullptrloc = new_loc(f, LOC_TEMP);
-	seed(f, f->nullptrloc, f->null_obj, W_ASSIGN, NULL);
-	f->unknownloc = new_loc(f, LOC_TEMP);
-	f->called = new_loc(f, LOC_TEMP);
-	seed(f, f->unknownloc, f->unknown_obj, W_OTHER_INST, NULL);
+	map_reserve(&f->g.valloc, ninst + f->nparams);
+	f->g.loccap = ninst + f->nparams + f->g.nobj + 16;
+	f->g.locs = xrealloc(f->g.locs, f->g.loccap * sizeof *f->g.locs);
+	f->g.edgecap = 2 * ninst + 16;
+	f->g.edges = xrealloc(f->g.edges, f->g.edgecap * sizeof *f->g.edges);
+	f->g.words = (f->g.nobj + 63) / 64;
+	f->g.heap = new_loc(f, LOC_HEAP);
+	f->g.result = new_loc(f, LOC_RESULT);
+	f->g.exposed = new_loc(f, LOC_EXPOSED);
+	f->g.nullloc = new_loc(f, LOC_TEMP);
+	f->g.nullptrloc = new_loc(f, LOC_TEMP);
+	seed(f, f->g.nullptrloc, f->g.null_obj, W_ASSIGN, NULL);
+	f->g.unknownloc = new_loc(f, LOC_TEMP);
+	f->g.called = new_loc(f, LOC_TEMP);
+	seed(f, f->g.unknownloc, f->g.unknown_obj, W_OTHER_INST, NULL);
 	make_contents(f);
 	/* where stores through each pointer parameter go (solve.c) */
-	f->pout = xcalloc(f->nparams ? f->nparams : 1, sizeof *f->pout);
+	f->g.pout = xcalloc(f->nparams ? f->nparams : 1, sizeof *f->g.pout);
 	for (unsigned i = 0; i < f->nparams; i++)
-		f->pout[i] = f->param_obj[i] != H2S_NONE &&
+		f->g.pout[i] = f->param_obj[i] != H2S_NONE &&
 					     i != f->sret_param &&
 					     i < H2S_PARAM_OUTS
 				     ? new_loc(f, LOC_PARAM_OUT)
@@ -309,7 +309,7 @@ unsigned load_into_temp(h2s_func *f, unsigned src, h2s_why why,
 
 void graph_to_heap(h2s_func *f, unsigned l, h2s_why why, LLVMValueRef inst)
 {
-	add_edge(f, E_COPY, why, l, f->heap, inst);
+	add_edge(f, E_COPY, why, l, f->g.heap, inst);
 }
 
 void to_heap(h2s_func *f, LLVMValueRef v, h2s_why why,
@@ -319,7 +319,7 @@ void to_heap(h2s_func *f, LLVMValueRef v, h2s_why why,
 	    (LLVMIsACallInst(inst) || LLVMIsAInvokeInst(inst) ||
 	     LLVMIsACallBrInst(inst)))
 		return; /* a narrow call argument */
-	add_edge(f, E_COPY, why, graph_value_loc(f, v), f->heap, inst);
+	add_edge(f, E_COPY, why, graph_value_loc(f, v), f->g.heap, inst);
 }
 
 void copy_from(h2s_func *f, LLVMValueRef dst, LLVMValueRef src,
@@ -334,13 +334,13 @@ void copy_from(h2s_func *f, LLVMValueRef dst, LLVMValueRef src,
  * starts at *next, just past the previous one. */
 unsigned inst_object(h2s_func *f, LLVMValueRef I, unsigned *next)
 {
-	for (unsigned o = *next; o < f->nobj; o++)
-		if (f->objs[o].inst == I) {
+	for (unsigned o = *next; o < f->g.nobj; o++)
+		if (f->g.objs[o].inst == I) {
 			*next = o + 1;
 			return o;
 		}
 	for (unsigned o = 0; o < *next; o++)
-		if (f->objs[o].inst == I)
+		if (f->g.objs[o].inst == I)
 			return o;
 	return H2S_NONE;
 }
@@ -356,7 +356,7 @@ void graph_build(h2s_func *f)
 		if (f->param_obj[i] != H2S_NONE)
 			seed(f, l, f->param_obj[i], W_ARG, NULL);
 		else
-			seed(f, l, f->unknown_obj, W_ARG, NULL);
+			seed(f, l, f->g.unknown_obj, W_ARG, NULL);
 	}
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
 	     bb = LLVMGetNextBasicBlock(bb))
@@ -367,17 +367,17 @@ void graph_build(h2s_func *f)
 
 void graph_free(h2s_func *f)
 {
-	arena_free(&f->arena);
-	free(f->locs);
-	free(f->objs);
-	free(f->edges);
-	map_free(&f->valloc);
-	map_free(&f->edgeset);
-	free(f->pout);
-	f->pout = NULL;
-	f->locs = NULL;
-	f->objs = NULL;
-	f->edges = NULL;
-	f->nloc = f->nobj = f->nedge = 0;
-	f->loccap = f->objcap = f->edgecap = 0;
+	arena_free(&f->g.arena);
+	free(f->g.locs);
+	free(f->g.objs);
+	free(f->g.edges);
+	map_free(&f->g.valloc);
+	map_free(&f->g.edgeset);
+	free(f->g.pout);
+	f->g.pout = NULL;
+	f->g.locs = NULL;
+	f->g.objs = NULL;
+	f->g.edges = NULL;
+	f->g.nloc = f->g.nobj = f->g.nedge = 0;
+	f->g.loccap = f->g.objcap = f->g.edgecap = 0;
 }

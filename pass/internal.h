@@ -482,25 +482,33 @@ typedef struct h2s_addr {
 
 typedef struct h2s_func h2s_func;
 
-struct h2s_func {
-	LLVMValueRef fn;
-	struct h2s_result *mod;
-	h2s_cfg cfg;
-	/* graph */
+/* The location graph of one function: built by graph.c, lower.c and
+ * call.c, solved by solve.c, read by decide.c and the report, and freed by
+ * graph_free once the verdicts are made. */
+typedef struct h2s_graph {
 	h2s_obj *objs;  unsigned nobj, objcap;
 	h2s_loc *locs;  unsigned nloc, loccap;
 	h2s_edge *edges; unsigned nedge, edgecap;
 	unsigned words;            /* bitset words per location */
 	h2s_arena arena;           /* bitsets and edge lists of locations */
 	h2s_map valloc;            /* value -> location */
-	h2s_map edgeset;           /* (src,dst) of derived copies, deduped */
+	h2s_map edgeset;           /* solve.c: (src,dst) of derived copies,
+				    * deduped */
 	unsigned heap, result, exposed, nullloc, unknownloc;
 	unsigned nullptrloc;       /* holds the null object */
 	unsigned null_obj;
 	unsigned called;           /* what indirect calls jump to */
 	unsigned unknown_obj;
-	unsigned *param_obj;       /* param i -> its level-0 object or H2S_NONE */
 	unsigned *pout;            /* param i -> its LOC_PARAM_OUT or H2S_NONE */
+} h2s_graph;
+
+struct h2s_func {
+	LLVMValueRef fn;
+	struct h2s_result *mod;
+	h2s_cfg cfg;
+	h2s_graph g;               /* until graph_free (after decide) */
+	unsigned *param_obj;       /* param i -> its level-0 object or H2S_NONE
+				    * (report.c reads it after graph_free) */
 	unsigned nparams;
 	unsigned char *pptr;       /* param i is a pointer (from the signature,
 				    * valid before the function is analysed) */
@@ -621,7 +629,7 @@ int pdiff_params(const h2s_func *f, const h2s_pdiff *d, unsigned *i,
 /* 1 when object o may be reached from location l. */
 static inline int loc_has(const h2s_func *f, unsigned l, unsigned o)
 {
-	return bit_test(f->locs[l].pts, o);
+	return bit_test(f->g.locs[l].pts, o);
 }
 /* The edge that first brought obj into loc, or H2S_NONE. Not recorded for
  * the unknown and null objects, whose flows nothing explains. A search of
@@ -635,7 +643,7 @@ void why_record(h2s_func *f, unsigned loc, unsigned obj, unsigned e);
  * null objects, made first (graph.c). */
 static inline uint64_t why_unexplained(const h2s_func *f)
 {
-	return ((uint64_t)1 << f->unknown_obj) | ((uint64_t)1 << f->null_obj);
+	return ((uint64_t)1 << f->g.unknown_obj) | ((uint64_t)1 << f->g.null_obj);
 }
 /* The sink object obj reaches first of {heap}, ~r0, what indirect calls
  * jump to and the parameters' pointees, or H2S_NONE: it then escapes. */

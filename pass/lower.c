@@ -419,7 +419,7 @@ static void lower_phi(h2s_func *f, LLVMValueRef I)
 				       graph_value_loc(f, I), I);
 		if (ptr && id != H2S_NONE &&
 		    nonnull_at_end(f, v, LLVMGetIncomingBlock(I, k), I))
-			f->edges[id].nonnull = 1;
+			f->g.edges[id].nonnull = 1;
 	}
 }
 
@@ -522,7 +522,7 @@ void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 		if (!int_from_addresses(LLVMGetOperand(I, 0), &seen, &budget,
 					&address) ||
 		    !address)
-			seed(f, graph_value_loc(f, I), f->unknown_obj,
+			seed(f, graph_value_loc(f, I), f->g.unknown_obj,
 			     W_OTHER_INST, I);
 		map_free(&seen);
 		break;
@@ -543,7 +543,7 @@ void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 		if (n && !is_narrow_scalar(f, LLVMGetOperand(I, 0)))
 			add_edge(f, E_COPY, W_RETURN,
 				 graph_value_loc(f, LLVMGetOperand(I, 0)),
-				 f->result, I);
+				 f->g.result, I);
 		break;
 	case LLVMCall:
 	case LLVMInvoke:
@@ -566,14 +566,14 @@ void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 	case LLVMCatchPad:
 	case LLVMCleanupPad:
 	case LLVMCatchSwitch:
-		seed(f, graph_value_loc(f, I), f->unknown_obj, W_OTHER_INST, I);
+		seed(f, graph_value_loc(f, I), f->g.unknown_obj, W_OTHER_INST, I);
 		break;
 	default:
 		/* Anything not modelled above: its operands escape. */
 		for (unsigned k = 0; k < n; k++)
 			to_heap(f, LLVMGetOperand(I, k), W_OTHER_INST, I);
 		if (LLVMGetTypeKind(LLVMTypeOf(I)) != LLVMVoidTypeKind)
-			seed(f, graph_value_loc(f, I), f->unknown_obj,
+			seed(f, graph_value_loc(f, I), f->g.unknown_obj,
 			     W_OTHER_INST, I);
 		break;
 	}

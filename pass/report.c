@@ -143,7 +143,7 @@ static const char *stored_global(LLVMValueRef store)
 static void escaped_container(h2s_str *b, const h2s_func *f,
 			      const h2s_edge *ed, unsigned obj)
 {
-	const h2s_obj *c = &f->objs[ed->via];
+	const h2s_obj *c = &f->g.objs[ed->via];
 	unsigned e = why_edge(f, c->content, obj);
 	if (c->kind == OBJ_SITE) {
 		char *t = site_text(&f->sites[c->site]);
@@ -153,7 +153,7 @@ static void escaped_container(h2s_str *b, const h2s_func *f,
 		str_printf(b, "stored into a local variable");
 	}
 	if (e != H2S_NONE)
-		at_position(b, f->edges[e].inst);
+		at_position(b, f->g.edges[e].inst);
 	str_printf(b, ", which escapes");
 }
 
@@ -167,7 +167,7 @@ static void escape_words(h2s_str *b, const h2s_func *f, unsigned e,
 		str_printf(b, "escapes");
 		return;
 	}
-	ed = &f->edges[e];
+	ed = &f->g.edges[e];
 	switch ((h2s_why)ed->why) {
 	case W_RETURN:
 		str_printf(b, "returned");
@@ -387,15 +387,15 @@ static void describe_addresses(h2s_func *f)
 	const h2s_hooks *h = &f->mod->hooks;
 	if (!h->value_name)
 		return;
-	for (unsigned o = 0; o < f->nobj; o++) {
-		const h2s_obj *ob = &f->objs[o];
+	for (unsigned o = 0; o < f->g.nobj; o++) {
+		const h2s_obj *ob = &f->g.objs[o];
 		unsigned e, line = 0;
 		const char *name;
 		h2s_str b = {0};
 		if (ob->kind != OBJ_ALLOCA)
 			continue;
 		e = escape_sink(f, o);
-		if (e == f->called)
+		if (e == f->g.called)
 			e = H2S_NONE; /* not an address that escapes: code */
 		if (e != H2S_NONE)
 			e = why_edge(f, e, o);
@@ -558,9 +558,9 @@ static unsigned flow_chain(const h2s_func *f, const h2s_site *s,
 	/* walk back from the sink to the allocation's seed */
 	while (e != H2S_NONE && n < MAX_STEPS) {
 		chain[n++] = e;
-		if (f->edges[e].src == H2S_NONE)
+		if (f->g.edges[e].src == H2S_NONE)
 			break;
-		e = why_edge(f, f->edges[e].src, s->obj);
+		e = why_edge(f, f->g.edges[e].src, s->obj);
 	}
 	for (unsigned i = 0; i < n / 2; i++) {
 		unsigned t = chain[i];
@@ -587,11 +587,11 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 		return;
 	}
 	steps = flow_chain(f, s, chain);
-	sink = steps ? f->edges[chain[steps - 1]].dst : f->heap;
+	sink = steps ? f->g.edges[chain[steps - 1]].dst : f->g.heap;
 	str_printf(b, "%s  flow: %s = &{storage for %s}:\n", pre,
-		   f->locs[sink].kind == LOC_RESULT ? "~r0" : "{heap}", s->text);
+		   f->g.locs[sink].kind == LOC_RESULT ? "~r0" : "{heap}", s->text);
 	for (unsigned k = 0; k < steps; k++) {
-		const h2s_edge *ed = &f->edges[chain[k]];
+		const h2s_edge *ed = &f->g.edges[chain[k]];
 		const char *file;
 		unsigned ln, col;
 		str_printf(b, "%s    from ", pre);
@@ -630,7 +630,7 @@ static void report_func(lines *L, const h2s_func *f)
 		const h2s_ptag *t = &f->ptags[i];
 		unsigned o = f->param_obj[i];
 		h2s_str b = {0};
-		if (o == H2S_NONE || f->objs == NULL || f->objs[o].sret)
+		if (o == H2S_NONE || f->g.objs == NULL || f->g.objs[o].sret)
 			continue;
 		prefix(&b, f, f->file, f->pline[i], 0, 0);
 		/* stored into a parameter's pointee: the caller's memory,
@@ -731,7 +731,7 @@ static const char *loc_name(const h2s_func *f, unsigned l)
 	const char *n = NULL;
 	if (l == H2S_NONE)
 		return "{storage}";
-	L = &f->locs[l];
+	L = &f->g.locs[l];
 	switch (L->kind) {
 	case LOC_HEAP: return "{heap}";
 	case LOC_RESULT: return "~r0";
@@ -742,11 +742,11 @@ static const char *loc_name(const h2s_func *f, unsigned l)
 			n = h->value_name(h->ctx, L->value, NULL);
 		break;
 	case LOC_CONTENT:
-		if (h->value_name && f->objs[L->obj].kind == OBJ_ALLOCA)
-			n = h->value_name(h->ctx, f->objs[L->obj].inst, NULL);
+		if (h->value_name && f->g.objs[L->obj].kind == OBJ_ALLOCA)
+			n = h->value_name(h->ctx, f->g.objs[L->obj].inst, NULL);
 		break;
 	default:
-		if (l == f->called)
+		if (l == f->g.called)
 			return "{heap}";
 		break;
 	}
@@ -792,7 +792,7 @@ static void site_records(h2s_str *b, const h2s_func *f, unsigned id,
 		return;
 	n = flow_chain(f, s, chain);
 	for (unsigned k = 0; k < n; k++) {
-		const h2s_edge *ed = &f->edges[chain[k]];
+		const h2s_edge *ed = &f->g.edges[chain[k]];
 		str_printf(b, "W");
 		field_u(b, id);
 		field(b, go_reason((h2s_why)ed->why));
@@ -825,7 +825,7 @@ char *h2s_format_records(const h2s_result *r)
 			site_records(&b, f, id++, &f->sites[k]);
 		for (unsigned p = 0; f->pnames && p < f->nparams; p++) {
 			unsigned o = f->param_obj ? f->param_obj[p] : H2S_NONE;
-			if (o == H2S_NONE || f->objs[o].sret)
+			if (o == H2S_NONE || f->g.objs[o].sret)
 				continue;
 			str_printf(&b, "P");
 			field(&b, fn_name(f->fn));

@@ -26,13 +26,13 @@
 
 typedef struct worklist {
 	h2s_uvec q;
-	uint64_t *delta;  /* visit()'s scratch: f->words words */
+	uint64_t *delta;  /* visit()'s scratch: f->g.words words */
 } worklist;
 
 static void push(h2s_func *f, worklist *w, unsigned l)
 {
-	if (!f->locs[l].queued) {
-		f->locs[l].queued = 1;
+	if (!f->g.locs[l].queued) {
+		f->g.locs[l].queued = 1;
 		uvec_push(&w->q, l);
 	}
 }
@@ -42,14 +42,14 @@ static void push(h2s_func *f, worklist *w, unsigned l)
  * nothing. */
 static void revisit(h2s_func *f, worklist *w, unsigned l)
 {
-	if (f->locs[l].done)
-		memset(f->locs[l].done, 0, f->words * sizeof(uint64_t));
+	if (f->g.locs[l].done)
+		memset(f->g.locs[l].done, 0, f->g.words * sizeof(uint64_t));
 	push(f, w, l);
 }
 
 unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj)
 {
-	const h2s_uvec *w = &f->locs[loc].why;
+	const h2s_uvec *w = &f->g.locs[loc].why;
 	for (unsigned i = 0; i < w->n; i += 2)
 		if (w->v[i] == obj)
 			return w->v[i + 1];
@@ -58,17 +58,17 @@ unsigned why_edge(const h2s_func *f, unsigned loc, unsigned obj)
 
 void why_record(h2s_func *f, unsigned loc, unsigned obj, unsigned e)
 {
-	arena_push(&f->arena, &f->locs[loc].why, obj);
-	arena_push(&f->arena, &f->locs[loc].why, e);
+	arena_push(&f->g.arena, &f->g.locs[loc].why, obj);
+	arena_push(&f->g.arena, &f->g.locs[loc].why, e);
 }
 
 /* dst |= bits; records edge e as the reason for every new object whose
  * flows are explained (see why_unexplained). Returns 1 when dst changed. */
 static int merge(h2s_func *f, unsigned dst, const uint64_t *bits, unsigned e)
 {
-	uint64_t *d = f->locs[dst].pts;
+	uint64_t *d = f->g.locs[dst].pts;
 	int changed = 0;
-	for (unsigned w = 0; w < f->words; w++) {
+	for (unsigned w = 0; w < f->g.words; w++) {
 		uint64_t add = bits[w] & ~d[w];
 		if (!add)
 			continue;
@@ -92,37 +92,37 @@ static void derive(h2s_func *f, worklist *w, unsigned src, unsigned dst,
 {
 	unsigned id;
 	uint64_t key = ((uint64_t)src << 32) | dst;
-	if (!map_add(&f->edgeset, key, 1))
+	if (!map_add(&f->g.edgeset, key, 1))
 		return;
 	id = graph_new_edge(f, E_COPY, why, src, dst,
-			    parent != H2S_NONE ? f->edges[parent].inst : NULL);
-	f->edges[id].parent = parent;
-	f->edges[id].via = via;
-	arena_push(&f->arena, &f->locs[src].copies, id);
-	if (merge(f, dst, f->locs[src].pts, id))
+			    parent != H2S_NONE ? f->g.edges[parent].inst : NULL);
+	f->g.edges[id].parent = parent;
+	f->g.edges[id].via = via;
+	arena_push(&f->g.arena, &f->g.locs[src].copies, id);
+	if (merge(f, dst, f->g.locs[src].pts, id))
 		push(f, w, dst);
 }
 
 /* Makes content(o) hold unknown pointers: unknown code may write there. */
 static void expose(h2s_func *f, worklist *w, unsigned o, unsigned parent)
 {
-	derive(f, w, f->unknownloc, f->objs[o].content, parent, o, W_EXPOSED);
+	derive(f, w, f->g.unknownloc, f->g.objs[o].content, parent, o, W_EXPOSED);
 }
 
 /* Consequences of object o reaching sink location l. */
 static void sink(h2s_func *f, worklist *w, unsigned l, unsigned o)
 {
-	h2s_obj *ob = &f->objs[o];
+	h2s_obj *ob = &f->g.objs[o];
 	unsigned e;
 	if (ob->kind != OBJ_ALLOCA && ob->kind != OBJ_SITE)
 		return;
-	if (f->locs[l].kind == LOC_EXPOSED) {
+	if (f->g.locs[l].kind == LOC_EXPOSED) {
 		if (ob->sunk & 2)
 			return;
 		ob->sunk |= 2;
 		e = why_edge(f, l, o);
 		expose(f, w, o, e);
-		derive(f, w, ob->content, f->exposed, e, o, W_EXPOSED);
+		derive(f, w, ob->content, f->g.exposed, e, o, W_EXPOSED);
 		return;
 	}
 	if (ob->sunk & 1)
@@ -130,7 +130,7 @@ static void sink(h2s_func *f, worklist *w, unsigned l, unsigned o)
 	ob->sunk |= 1;
 	e = why_edge(f, l, o);
 	/* escaped via {heap} or ~r0: what it holds is reachable from outside */
-	derive(f, w, ob->content, f->heap, e, o, W_ESCAPED_MEM);
+	derive(f, w, ob->content, f->g.heap, e, o, W_ESCAPED_MEM);
 	expose(f, w, o, e);
 }
 
@@ -148,11 +148,11 @@ static h2s_why store_why(const h2s_obj *ob, h2s_why dflt)
  * are none. */
 static int take_delta(h2s_func *f, worklist *w, unsigned l)
 {
-	h2s_loc *L = &f->locs[l];
+	h2s_loc *L = &f->g.locs[l];
 	uint64_t any = 0;
 	if (!L->done)
-		L->done = arena_alloc(&f->arena, f->words * sizeof(uint64_t));
-	for (unsigned k = 0; k < f->words; k++) {
+		L->done = arena_alloc(&f->g.arena, f->g.words * sizeof(uint64_t));
+	for (unsigned k = 0; k < f->g.words; k++) {
 		w->delta[k] = L->pts[k] & ~L->done[k];
 		L->done[k] |= w->delta[k];
 		any |= w->delta[k];
@@ -163,7 +163,7 @@ static int take_delta(h2s_func *f, worklist *w, unsigned l)
 /* The next object at or above `from` in w->delta, or H2S_NONE. */
 static unsigned next_new(const h2s_func *f, const worklist *w, unsigned from)
 {
-	for (unsigned k = from >> 6; k < f->words; k++) {
+	for (unsigned k = from >> 6; k < f->g.words; k++) {
 		uint64_t bits = w->delta[k];
 		if (k == from >> 6)
 			bits &= ~(uint64_t)0 << (from & 63);
@@ -183,53 +183,53 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 	if (!take_delta(f, w, l))
 		return;
 	/* copies: indexes, since derive() may grow the vectors */
-	for (unsigned i = 0; i < f->locs[l].copies.n; i++) {
-		unsigned id = f->locs[l].copies.v[i];
-		unsigned dst = f->edges[id].dst;
+	for (unsigned i = 0; i < f->g.locs[l].copies.n; i++) {
+		unsigned id = f->g.locs[l].copies.v[i];
+		unsigned dst = f->g.edges[id].dst;
 		uint64_t word0 = w->delta[0];
 		int changed;
 		/* the null object is in word 0 (graph_init) */
-		if (f->edges[id].nonnull)
-			w->delta[0] &= ~((uint64_t)1 << f->null_obj);
+		if (f->g.edges[id].nonnull)
+			w->delta[0] &= ~((uint64_t)1 << f->g.null_obj);
 		changed = merge(f, dst, w->delta, id);
 		w->delta[0] = word0;
 		if (changed)
 			push(f, w, dst);
 	}
-	for (unsigned i = 0; i < f->locs[l].loads.n; i++) {
-		unsigned id = f->locs[l].loads.v[i];
+	for (unsigned i = 0; i < f->g.locs[l].loads.n; i++) {
+		unsigned id = f->g.locs[l].loads.v[i];
 		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
 		     o = next_new(f, w, o + 1))
-			derive(f, w, f->objs[o].content, f->edges[id].dst, id, o,
-			       (h2s_why)f->edges[id].why);
+			derive(f, w, f->g.objs[o].content, f->g.edges[id].dst, id, o,
+			       (h2s_why)f->g.edges[id].why);
 	}
-	for (unsigned i = 0; i < f->locs[l].stores.n; i++) {
-		unsigned id = f->locs[l].stores.v[i];
+	for (unsigned i = 0; i < f->g.locs[l].stores.n; i++) {
+		unsigned id = f->g.locs[l].stores.v[i];
 		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
 		     o = next_new(f, w, o + 1)) {
-			h2s_obj *ob = &f->objs[o];
+			h2s_obj *ob = &f->g.objs[o];
 			unsigned target;
 			ob->written = 1;
 			if (!ob->external) {
 				target = ob->content;
 			} else if (ob->sret) {
-				target = f->result;
+				target = f->g.result;
 			} else if (ob->kind == OBJ_PARAM && ob->level == 0 &&
-				   f->pout[ob->param] != H2S_NONE) {
+				   f->g.pout[ob->param] != H2S_NONE) {
 				/* the caller's memory: the summary says where
 				 * it goes; and the function reads back what
 				 * it stored */
-				target = f->pout[ob->param];
-				derive(f, w, f->edges[id].src, ob->content, id,
+				target = f->g.pout[ob->param];
+				derive(f, w, f->g.edges[id].src, ob->content, id,
 				       o, W_STORE_PARAM);
 			} else {
-				target = f->heap;
+				target = f->g.heap;
 			}
-			derive(f, w, f->edges[id].src, target, id, o,
-			       store_why(ob, (h2s_why)f->edges[id].why));
+			derive(f, w, f->g.edges[id].src, target, id, o,
+			       store_why(ob, (h2s_why)f->g.edges[id].why));
 		}
 	}
-	L = &f->locs[l];
+	L = &f->g.locs[l];
 	if (L->kind == LOC_HEAP || L->kind == LOC_RESULT ||
 	    L->kind == LOC_EXPOSED || L->kind == LOC_PARAM_OUT)
 		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
@@ -243,10 +243,10 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 static unsigned only_object(const h2s_func *f, unsigned l, int nonnull)
 {
 	unsigned found = H2S_NONE;
-	for (unsigned k = 0; k < f->words; k++) {
-		uint64_t bits = f->locs[l].pts[k];
+	for (unsigned k = 0; k < f->g.words; k++) {
+		uint64_t bits = f->g.locs[l].pts[k];
 		if (k == 0 && nonnull)
-			bits &= ~((uint64_t)1 << f->null_obj);
+			bits &= ~((uint64_t)1 << f->g.null_obj);
 		if (!bits)
 			continue;
 		if (found != H2S_NONE || (bits & (bits - 1)))
@@ -264,8 +264,8 @@ static int param_pair(const h2s_func *f, unsigned a, unsigned b, unsigned *i,
 	const h2s_obj *oa, *ob;
 	if (a == H2S_NONE || b == H2S_NONE)
 		return 0;
-	oa = &f->objs[a];
-	ob = &f->objs[b];
+	oa = &f->g.objs[a];
+	ob = &f->g.objs[b];
 	if (oa->kind != OBJ_PARAM || ob->kind != OBJ_PARAM || oa->level ||
 	    ob->level || oa->param == ob->param || oa->param >= 32 ||
 	    ob->param >= 32)
@@ -317,8 +317,8 @@ static int check_differences(h2s_func *f, worklist *w)
 
 static int pts_empty(const h2s_func *f, unsigned l)
 {
-	for (unsigned k = 0; k < f->words; k++)
-		if (f->locs[l].pts[k])
+	for (unsigned k = 0; k < f->g.words; k++)
+		if (f->g.locs[l].pts[k])
 			return 0;
 	return 1;
 }
@@ -329,41 +329,41 @@ static int pts_empty(const h2s_func *f, unsigned l)
  * added flows. */
 static int check_empty_stores(h2s_func *f, worklist *w)
 {
-	unsigned before = f->nedge;
-	for (unsigned l = 0; l < f->nloc; l++) {
-		if (l == f->nullloc || l == f->nullptrloc || !f->locs[l].stores.n ||
+	unsigned before = f->g.nedge;
+	for (unsigned l = 0; l < f->g.nloc; l++) {
+		if (l == f->g.nullloc || l == f->g.nullptrloc || !f->g.locs[l].stores.n ||
 		    !pts_empty(f, l))
 			continue;
-		for (unsigned i = 0; i < f->locs[l].stores.n; i++) {
-			unsigned id = f->locs[l].stores.v[i];
-			derive(f, w, f->edges[id].src, f->heap, id, H2S_NONE,
+		for (unsigned i = 0; i < f->g.locs[l].stores.n; i++) {
+			unsigned id = f->g.locs[l].stores.v[i];
+			derive(f, w, f->g.edges[id].src, f->g.heap, id, H2S_NONE,
 			       W_STORE_GLOBAL);
 		}
 	}
-	return f->nedge != before;
+	return f->g.nedge != before;
 }
 
 unsigned escape_sink(const h2s_func *f, unsigned obj)
 {
-	if (loc_has(f, f->heap, obj))
-		return f->heap;
-	if (loc_has(f, f->result, obj))
-		return f->result;
-	if (loc_has(f, f->called, obj))
-		return f->called;
-	for (unsigned i = 0; f->pout && i < f->nparams; i++)
-		if (f->pout[i] != H2S_NONE && loc_has(f, f->pout[i], obj))
-			return f->pout[i];
+	if (loc_has(f, f->g.heap, obj))
+		return f->g.heap;
+	if (loc_has(f, f->g.result, obj))
+		return f->g.result;
+	if (loc_has(f, f->g.called, obj))
+		return f->g.called;
+	for (unsigned i = 0; f->g.pout && i < f->nparams; i++)
+		if (f->g.pout[i] != H2S_NONE && loc_has(f, f->g.pout[i], obj))
+			return f->g.pout[i];
 	return H2S_NONE;
 }
 
 void solve(h2s_func *f)
 {
 	worklist w = {{0}, NULL};
-	w.delta = arena_alloc(&f->arena, f->words * sizeof(uint64_t));
-	for (unsigned l = 0; l < f->nloc; l++)
-		for (unsigned k = 0; k < f->words; k++)
-			if (f->locs[l].pts[k]) {
+	w.delta = arena_alloc(&f->g.arena, f->g.words * sizeof(uint64_t));
+	for (unsigned l = 0; l < f->g.nloc; l++)
+		for (unsigned k = 0; k < f->g.words; k++)
+			if (f->g.locs[l].pts[k]) {
 				push(f, &w, l);
 				break;
 			}
@@ -373,7 +373,7 @@ void solve(h2s_func *f)
 	do {
 		while (w.q.n) {
 			unsigned l = w.q.v[--w.q.n];
-			f->locs[l].queued = 0;
+			f->g.locs[l].queued = 0;
 			visit(f, &w, l);
 		}
 	} while (check_differences(f, &w) | check_empty_stores(f, &w));

@@ -45,8 +45,8 @@ static int replayed(const h2s_func *f, unsigned l)
 {
 	if (l == H2S_NONE)
 		return 0;
-	for (unsigned o = 0; o < f->nobj; o++) {
-		const h2s_obj *ob = &f->objs[o];
+	for (unsigned o = 0; o < f->g.nobj; o++) {
+		const h2s_obj *ob = &f->g.objs[o];
 		if (!loc_has(f, l, o) || ob->kind == OBJ_NULL)
 			continue;
 		if (ob->kind != OBJ_PARAM || ob->level >= H2S_MAX_LEVEL)
@@ -78,28 +78,28 @@ void summarize(h2s_func *f)
 			continue;
 		for (unsigned k = 0; k <= H2S_MAX_LEVEL; k++) {
 			unsigned o = p0 + k;
-			assert(f->objs[o].kind == OBJ_PARAM &&
-			       f->objs[o].param == i && f->objs[o].level == k);
-			if (loc_has(f, f->heap, o)) {
+			assert(f->g.objs[o].kind == OBJ_PARAM &&
+			       f->g.objs[o].param == i && f->g.objs[o].level == k);
+			if (loc_has(f, f->g.heap, o)) {
 				if (k == 0)
 					t->heap = 1;
 				else
 					leak_from(t, k);
 				if (t->flow_edge == H2S_NONE)
-					t->flow_edge = why_edge(f, f->heap, o);
+					t->flow_edge = why_edge(f, f->g.heap, o);
 			}
 			/* stored into another parameter's pointee (or its
 			 * own): the caller does that store */
 			for (unsigned q = 0; q < f->nparams; q++) {
-				if (f->pout[q] == H2S_NONE ||
-				    !loc_has(f, f->pout[q], o))
+				if (f->g.pout[q] == H2S_NONE ||
+				    !loc_has(f, f->g.pout[q], o))
 					continue;
 				if (k < H2S_MAX_LEVEL)
 					t->to_param[k] |= (uint32_t)1 << q;
 				else
 					leak_from(t, k);
 			}
-			if (loc_has(f, f->result, o)) {
+			if (loc_has(f, f->g.result, o)) {
 				t->result_levels |= (unsigned char)(1u << k);
 				if (t->result_level < 0)
 					t->result_level = (signed char)k;
@@ -108,9 +108,9 @@ void summarize(h2s_func *f)
 			 * write through it; stores into the pointee that only
 			 * store what the caller replays (to_param) write
 			 * nothing the caller does not see */
-			if ((f->objs[o].written &&
-			     !(k == 0 && replayed(f, f->pout[i]))) ||
-			    loc_has(f, f->exposed, o))
+			if ((f->g.objs[o].written &&
+			     !(k == 0 && replayed(f, f->g.pout[i]))) ||
+			    loc_has(f, f->g.exposed, o))
 				t->written = 1;
 			for (unsigned r = 0; r < f->nfree; r++)
 				if (loc_has(f, f->frees[r].loc, o)) {
@@ -130,9 +130,9 @@ void summarize(h2s_func *f)
 			f->ptags[i].diff_with |= (uint32_t)1 << j;
 	}
 	f->result_known = 1;
-	f->result_null = (unsigned char)loc_has(f, f->result, f->null_obj);
-	for (unsigned o = 0; o < f->nobj; o++)
-		if (loc_has(f, f->result, o) && f->objs[o].kind != OBJ_PARAM &&
-		    f->objs[o].kind != OBJ_NULL)
+	f->result_null = (unsigned char)loc_has(f, f->g.result, f->g.null_obj);
+	for (unsigned o = 0; o < f->g.nobj; o++)
+		if (loc_has(f, f->g.result, o) && f->g.objs[o].kind != OBJ_PARAM &&
+		    f->g.objs[o].kind != OBJ_NULL)
 			f->result_known = 0;
 }

@@ -24,18 +24,18 @@
 /* Objects that are demoted, or hold (transitively) a pointer to one. */
 static uint64_t *reaching_demoted(h2s_func *f)
 {
-	uint64_t *d = xcalloc(f->words, sizeof(uint64_t));
+	uint64_t *d = xcalloc(f->g.words, sizeof(uint64_t));
 	int changed = 1;
 	for (unsigned i = 0; i < f->nsite; i++)
 		if (f->sites[i].reason == R_DEMOTE)
 			bit_set(d, f->sites[i].obj);
 	while (changed) {
 		changed = 0;
-		for (unsigned o = 0; o < f->nobj; o++) {
-			const uint64_t *c = f->locs[f->objs[o].content].pts;
+		for (unsigned o = 0; o < f->g.nobj; o++) {
+			const uint64_t *c = f->g.locs[f->g.objs[o].content].pts;
 			if (bit_test(d, o))
 				continue;
-			for (unsigned w = 0; w < f->words; w++)
+			for (unsigned w = 0; w < f->g.words; w++)
 				if (c[w] & d[w]) {
 					bit_set(d, o);
 					changed = 1;
@@ -48,8 +48,8 @@ static uint64_t *reaching_demoted(h2s_func *f)
 
 static int loc_meets(const h2s_func *f, unsigned l, const uint64_t *set)
 {
-	for (unsigned w = 0; w < f->words; w++)
-		if (f->locs[l].pts[w] & set[w])
+	for (unsigned w = 0; w < f->g.words; w++)
+		if (f->g.locs[l].pts[w] & set[w])
 			return 1;
 	return 0;
 }
@@ -77,7 +77,7 @@ static void plan_tail_calls(h2s_func *f)
 			for (unsigned k = 0;
 			     !sees && k < LLVMGetNumArgOperands(I); k++) {
 				LLVMValueRef a = LLVMGetOperand(I, k);
-				sees = map_get(&f->valloc, ptrkey(a), &l) &&
+				sees = map_get(&f->g.valloc, ptrkey(a), &l) &&
 				       loc_meets(f, (unsigned)l, d);
 			}
 			if (!sees)
@@ -462,9 +462,9 @@ static void plan_free(h2s_func *f, h2s_free *fr)
 	fr->demoted = NULL;
 	if (fr->callee)
 		return; /* no demoted site reaches one: decide.c */
-	for (unsigned o = 0; o < f->nobj; o++) {
-		const h2s_obj *ob = &f->objs[o];
-		if (!loc_has(f, fr->loc, o) || o == f->null_obj)
+	for (unsigned o = 0; o < f->g.nobj; o++) {
+		const h2s_obj *ob = &f->g.objs[o];
+		if (!loc_has(f, fr->loc, o) || o == f->g.null_obj)
 			continue;
 		if (ob->kind == OBJ_SITE &&
 		    f->sites[ob->site].reason == R_DEMOTE) {
