@@ -74,6 +74,9 @@
 // J0:escape-report: error: -j 0: the number of files to compile at once, 1 to 1024 (see 'escape-report --help')
 // J0-NEXT:exit status 2
 // RUN: sh -c '%escape_report -j x -p %t/clean; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=JX --match-full-lines
+// RUN: sh -c '%escape_report -j +3 -p %t/clean; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=JPLUS --match-full-lines
+// JPLUS:escape-report: error: -j +3: the number of files to compile at once, 1 to 1024 (see 'escape-report --help')
+// JPLUS-NEXT:exit status 2
 // JX:escape-report: error: -j x: the number of files to compile at once, 1 to 1024 (see 'escape-report --help')
 // JX-NEXT:exit status 2
 // RUN: sh -c '%escape_report -p %t/clean -j; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=JNONE --match-full-lines

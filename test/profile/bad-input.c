@@ -15,6 +15,9 @@
 // RUN: not %h2s_profile report %s 2>&1 | FileCheck --check-prefix=NOTPROF %s
 // RUN: printf '#heap2stack-profile 1\nsite\tx\t12\n' > %t.bad
 // RUN: not %h2s_profile report %t.bad 2>&1 | FileCheck --check-prefix=MALFORMED %s
+// A count past 2^64 is malformed too, not saturated.
+// RUN: printf '#heap2stack-profile 1\nsite\tm\t0x10\tprogram\t99999999999999999999\t16\t0\t16\t16\t1\t0\t0\t0\t0\t0\t4:1\n' > %t.overflow.bad
+// RUN: not %h2s_profile report %t.overflow.bad 2>&1 | FileCheck --check-prefix=MALFORMED %s
 // RUN: printf '#heap2stack-profile 7\n' > %t.v7
 // RUN: not %h2s_profile report %t.v7 2>&1 | FileCheck --check-prefix=VERSION %s
 // RUN: printf '#heap2stack-profile 1\n' > %t.empty

@@ -110,13 +110,10 @@ static void usage_error(const char *fmt, const char *arg)
  * limit. */
 static unsigned parse_timeout(const char *v)
 {
-	char *end;
-	unsigned long n;
+	uint64_t n;
 	if (*v < '0' || *v > '9')
 		usage_error("--timeout=%s: expected a number of seconds", v);
-	errno = 0;
-	n = strtoul(v, &end, 10);
-	if (*end || errno || n > 86400)
+	if (!h2s_parse_u64(v, 10, 86400, &n))
 		usage_error("--timeout=%s: expected a number of seconds "
 			    "(0 to 86400)", v);
 	return (unsigned)n;
@@ -143,11 +140,8 @@ static void on_signal(int sig)
 /* -j N: at least 1, and not absurd (each compile is a clang process). */
 static unsigned parse_jobs(const char *s)
 {
-	char *end;
-	unsigned long v;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (!*s || *end || errno || s[0] == '-' || v < 1 || v > 1024)
+	uint64_t v;
+	if (!h2s_parse_u64(s, 10, 1024, &v) || v < 1)
 		usage_error("-j %s: the number of files to compile at once, "
 			    "1 to 1024", s);
 	return (unsigned)v;

@@ -47,19 +47,10 @@ static int split(char *line, char **f)
 	return n;
 }
 
-static int number(const char *s, unsigned long long *v)
-{
-	char *end;
-	if (!*s || *s == '-' || *s == '+')
-		return 0;
-	*v = strtoull(s, &end, 10);
-	return *end == '\0';
-}
-
 static int uint_field(const char *s, unsigned *v)
 {
-	unsigned long long x;
-	if (!number(s, &x) || x > 0xffffffffu)
+	uint64_t x;
+	if (!h2s_parse_u64(s, 10, 0xffffffffu, &x))
 		return 0;
 	*v = (unsigned)x;
 	return 1;
@@ -108,7 +99,7 @@ int records_parse(const char *text, size_t len, records *r, char *err,
 		switch (line[0] == '\0' ? 0 : f[0][0] && !f[0][1] ? f[0][0] : 0) {
 		case 'S': {
 			rec_site s = {0};
-			unsigned long long size;
+			uint64_t size;
 			if (n != 14 || !uint_field(f[1], &s.id) ||
 			    !uint_field(f[4], &s.line) ||
 			    !uint_field(f[5], &s.col) ||
@@ -120,7 +111,7 @@ int records_parse(const char *text, size_t len, records *r, char *err,
 			}
 			if (strcmp(f[10], "-") == 0)
 				s.size = -1;
-			else if (number(f[10], &size))
+			else if (h2s_parse_u64(f[10], 10, UINT64_MAX, &size))
 				s.size = (long long)size;
 			else {
 				ok = 0;

@@ -14,6 +14,7 @@
 #define _GNU_SOURCE
 #include "profile.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,13 +71,26 @@ h2s_profile_write_sizes(FILE *f, const uint64_t *sizes)
 
 /* ---------------------------------------------------------------- reading */
 
-static int parse_u64(const char *s, int base, uint64_t *v)
+int h2s_parse_u64(const char *s, int base, uint64_t max, uint64_t *v)
 {
 	char *end;
-	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+	unsigned long long n;
+	/* strtoull would take a sign or leading blanks */
+	if (!(*s >= '0' && *s <= '9') &&
+	    !(base == 16 && ((*s >= 'a' && *s <= 'f') ||
+			     (*s >= 'A' && *s <= 'F'))))
 		return 0;
-	*v = strtoull(s, &end, base);
-	return *end == '\0';
+	errno = 0;
+	n = strtoull(s, &end, base);
+	if (*end || errno || n > max)
+		return 0;
+	*v = n;
+	return 1;
+}
+
+static int decimal(const char *s, uint64_t *v)
+{
+	return h2s_parse_u64(s, 10, UINT64_MAX, v);
 }
 
 static int parse_sizes(char *s, uint64_t *sizes)
@@ -89,8 +103,8 @@ static int parse_sizes(char *s, uint64_t *sizes)
 		if (!colon)
 			return 0;
 		*colon = '\0';
-		if (!parse_u64(tok, 10, &b) || b >= H2S_PROFILE_BUCKETS ||
-		    !parse_u64(colon + 1, 10, &c))
+		if (!decimal(tok, &b) || b >= H2S_PROFILE_BUCKETS ||
+		    !decimal(colon + 1, &c))
 			return 0;
 		sizes[b] += c;
 	}
@@ -138,19 +152,20 @@ static int add_site(char **f, h2s_profile_site **sites, size_t *n)
 	if (strlen(f[1]) >= sizeof s.module)
 		return 0;
 	strcpy(s.module, f[1]);
-	if (strncmp(f[2], "0x", 2) || !parse_u64(f[2] + 2, 16, &s.vaddr))
+	if (strncmp(f[2], "0x", 2) || !h2s_parse_u64(f[2] + 2, 16, UINT64_MAX,
+						   &s.vaddr))
 		return 0;
 	if (!strcmp(f[3], "system"))
 		s.system = 1;
 	else if (strcmp(f[3], "program"))
 		return 0;
-	if (!parse_u64(f[4], 10, &s.calls) || !parse_u64(f[5], 10, &s.bytes) ||
-	    !parse_u64(f[6], 10, &s.reallocs) ||
-	    !parse_u64(f[7], 10, &s.min_size) ||
-	    !parse_u64(f[8], 10, &s.max_size))
+	if (!decimal(f[4], &s.calls) || !decimal(f[5], &s.bytes) ||
+	    !decimal(f[6], &s.reallocs) ||
+	    !decimal(f[7], &s.min_size) ||
+	    !decimal(f[8], &s.max_size))
 		return 0;
 	for (int k = 0; k < H2S_CLASS_COUNT; k++) {
-		if (!parse_u64(f[9 + k], 10, &v))
+		if (!decimal(f[9 + k], &v))
 			return 0;
 		s.lifetimes[k] = v;
 	}

@@ -233,13 +233,8 @@ static int cmd_run(int argc, char **argv)
 
 static int parse_count(const char *s, unsigned *v)
 {
-	char *end;
-	unsigned long n;
-	if (!*s || *s < '0' || *s > '9')
-		return 0;
-	errno = 0;
-	n = strtoul(s, &end, 10);
-	if (errno || *end || n > 1000000)
+	uint64_t n;
+	if (!h2s_parse_u64(s, 10, 1000000, &n))
 		return 0;
 	*v = (unsigned)n;
 	return 1;

@@ -56,6 +56,11 @@ void h2s_profile_write_sizes(FILE *f, const uint64_t *sizes);
 int h2s_profile_read(const char *text, h2s_profile_site **sites, size_t *n,
 		     char *err, size_t errlen);
 
+/* s as an unsigned number in base (10 or 16) of at most max: 1, or 0 when
+ * it is not one (empty, a sign or a blank first, anything after the
+ * digits, too large). The one number parser of the tools. */
+int h2s_parse_u64(const char *s, int base, uint64_t max, uint64_t *v);
+
 /* The names of the lifetime classes in the profile text and in JSON. */
 extern const char *const h2s_class_names[H2S_CLASS_COUNT];
 
