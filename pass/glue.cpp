@@ -40,6 +40,7 @@
 #include <llvm/IR/PassManager.h>
 #include <llvm/Passes/OptimizationLevel.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Remarks/RemarkStreamer.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/Support/CommandLine.h>
 #include <llvm/Support/Compiler.h>
@@ -87,16 +88,44 @@ struct Options {
 		"escape-report", cl::value_desc("FILE"),
 		cl::desc("append heap2stack's escape report of each module to "
 			 "FILE ('-' for stderr)")};
-	// The same decisions as machine-readable records (escape-report's
-	// input).
-	cl::opt<std::string> Records{
-		"escape-records", cl::value_desc("FILE"),
-		cl::desc("append heap2stack's decisions as records to FILE "
-			 "('-' for stderr)")};
 };
 Options *CommandLine;
 
 // ------------------------------------------------------------------- hooks
+
+// A remark belongs to a block of a function. A deleted allocation's
+// function may have gone from the module, or lost its body: a stand-in of
+// its name carries the remark (to the diagnostic handler: there is no
+// hotness to compute), then goes, leaving the module as it was.
+class StandIn {
+public:
+	Function *make(Module &M, StringRef Name)
+	{
+		LLVMContext &C = M.getContext();
+		F = Function::Create(FunctionType::get(Type::getVoidTy(C), false),
+				     GlobalValue::ExternalLinkage, "", &M);
+		new UnreachableInst(C, BasicBlock::Create(C, "", F));
+		// the name may be a declaration's: borrowed meanwhile
+		Owner = M.getNamedValue(Name);
+		if (Owner)
+			F->takeName(Owner);
+		else
+			F->setName(Name);
+		return F;
+	}
+	~StandIn()
+	{
+		if (!F)
+			return;
+		if (Owner)
+			Owner->takeName(F);
+		F->eraseFromParent();
+	}
+
+private:
+	Function *F = nullptr;
+	GlobalValue *Owner = nullptr;
+};
 
 // State behind h2s_hooks for one run of the core. Lives until the result is
 // freed: the strings handed to the core stay valid that long.
@@ -191,28 +220,88 @@ private:
 		return 1;
 	}
 
-	static void remark(void *Ctx, LLVMValueRef Inst, int Passed,
-			   const char *Name, const char *Msg)
+	// The debug location of I, or of the outermost call it was inlined at.
+	static DebugLoc locationOf(const Instruction *I, bool Outermost)
 	{
-		auto *I = dyn_cast_or_null<Instruction>(unwrap(Inst));
-		if (!I || !I->getFunction())
-			return;
-		auto *Self = static_cast<HookContext *>(Ctx);
-		OptimizationRemarkEmitter &ORE = Self->emitter(*I->getFunction());
-		StringRef RemarkName = Name ? Name : "";
-		StringRef Text = Msg ? Msg : "";
-		if (Passed)
-			ORE.emit([&] {
-				return OptimizationRemark(PassName, RemarkName,
-							  I)
-				       << Text;
-			});
+		const DILocation *L = I ? I->getDebugLoc().get() : nullptr;
+		while (L && Outermost && L->getInlinedAt())
+			L = L->getInlinedAt();
+		return DebugLoc(const_cast<DILocation *>(L));
+	}
+
+	// Appends R's arguments to D: the message's, then (LLVM's
+	// setExtraArgs) those for the record file only.
+	static void addArgs(DiagnosticInfoOptimizationBase &D,
+			    const h2s_remark &R)
+	{
+		for (unsigned K = 0; K < R.nargs; ++K) {
+			const h2s_remark_arg &A = R.args[K];
+			if (K == R.nshown)
+				D.insert(DiagnosticInfoOptimizationBase::
+						 setExtraArgs());
+			auto *At = dyn_cast_or_null<Instruction>(unwrap(A.at));
+			if (At)
+				D.insert(DiagnosticInfoOptimizationBase::Argument(
+					A.key, locationOf(At, A.outermost)));
+			else
+				D.insert(DiagnosticInfoOptimizationBase::Argument(
+					A.key, StringRef(A.value ? A.value : "")));
+		}
+	}
+
+	template <typename RemarkT>
+	static RemarkT make(const h2s_remark &R, const DiagnosticLocation &Loc,
+			    const BasicBlock *Region)
+	{
+		RemarkT D(PassName, R.name ? R.name : "", Loc, Region);
+		addArgs(D, R);
+		return D;
+	}
+
+	template <typename RemarkT>
+	static void emitTo(OptimizationRemarkEmitter *ORE, const h2s_remark &R,
+			   const DiagnosticLocation &Loc,
+			   const BasicBlock *Region)
+	{
+		if (ORE)
+			ORE->emit([&] { return make<RemarkT>(R, Loc, Region); });
 		else
-			ORE.emit([&] {
-				return OptimizationRemarkMissed(PassName,
-								RemarkName, I)
-				       << Text;
-			});
+			Region->getContext().diagnose(
+				make<RemarkT>(R, Loc, Region));
+	}
+
+	static void remark(void *Ctx, const h2s_remark *R)
+	{
+		auto *Self = static_cast<HookContext *>(Ctx);
+		auto *I = dyn_cast_or_null<Instruction>(unwrap(R->inst));
+		Function *F = I ? I->getFunction()
+				: dyn_cast_or_null<Function>(unwrap(R->fn));
+		auto *L = dyn_cast_or_null<DILocation>(unwrap(R->loc));
+		DiagnosticLocation Loc;
+		if (I)
+			Loc = DiagnosticLocation(I->getDebugLoc());
+		else if (L)
+			Loc = DiagnosticLocation(DebugLoc(L));
+		OptimizationRemarkEmitter *ORE = nullptr;
+		StandIn Stand;
+		if (F && !F->isDeclaration())
+			ORE = &Self->emitter(*F);
+		else if (R->function && L && R->module)
+			F = Stand.make(*unwrap(R->module), R->function);
+		else
+			return;
+		const BasicBlock *Region = I ? I->getParent() : &F->getEntryBlock();
+		switch (R->kind) {
+		case H2S_REMARK_PASSED:
+			emitTo<OptimizationRemark>(ORE, *R, Loc, Region);
+			break;
+		case H2S_REMARK_MISSED:
+			emitTo<OptimizationRemarkMissed>(ORE, *R, Loc, Region);
+			break;
+		case H2S_REMARK_ANALYSIS:
+			emitTo<OptimizationRemarkAnalysis>(ORE, *R, Loc, Region);
+			break;
+		}
 	}
 
 	// Records Var as the description of parameter Var->getArg() - 1 of F
@@ -495,12 +584,40 @@ private:
 	FunctionPassManager Promoted, InMemory;
 };
 
+// Whether the remarks that describe more than the sites (flows,
+// parameters, addresses, deleted allocations) have a reader: a remark file
+// (-fsave-optimization-record, -pass-remarks-output, lld's
+// --opt-remarks-filename) whose filter takes heap2stack, or
+// -Rpass-analysis=heap2stack. They need every function analysed, and the
+// snapshot of the pipeline's start.
+bool recordsWanted(const Module &M)
+{
+	LLVMContext &C = M.getContext();
+	remarks::RemarkStreamer *RS = C.getMainRemarkStreamer();
+	if (RS && RS->matchesFilter(PassName))
+		return true;
+	return C.getDiagHandlerPtr()->isAnalysisRemarkEnabled(PassName);
+}
+
+// heap2stack-snapshot: the allocation sites as the pipeline starts
+// (h2s_snapshot), so that heap2stack can report those LLVM's optimisations
+// delete before it runs. Taken when the remarks have a reader.
+class SnapshotPass : public PassInfoMixin<SnapshotPass> {
+public:
+	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
+	{
+		if (recordsWanted(M))
+			h2s_snapshot(wrap(&M));
+		// named metadata only: no analysis reads it
+		return PreservedAnalyses::all();
+	}
+	static StringRef name() { return "Heap2StackSnapshotPass"; }
+};
+
 class Heap2StackPass : public PassInfoMixin<Heap2StackPass> {
 public:
-	explicit Heap2StackPass(const h2s_options &O, std::string Report = "",
-				std::string Records = "")
-		: Opts(O), ReportPath(std::move(Report)),
-		  RecordsPath(std::move(Records))
+	explicit Heap2StackPass(const h2s_options &O, std::string Report = "")
+		: Opts(O), ReportPath(std::move(Report))
 	{
 	}
 
@@ -512,15 +629,16 @@ public:
 		HookContext Ctx(FAM);
 		h2s_hooks Hooks = Ctx.hooks();
 		h2s_options O = Opts;
-		O.report_params = !ReportPath.empty() || !RecordsPath.empty();
+		O.report_params = !ReportPath.empty() || recordsWanted(M);
 		h2s_result *R = h2s_analyze(wrap(&M), &O, &Hooks);
+		// The snapshot of the pipeline's start has served once the
+		// remarks are out (or when no site is left to analyse).
+		bool Snapshot = emitRemarks(M, R);
 		if (!R)
-			return PreservedAnalyses::all();
-		h2s_emit_remarks(R);
+			return Snapshot ? PreservedAnalyses::none()
+					: PreservedAnalyses::all();
 		if (!ReportPath.empty())
 			writeReport(R, ReportPath);
-		if (!RecordsPath.empty())
-			appendText(h2s_format_records(R), RecordsPath, "records");
 		Ctx.reset();
 		unsigned Demoted = h2s_transform(R);
 		Ctx.reset();
@@ -554,7 +672,22 @@ public:
 
 private:
 	h2s_options Opts;
-	std::string ReportPath, RecordsPath;
+	std::string ReportPath;
+
+	// Emits R's remarks (among them those of the allocations the
+	// snapshot of the pipeline's start has and the module no longer has),
+	// then erases the snapshot, which has served. Returns whether there
+	// was one.
+	static bool emitRemarks(Module &M, const h2s_result *R)
+	{
+		if (R)
+			h2s_emit_remarks(R);
+		NamedMDNode *Snapshot = M.getNamedMetadata(H2S_SNAPSHOT);
+		if (Snapshot)
+			M.eraseNamedMetadata(Snapshot);
+		return Snapshot != nullptr;
+	}
+
 };
 
 class EscapePrinterPass : public PassInfoMixin<EscapePrinterPass> {
@@ -671,27 +804,27 @@ bool matchPass(StringRef Name, StringRef Base, StringRef Tail, h2s_options &O)
 	return true;
 }
 
-// The files -escape-report= and -escape-records= name, for every heap2stack
-// pass of the pipeline (the default pipelines' and those in -passes).
-void commandLineOutputs(std::string &Report, std::string &Records)
+// The file -escape-report= names, for every heap2stack pass of the
+// pipeline (the default pipelines' and those in -passes).
+std::string commandLineReport()
 {
 	if (!CommandLine)
-		return;
+		return "";
 	// An option given with no file name would silently write nothing.
 	if (CommandLine->Report.getNumOccurrences() &&
 	    CommandLine->Report.empty())
 		usageError("-escape-report= needs a file name ('-' for stderr)");
-	if (CommandLine->Records.getNumOccurrences() &&
-	    CommandLine->Records.empty())
-		usageError("-escape-records= needs a file name ('-' for stderr)");
-	Report = CommandLine->Report;
-	Records = CommandLine->Records;
+	return CommandLine->Report;
 }
 
 bool parseModulePass(StringRef Name, ModulePassManager &MPM,
 		     ArrayRef<PassBuilder::PipelineElement> Inner)
 {
 	h2s_options O;
+	if (Name == "heap2stack-snapshot") {
+		MPM.addPass(SnapshotPass());
+		return true;
+	}
 	bool Transform = matchPass(Name, "heap2stack", "", O);
 	if (!Transform && !matchPass(Name, "print<escape", ">", O))
 		return false;
@@ -705,9 +838,7 @@ bool parseModulePass(StringRef Name, ModulePassManager &MPM,
 			   Name.take_until([](char C) { return C == '<'; }) +
 			   (Transform ? "<PARAMS>" : "<escape<PARAMS>>"));
 	if (Transform) {
-		std::string Report, Records;
-		commandLineOutputs(Report, Records);
-		MPM.addPass(Heap2StackPass(O, Report, Records));
+		MPM.addPass(Heap2StackPass(O, commandLineReport()));
 	} else {
 		MPM.addPass(EscapePrinterPass(O));
 	}
@@ -719,7 +850,6 @@ bool parseModulePass(StringRef Name, ModulePassManager &MPM,
 void addDefaultPass(ModulePassManager &MPM)
 {
 	h2s_options O;
-	std::string Report, Records;
 	h2s_options_init(&O);
 	if (!CommandLine) {
 		MPM.addPass(Heap2StackPass(O));
@@ -728,8 +858,7 @@ void addDefaultPass(ModulePassManager &MPM)
 	const std::string &Params = CommandLine->Params;
 	if (!Params.empty())
 		parseParams("-escape-options=" + Params, Params, O);
-	commandLineOutputs(Report, Records);
-	MPM.addPass(Heap2StackPass(O, Report, Records));
+	MPM.addPass(Heap2StackPass(O, commandLineReport()));
 }
 
 void registerCallbacks(PassBuilder &PB)
@@ -742,7 +871,17 @@ void registerCallbacks(PassBuilder &PB)
 		PIC->addClassToPassName(Heap2StackPass::name(), "heap2stack");
 		PIC->addClassToPassName(EscapePrinterPass::name(),
 					"print<escape>");
+		PIC->addClassToPassName(SnapshotPass::name(),
+					"heap2stack-snapshot");
 	}
+
+	// The snapshot, where every pipeline but the LTO link's starts
+	// (an LTO compile's travels in its bitcode to the link).
+	PB.registerPipelineStartEPCallback(
+		[](ModulePassManager &MPM, OptimizationLevel Level) {
+			if (Level != OptimizationLevel::O0)
+				MPM.addPass(SnapshotPass());
+		});
 
 	// Per-module pipelines and the ThinLTO backend. Before an LTO link
 	// the pass waits for the link, where it sees the whole program

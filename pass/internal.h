@@ -17,7 +17,8 @@
  *                returns
  *   decide.c     verdicts: escape, size, loops, recursion, budget
  *   transform.c  the rewrite of demotable sites
- *   report.c     print<escape> text and remarks
+ *   report.c     print<escape> text, and the words it shares with remarks
+ *   remarks.c    optimization remarks with named arguments (the records)
  *   heap2stack.c the driver behind the public API
  */
 #ifndef HEAP2STACK_INTERNAL_H
@@ -673,6 +674,36 @@ unsigned transform_func(h2s_func *f);
 /* report.c */
 void site_describe(h2s_func *f, h2s_site *s);
 void func_describe(h2s_func *f);
+/* The detail of an allocation LLVM deleted before heap2stack ran. */
+#define H2S_DELETED_WORDS                                                     \
+	"no allocation left: LLVM's optimisations deleted it before "         \
+	"heap2stack ran"
+/* "malloc(16)": the text of allocation call `call` of allocator a. */
+char *alloc_text(const h2s_allocfn *a, LLVMValueRef call);
+/* Go's word for why a flow step happens ("assign", "call parameter"). */
+const char *go_reason(h2s_why w);
+#define MAX_STEPS 64
+/* The edges of an escaping site's flow, from the allocation to the sink,
+ * into chain[0..MAX_STEPS). Returns their number. Needs the graph. */
+unsigned flow_chain(const h2s_func *f, const h2s_site *s, unsigned *chain);
+/* Go's four forms of a pointer parameter's summary. */
+typedef enum h2s_param_form {
+	PARAM_LEAKS,    /* leaking param: p */
+	PARAM_CONTENT,  /* leaking param content: p */
+	PARAM_RESULT,   /* leaking param: p to result ~r0 level=N */
+	PARAM_NONE      /* p does not escape */
+} h2s_param_form;
+h2s_param_form param_form(const h2s_ptag *t);
+/* snapshot.c: the allocations of the module's snapshot (h2s_snapshot)
+ * that no allocation call of the module has the position of any more. */
+typedef struct h2s_deleted {
+	const char *function;    /* where it was written; the strings and */
+	const char *text;        /* the location are the snapshot's, valid */
+	const char *allocator;   /* while the module's metadata is */
+	LLVMMetadataRef loc;
+	const char *size;        /* "16", or "" when not constant */
+} h2s_deleted;
+unsigned snapshot_deleted(LLVMModuleRef m, h2s_deleted **out);
 /* The same, or (outermost = 0) where its code was written. */
 int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
 			 unsigned *line, unsigned *col);

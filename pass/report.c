@@ -1,7 +1,8 @@
 /*
- * Words for the result: the Go-style `print<escape>` report and the
- * optimization remarks. Both read verdicts and flows that decide.c and
- * summary.c stored; nothing here decides anything.
+ * Words for the result: the Go-style `print<escape>` report, and the
+ * texts of sites, reasons and flows that it and the remarks (remarks.c)
+ * share. They read verdicts and flows that decide.c and summary.c stored;
+ * nothing here decides anything.
  *
  * Report lines, sorted by file, line and column and de-duplicated:
  *   FILE:LINE:COL: malloc(16) does not escape
@@ -76,39 +77,38 @@ static void arg_text(h2s_str *b, LLVMValueRef call, int i)
 }
 
 /* "malloc(16)", "calloc(4, 8)", "new(24)", "aligned_alloc(64, 256)". */
-static char *site_text(const h2s_site *s)
+char *alloc_text(const h2s_allocfn *a, LLVMValueRef call)
 {
-	const h2s_allocfn *a = s->alloc;
 	h2s_str b = {0};
 	str_printf(&b, "%s(", a->pretty);
 	switch (a->kind) {
 	case AK_MALLOC:
-		arg_text(&b, s->call, a->size_arg);
+		arg_text(&b, call, a->size_arg);
 		break;
 	case AK_CALLOC:
-		arg_text(&b, s->call, a->count_arg);
+		arg_text(&b, call, a->count_arg);
 		str_printf(&b, ", ");
-		arg_text(&b, s->call, a->size_arg);
+		arg_text(&b, call, a->size_arg);
 		break;
 	case AK_ALIGNED:
 	case AK_POSIX_MEMALIGN:
 		if (a->align_arg < a->size_arg) {
-			arg_text(&b, s->call, a->align_arg);
+			arg_text(&b, call, a->align_arg);
 			str_printf(&b, ", ");
-			arg_text(&b, s->call, a->size_arg);
+			arg_text(&b, call, a->size_arg);
 		} else {
-			arg_text(&b, s->call, a->size_arg);
+			arg_text(&b, call, a->size_arg);
 			str_printf(&b, ", align ");
-			arg_text(&b, s->call, a->align_arg);
+			arg_text(&b, call, a->align_arg);
 		}
 		break;
 	case AK_STRDUP:
-		arg_text(&b, s->call, 0);
+		arg_text(&b, call, 0);
 		break;
 	case AK_STRNDUP:
-		arg_text(&b, s->call, 0);
+		arg_text(&b, call, 0);
 		str_printf(&b, ", ");
-		arg_text(&b, s->call, 1);
+		arg_text(&b, call, 1);
 		break;
 	}
 	str_printf(&b, ")");
@@ -146,7 +146,7 @@ static void escaped_container(h2s_str *b, const h2s_func *f,
 	const h2s_obj *c = &f->g.objs[ed->via];
 	unsigned e = why_edge(f, c->content, obj);
 	if (c->kind == OBJ_SITE) {
-		char *t = site_text(&f->sites[c->site]);
+		char *t = alloc_text(f->sites[c->site].alloc, f->sites[c->site].call);
 		str_printf(b, "stored into %s", t);
 		free(t);
 	} else {
@@ -358,6 +358,9 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	case R_COROUTINE:
 		str_printf(&b, "coroutine not yet split");
 		break;
+	case R_DELETED:
+		str_printf(&b, "%s", H2S_DELETED_WORDS);
+		break;
 	}
 	return b.s;
 }
@@ -376,7 +379,7 @@ void site_describe(h2s_func *f, h2s_site *s)
 		s->iline = line;
 		s->icol = col;
 	}
-	s->text = site_text(s);
+	s->text = alloc_text(s->alloc, s->call);
 	s->detail = reason_words(f, s);
 }
 
@@ -496,7 +499,7 @@ static void prefix(h2s_str *b, const h2s_func *f, const char *file,
 	}
 }
 
-static const char *go_reason(h2s_why w)
+const char *go_reason(h2s_why w)
 {
 	switch (w) {
 	case W_ALLOC: return "spill";
@@ -547,11 +550,7 @@ static void inst_words(h2s_str *b, LLVMValueRef I)
 	}
 }
 
-#define MAX_STEPS 64
-
-/* The edges of an escaping site's flow, from the allocation to the sink,
- * into chain[0..MAX_STEPS). Returns their number. */
-static unsigned flow_chain(const h2s_func *f, const h2s_site *s,
+unsigned flow_chain(const h2s_func *f, const h2s_site *s,
 			   unsigned *chain)
 {
 	unsigned e = s->flow_edge, n = 0;
@@ -606,6 +605,19 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 	}
 }
 
+h2s_param_form param_form(const h2s_ptag *t)
+{
+	/* stored into a parameter's pointee: the caller's memory, so to Go's
+	 * eyes the parameter leaks */
+	if (t->heap || t->freed || ptag_stores(t))
+		return PARAM_LEAKS;
+	if (t->content_from || t->freed_levels)
+		return PARAM_CONTENT;
+	if (t->result_level >= 0)
+		return PARAM_RESULT;
+	return PARAM_NONE;
+}
+
 static void report_func(lines *L, const h2s_func *f)
 {
 	int verbose = f->mod->opt.verbose;
@@ -633,17 +645,21 @@ static void report_func(lines *L, const h2s_func *f)
 		if (o == H2S_NONE || f->g.objs == NULL || f->g.objs[o].sret)
 			continue;
 		prefix(&b, f, f->file, f->pline[i], 0, 0);
-		/* stored into a parameter's pointee: the caller's memory,
-		 * so to Go's eyes the parameter leaks */
-		if (t->heap || t->freed || ptag_stores(t))
+		switch (param_form(t)) {
+		case PARAM_LEAKS:
 			str_printf(&b, "leaking param: %s", f->pnames[i]);
-		else if (t->content_from || t->freed_levels)
+			break;
+		case PARAM_CONTENT:
 			str_printf(&b, "leaking param content: %s", f->pnames[i]);
-		else if (t->result_level >= 0)
+			break;
+		case PARAM_RESULT:
 			str_printf(&b, "leaking param: %s to result ~r0 level=%d",
 				   f->pnames[i], t->result_level);
-		else
-			str_printf(&b, "%s does not escape", f->pnames[i]);
+			break;
+		case PARAM_NONE:
+			str_printf(&b, "%s " H2S_WORDS_STACK, f->pnames[i]);
+			break;
+		}
 		add_line(L, f->file, f->pline[i], 0, b.s);
 	}
 	for (unsigned i = 0; i < f->naddr; i++) {
@@ -670,185 +686,4 @@ char *h2s_format_report(const h2s_result *r)
 	if (!out.s)
 		out.s = xstrdup("");
 	return out.s;
-}
-
-void h2s_emit_remarks(const h2s_result *r)
-{
-	const h2s_hooks *h = &r->hooks;
-	if (!h->remark || r->transformed)
-		return;
-	for (unsigned i = 0; i < r->nfn; i++) {
-		const h2s_func *f = &r->fns[i];
-		for (unsigned k = 0; k < f->nsite; k++) {
-			const h2s_site *s = &f->sites[k];
-			int passed = s->reason == R_DEMOTE;
-			h2s_str b = {0};
-			str_printf(&b, "%s %s: %s", s->text,
-				   passed ? H2S_WORDS_STACK : H2S_WORDS_HEAP,
-				   s->detail);
-			h->remark(h->ctx, s->call, passed,
-				  passed ? "Demoted" : "KeptOnHeap", b.s);
-			free(b.s);
-		}
-	}
-}
-
-/* ------------------------------------------------------------- records */
-
-/* A record field: tabs, newlines and backslashes escaped. */
-static void field(h2s_str *b, const char *s)
-{
-	str_printf(b, "\t");
-	for (; s && *s; s++) {
-		if (*s == '\\')
-			str_printf(b, "\\\\");
-		else if (*s == '\t')
-			str_printf(b, "\\t");
-		else if (*s == '\n')
-			str_printf(b, "\\n");
-		else
-			str_printf(b, "%c", *s);
-	}
-}
-
-static void field_u(h2s_str *b, unsigned long long v)
-{
-	str_printf(b, "\t%llu", v);
-}
-
-static const char *const reason_codes[] = {
-#define H2S_REASON_CODE(name, code, phrase, help) [name] = code,
-	H2S_REASONS(H2S_REASON_CODE)
-#undef H2S_REASON_CODE
-};
-
-/* The name of a location in a flow: a variable's name when debug
- * information gives the value one, else Go's {temp}, {heap}, ~r0. */
-static const char *loc_name(const h2s_func *f, unsigned l)
-{
-	const h2s_hooks *h = &f->mod->hooks;
-	const h2s_loc *L;
-	const char *n = NULL;
-	if (l == H2S_NONE)
-		return "{storage}";
-	L = &f->g.locs[l];
-	switch (L->kind) {
-	case LOC_HEAP: return "{heap}";
-	case LOC_RESULT: return "~r0";
-	case LOC_PARAM_OUT: return "{heap}";
-	case LOC_EXPOSED: return "{exposed}";
-	case LOC_VALUE:
-		if (h->value_name)
-			n = h->value_name(h->ctx, L->value, NULL);
-		break;
-	case LOC_CONTENT:
-		if (h->value_name && f->g.objs[L->obj].kind == OBJ_ALLOCA)
-			n = h->value_name(h->ctx, f->g.objs[L->obj].inst, NULL);
-		break;
-	default:
-		if (l == f->g.called)
-			return "{heap}";
-		break;
-	}
-	return n && *n ? n : "{temp}";
-}
-
-static void position_fields(h2s_str *b, LLVMValueRef inst)
-{
-	const char *file;
-	unsigned line, col;
-	if (!inst_source_position(inst, 0, &file, &line, &col)) {
-		file = "";
-		line = col = 0;
-	}
-	field(b, file);
-	field_u(b, line);
-	field_u(b, col);
-}
-
-static void site_records(h2s_str *b, const h2s_func *f, unsigned id,
-			 const h2s_site *s)
-{
-	unsigned chain[MAX_STEPS], n;
-	str_printf(b, "S");
-	field_u(b, id);
-	field(b, fn_name(f->fn));
-	field(b, s->file ? s->file : "");
-	field_u(b, s->line);
-	field_u(b, s->col);
-	field(b, s->ifile ? s->ifile : "");
-	field_u(b, s->iline);
-	field_u(b, s->icol);
-	field(b, s->alloc->pretty);
-	if (s->size_known)
-		field_u(b, s->size);
-	else
-		field(b, "-");
-	field(b, s->reason == R_DEMOTE ? "stack" : "heap");
-	field(b, reason_codes[s->reason]);
-	field(b, s->detail);
-	str_printf(b, "\n");
-	if (s->reason != R_ESCAPES)
-		return;
-	n = flow_chain(f, s, chain);
-	for (unsigned k = 0; k < n; k++) {
-		const h2s_edge *ed = &f->g.edges[chain[k]];
-		str_printf(b, "W");
-		field_u(b, id);
-		field(b, go_reason((h2s_why)ed->why));
-		field(b, loc_name(f, ed->dst));
-		field(b, loc_name(f, ed->src));
-		position_fields(b, ed->inst);
-		str_printf(b, "\n");
-	}
-}
-
-static const char *param_form(const h2s_ptag *t)
-{
-	if (t->heap || t->freed || ptag_stores(t))
-		return "leak";
-	if (t->content_from || t->freed_levels)
-		return "content";
-	if (t->result_level >= 0)
-		return "result";
-	return "none";
-}
-
-char *h2s_format_records(const h2s_result *r)
-{
-	h2s_str b = {0};
-	unsigned id = 0;
-	str_printf(&b, "#heap2stack-records 1\n");
-	for (unsigned i = 0; i < r->nfn; i++) {
-		const h2s_func *f = &r->fns[i];
-		for (unsigned k = 0; k < f->nsite; k++)
-			site_records(&b, f, id++, &f->sites[k]);
-		for (unsigned p = 0; f->pnames && p < f->nparams; p++) {
-			unsigned o = f->param_obj ? f->param_obj[p] : H2S_NONE;
-			if (o == H2S_NONE || f->g.objs[o].sret)
-				continue;
-			str_printf(&b, "P");
-			field(&b, fn_name(f->fn));
-			field(&b, f->file ? f->file : "");
-			field_u(&b, f->pline[p]);
-			field_u(&b, p);
-			field(&b, f->pnames[p]);
-			field(&b, param_form(&f->ptags[p]));
-			field_u(&b, f->ptags[p].result_level >= 0
-					    ? (unsigned)f->ptags[p].result_level
-					    : 0);
-			str_printf(&b, "\n");
-		}
-		for (unsigned k = 0; k < f->naddr; k++) {
-			str_printf(&b, "A");
-			field(&b, fn_name(f->fn));
-			field(&b, f->file ? f->file : "");
-			field_u(&b, f->addrs[k].line);
-			field_u(&b, 0);
-			field(&b, f->addrs[k].name);
-			field(&b, f->addrs[k].detail);
-			str_printf(&b, "\n");
-		}
-	}
-	return b.s;
 }

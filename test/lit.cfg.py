@@ -25,6 +25,7 @@
 #   %cmake                the cmake that configured this build
 #   %h2s_build            this build directory (cmake --install, the package)
 #   %man_dir              the generated man pages (docs/man/ of this build)
+#   %opt_viewer           LLVM's opt-viewer.py of this release (llvm-N-tools)
 # Features: llvm19 / llvm22; asan when clang has the ASan runtime; lld when
 # ld.lld is in the tools directory; other_release_clang (with %other_clang)
 # when the clang of the other supported release is installed. The tools
@@ -58,6 +59,11 @@ def tool(name):
 
 opt = tool("opt")
 clang = tool("clang")
+tool("llvm-remarkutil")
+opt_viewer = os.path.join(os.path.dirname(config.llvm_tools_dir), "share",
+                          "opt-viewer", "opt-viewer.py")
+if not os.path.exists(opt_viewer):
+    lit_config.fatal("%s not found: install llvm-N-tools" % opt_viewer)
 clangxx = tool("clang++")
 
 config.environment["PATH"] = os.pathsep.join(
@@ -77,6 +83,7 @@ config.substitutions.append(("%page_text", "python3 " + os.path.join(
     config.test_source_root, "lit", "page-text.py")))
 config.substitutions.append(("%clangxx", clangxx))
 config.substitutions.append(("%clang", clang))
+config.substitutions.append(("%opt_viewer", "python3 " + opt_viewer))
 config.substitutions.append(("%opt", opt))
 config.substitutions.append(("%plugin", config.heap2stack_plugin))
 config.substitutions.append(("%alloccount", config.alloccount))

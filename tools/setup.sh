@@ -42,6 +42,8 @@ packages=(
 	cmake make g++ python3
 	# escape-report's -json and -sarif tests validate against schemas
 	python3-jsonschema
+	# LLVM's opt-viewer, tested on heap2stack's records
+	python3-yaml python3-pygments
 	# test/cmake: the package on a sample project, gcc as a wrong compiler
 	gcc
 	# man pages (docs/man/*.md) and their test, which renders them

@@ -35,7 +35,8 @@ position, and are subtracted from the site's removed count (`heap_path` in
 the site). Before, every allocation of a `stack` site counted as removed.
 
 --rejoin REC... joins the program sites the report left without a record
-with those records files again, as the report does (where the call is
+with those records files (heap2stack's remarks, YAML, as run.sh's
+rec.*.yaml) again, as the report does (where the call is
 written, the function it ended up in and the position there): for reports
 made before the report's fix of commit d2bb421, which skipped some sites.
 """
@@ -79,14 +80,56 @@ def add(t, s):
     t["joined"] += s.get("verdict") is not None
 
 
+def remark_sites(path):
+    """The allocation sites of heap2stack's records (its Demoted and
+    KeptOnHeap remarks) in the YAML remarks file PATH, read with PyYAML
+    (python3-yaml): dicts of function, file, line, column (the call as
+    written), call (file, line, column: the outermost inlined-at position,
+    or the call itself), verdict (stack or heap), reason, detail. Other
+    remarks are skipped."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # LLVM tags each document with its kind: !Passed, !Missed, !Analysis
+    Loader.add_multi_constructor("!", lambda loader, kind, node: dict(
+        loader.construct_mapping(node, deep=True), Kind=kind))
+    with open(path, "rb") as fp:
+        head = fp.read(32)
+    if head.startswith(b"RMRK"):
+        sys.exit("profile.py: %s: a bitstream remarks file; --rejoin reads YAML ones" % path)
+    if head.startswith(b"#heap2stack-records"):
+        sys.exit("profile.py: %s: records of the old -escape-records format; "
+                 "--rejoin reads heap2stack's remarks (rebuild with run.sh)" % path)
+
+    def loc(d):
+        d = d or {}
+        return (d.get("File", ""), d.get("Line", 0), d.get("Column", 0))
+
+    out = []
+    with open(path, errors="replace") as fp:
+        for r in yaml.load_all(fp, Loader=Loader):
+            if not r or r.get("Pass") != "heap2stack" or \
+                    (r["Kind"], r.get("Name")) not in (("Passed", "Demoted"), ("Missed", "KeptOnHeap")):
+                continue
+            arg = {k: a for a in r.get("Args", []) for k in a if k != "DebugLoc"}
+            at = loc(r.get("DebugLoc"))
+            call = loc(arg["CallSite"].get("DebugLoc")) if "CallSite" in arg else at
+            out.append({"function": r.get("Function", ""), "file": at[0],
+                        "line": at[1], "column": at[2], "call": call,
+                        "verdict": "stack" if r["Name"] == "Demoted" else "heap",
+                        "reason": arg.get("Reason", {}).get("Reason", ""),
+                        "detail": arg.get("Detail", {}).get("Detail", "")})
+    return out
+
+
 def rejoin(rep, files):
     recs = {}
     for f in files:
-        for line in open(f, errors="replace"):
-            x = line.rstrip("\n").split("\t")
-            if x[0] == "S" and len(x) == 14:
-                key = (x[2], int(x[4]), int(x[5]), int(x[7]), int(x[8]))
-                recs.setdefault(key, []).append(x)
+        for x in remark_sites(f):
+            key = (x["function"], x["call"][1], x["call"][2], x["line"], x["column"])
+            recs.setdefault(key, []).append(x)
 
     def fm(path, name):
         return bool(name) and (path == name or path.endswith("/" + name) or name.startswith("/") and path.endswith(name))
@@ -96,9 +139,9 @@ def rejoin(rep, files):
             continue
         out = s["inlined_at"][-1] if s["inlined_at"] else s
         for x in recs.get((s["function"], out["line"], out["column"], s["line"], s["column"]), []):
-            if fm(s["file"], x[6]) and fm(out["file"], x[3]):
-                s["verdict"], s["reason"], s["detail"] = x[11], x[12], x[13]
-                s["removed"] = s["allocations"] if x[11] == "stack" else 0
+            if fm(s["file"], x["file"]) and fm(out["file"], x["call"][0]):
+                s["verdict"], s["reason"], s["detail"] = x["verdict"], x["reason"], x["detail"]
+                s["removed"] = s["allocations"] if x["verdict"] == "stack" else 0
                 n += 1
                 break
     rep["rejoined"] = n

@@ -38,11 +38,13 @@
 #                   the suite runs under heap2stack-profile (docs/profile.md)
 #                   instead of alloccount
 #   profile-h2s     profile's flags + -fpass-plugin=heap2stack.so, with the
-#                   plugin's records of every compile (-mllvm
-#                   -escape-records=, one file per compile); suite profiled
+#                   plugin's records of every compile (its remarks,
+#                   -fsave-optimization-record, one file per compile);
+#                   suite profiled
 #   profile-lto     profile's flags + -flto (lto's link), no plugin
-#   profile-lto-h2s profile-lto + heap2stack at link time (-Wl,-mllvm,-load=
-#                   and --load-pass-plugin) with the records of every link
+#   profile-lto-h2s profile-lto + heap2stack at link time (--load-pass-plugin)
+#                   with the records of every link (lld's
+#                   --opt-remarks-filename, one file per link)
 #   profile-lto-sized profile-lto-h2s whose guarded stack buffers are sized
 #                   by the profile-lto run's profile (its report writes
 #                   work/build/PKG/profile-lto.record/sizes with
@@ -297,9 +299,7 @@ set_config() {
 		;;
 	profile-lto-h2s)
 		CFLAGS+=" $inst -flto"
-		# -mllvm -load first: lld parses -escape-records before it
-		# loads --load-pass-plugin's plugins
-		H2S_LINK_FLAGS="$lto -Wl,-mllvm,-load=$plugin -Wl,--load-pass-plugin=$plugin"
+		H2S_LINK_FLAGS="$lto -Wl,--load-pass-plugin=$plugin"
 		H2S_LINK_REMARKS=heap2stack
 		H2S_LINK_RECORDS=1
 		sites_mode="link"
@@ -307,6 +307,8 @@ set_config() {
 		;;
 	profile-lto-sized)
 		CFLAGS+=" $inst -flto"
+		# -mllvm -load first: lld parses -escape-options before it
+		# loads --load-pass-plugin's plugins
 		H2S_LINK_FLAGS="$lto -Wl,-mllvm,-load=$plugin -Wl,--load-pass-plugin=$plugin"
 		H2S_LINK_FLAGS+=" -Wl,-mllvm,-escape-options=profile=$work/build/$pkg/profile-lto.record/sizes"
 		H2S_LINK_REMARKS=heap2stack

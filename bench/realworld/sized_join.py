@@ -4,10 +4,11 @@ build removed, as profile-lto's own join says it for profile-lto-h2s.
 
 The plain profile-lto report (work/build/PKG/profile-lto.record/report.json,
 symbolized when it ran) is joined again, by profile.py --rejoin, with the
-records of the sized build (profile-lto-sized.record/rec.*), and the sized
-build's own report (the requests above a buffer's size, which still call
-the allocator) is subtracted (--twin-report). Prints, per part, the k=0
-limit and the allocations removed.
+records of the sized build (its heap2stack remarks,
+profile-lto-sized.record/rec.*.yaml), and the sized build's own report
+(the requests above a buffer's size, which still call the allocator) is
+subtracted (--twin-report). Prints, per part, the k=0 limit and the
+allocations removed.
 """
 import glob
 import json

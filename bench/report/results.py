@@ -257,7 +257,10 @@ def micro_section(out, summary):
         out.append("### Expected to be demoted, but kept on the heap")
         out.append("")
         for r in missed:
-            why = [l for l in remarks.get(r["source"], []) if "escapes to heap:" in l
+            # (remarks stored before the wording became Go's say "kept on
+            # the heap")
+            why = [l for l in remarks.get(r["source"], [])
+                   if ("escapes to heap:" in l or "kept on the heap:" in l)
                    and "too large" not in l]
             out.append(f"- `{r['kernel']}`: " + "; ".join(
                 "`" + re.sub(r"\s*\[-Rpass-missed=heap2stack\]", "", w).replace(" remark: ", " ") + "`"
@@ -726,21 +729,25 @@ def profile_section(out, summary):
                "package built in `$B` (`P=build-llvm22/pass/heap2stack.so`, "
                "`H=build-llvm22/tools/profile/heap2stack-profile`; the build systems get "
                "`CC=bench/realworld/cc-wrapper.sh`, which adds the link flags and the records "
-               "file of each compile or link, `rec.PID.RANDOM`):")
+               "file of each compile or link, `rec.PID.RANDOM.yaml`: heap2stack's "
+               "optimization remarks, which the report reads):")
     out.append("")
     out.append("```sh")
     out.append("F='-O2 -g -finstrument-functions-after-inlining -fdebug-prefix-map=$B=/realworld/PKG'")
     out.append("LTO='-flto -fuse-ld=lld -Wl,--undefined-version'")
     out.append("# profile:         CFLAGS=\"$F\"")
     out.append("# profile-h2s:     CFLAGS=\"$F -fpass-plugin=$P\", each compile adding "
-               "-mllvm -escape-records=rec.PID.RANDOM")
+               "-fsave-optimization-record=yaml -foptimization-record-passes=heap2stack "
+               "-foptimization-record-file=rec.PID.RANDOM.yaml")
     out.append("# profile-lto:     CFLAGS=\"$F -flto\", links with $LTO")
-    out.append("# profile-lto-h2s: CFLAGS=\"$F -flto\", links with $LTO -Wl,-mllvm,-load=$P "
-               "-Wl,--load-pass-plugin=$P -Wl,-mllvm,-escape-records=rec.PID.RANDOM")
-    out.append("# profile-lto-sized: profile-lto-h2s and -Wl,-mllvm,-escape-options=profile=SIZES, "
-               "after $H sizes -o SIZES <profile-lto's profile>")
+    out.append("# profile-lto-h2s: CFLAGS=\"$F -flto\", links with $LTO "
+               "-Wl,--load-pass-plugin=$P -Wl,--opt-remarks-filename=rec.PID.RANDOM.yaml "
+               "-Wl,--opt-remarks-passes=heap2stack")
+    out.append("# profile-lto-sized: profile-lto-h2s and -Wl,-mllvm,-load=$P "
+               "-Wl,-mllvm,-escape-options=profile=SIZES (the -load first, so that lld knows "
+               "the option), after $H sizes -o SIZES <profile-lto's profile>")
     out.append("$H run -o profile -- make -k check                 # each build's suite (ctest for json-c)")
-    out.append("$H report --json --records rec.1 --records rec.2 ... profile   # plain build's profile, the -h2s twin's records")
+    out.append("$H report --json --records rec.1.yaml --records rec.2.yaml ... profile   # plain build's profile, the -h2s twin's records")
     out.append("```")
     out.append("")
     # the summary line: LTO's figures where measured

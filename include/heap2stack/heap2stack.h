@@ -9,7 +9,9 @@
  *     h2s_analyze()        builds one result: allocation sites, verdicts,
  *                          reasons, flows and parameter summaries
  *     h2s_transform()      rewrites the demotable sites (reads the result)
- *     h2s_emit_remarks()   optimization remarks (reads the result)
+ *     h2s_emit_remarks()   optimization remarks with named arguments,
+ *                          the records escape-report reads (reads the
+ *                          result)
  *     h2s_format_report()  the Go-style `print<escape>` text (reads the result)
  *
  * No consumer re-derives a decision: the report and the transform cannot
@@ -62,7 +64,7 @@ typedef struct h2s_options {
 				    * by value. */
 	/* Set by the caller, not a pass parameter (default 0). 1: the result
 	 * describes every function's parameters, as h2s_format_report and
-	 * h2s_format_records print them, so every function is analysed. 0:
+	 * h2s_emit_remarks give them, so every function is analysed. 0:
 	 * only the functions the allocation sites' verdicts depend on are
 	 * analysed (nothing at all in a module without an allocation site),
 	 * and those two print the sites alone. */
@@ -85,12 +87,48 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 
 /* Services the C core needs from C++ LLVM APIs that have no C binding. The
  * glue fills them in; any may be NULL (the feature is then skipped). */
+/* An optimization remark of the pass "heap2stack", as the core describes
+ * it (docs/escape-report.md, "The records", lists every one). */
+typedef enum h2s_remark_kind {
+	H2S_REMARK_PASSED,   /* an allocation moved to the stack (or gone) */
+	H2S_REMARK_MISSED,   /* an allocation kept on the heap */
+	H2S_REMARK_ANALYSIS  /* a flow step, a parameter, an address */
+} h2s_remark_kind;
+
+/* One named argument: key and value, and with `at` set the debug location
+ * of that instruction (where its code was written; with `outermost`, the
+ * outermost call it was inlined at), as LLVM's ore::NV(Key, DebugLoc). */
+typedef struct h2s_remark_arg {
+	const char *key;
+	const char *value;
+	LLVMValueRef at;
+	int outermost;
+} h2s_remark_arg;
+
+typedef struct h2s_remark {
+	h2s_remark_kind kind;
+	const char *name;          /* "Demoted", "KeptOnHeap", "Flow", ... */
+	/* Where: the debug location of instruction `inst`, in its function;
+	 * or (inst NULL) the DILocation `loc` (NULL: none) in function `fn`,
+	 * which is NULL or a declaration when the function named `function`
+	 * is no longer in the module or has lost its body (a deleted
+	 * allocation's). */
+	LLVMValueRef inst;
+	LLVMMetadataRef loc;
+	LLVMValueRef fn;
+	const char *function;
+	LLVMModuleRef module;      /* the module (for a function it lost) */
+	/* args[0..nshown) are the message (-Rpass prints their values
+	 * concatenated); the rest are for the record file only (LLVM's
+	 * ore::setExtraArgs). */
+	const h2s_remark_arg *args;
+	unsigned nargs, nshown;
+} h2s_remark;
+
 typedef struct h2s_hooks {
 	void *ctx;
-	/* Emit an optimization remark for `inst` (passed: 1 = Passed,
-	 * 0 = Missed) under the pass name "heap2stack". */
-	void (*remark)(void *ctx, LLVMValueRef inst, int passed,
-		       const char *name, const char *msg);
+	/* Emit remark `r` under the pass name "heap2stack". */
+	void (*remark)(void *ctx, const h2s_remark *r);
 	/* Source name and declaration line of parameter `argno` (0-based) of
 	 * `fn` from its DILocalVariable, or NULL when there is no debug info. */
 	const char *(*param_name)(void *ctx, LLVMValueRef fn, unsigned argno,
@@ -146,19 +184,32 @@ unsigned h2s_num_inlined(const h2s_result *r);
 LLVMValueRef h2s_function(const h2s_result *r, unsigned i);
 int h2s_function_changed(const h2s_result *r, unsigned i);
 
-/* One remark per allocation site: Passed for a demotion, Missed with the
- * reason for a site kept on the heap. */
+/* The remarks of the result (docs/escape-report.md, "The records"): per
+ * allocation site a Passed remark for a demotion or a Missed one with the
+ * reason it stays on the heap, followed by one Analysis remark per step of
+ * its flow; with o->report_params, an Analysis remark per pointer
+ * parameter and per local whose address escapes; a Passed remark
+ * "Deleted" per allocation of the module's snapshot (h2s_snapshot) that no
+ * call of the module has the position of any more. Called before
+ * h2s_transform (the remarks' locations are instructions). */
 void h2s_emit_remarks(const h2s_result *r);
+
+/* The name of the module's named metadata that holds the snapshot. */
+#define H2S_SNAPSHOT "heap2stack.sites"
+
+/* Records in M's named metadata H2S_SNAPSHOT the allocation sites of M as
+ * they are now, at the start of the optimisation pipeline: per allocation
+ * call with a debug location, its function's name, its text, its
+ * allocator and its DILocation. heap2stack reports those LLVM's
+ * optimisations deleted before it ran (h2s_emit_remarks), and the glue
+ * erases the metadata then (the C API cannot). Does nothing when M has a
+ * snapshot already. */
+void h2s_snapshot(LLVMModuleRef M);
 
 /* Go-style report: one line per allocation site and per pointer parameter,
  * sorted by position, with explanation blocks when options.verbose is set.
  * Returns a malloc'd NUL-terminated string. */
 char *h2s_format_report(const h2s_result *r);
-
-/* The same decisions as machine-readable records, one per line, fields
- * separated by tabs (docs/escape-report.md has the format; escape-report
- * reads it). Returns a malloc'd string the caller frees with free(). */
-char *h2s_format_records(const h2s_result *r);
 
 void h2s_result_free(h2s_result *r);
 

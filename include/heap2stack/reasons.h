@@ -11,12 +11,14 @@
  *   phrase  Go's parenthesised words for a site kept on the heap for a
  *           reason that is not a flow (`-m=2`: `malloc(n) escapes to heap:`
  *           then `  (non-constant size)`); NULL for a site moved to the
- *           stack and for one that escapes, which a flow explains. The
+ *           stack (`demote`), one LLVM deleted before heap2stack ran
+ *           (`deleted`, from the snapshot) and one that escapes, which a
+ *           flow explains. The
  *           remark's and the record's detail say the same with the
  *           figures (`non-constant size (at most 9000 bytes > max-size
  *           4096)`);
  *   help    what the reason means, in sentences (escape-report's SARIF
- *           rules); NULL for a site moved to the stack.
+ *           rules); NULL for the two that leave nothing on the heap.
  */
 #ifndef HEAP2STACK_REASONS_H
 #define HEAP2STACK_REASONS_H
@@ -69,6 +71,7 @@
 	  "allocator's family (free for malloc, delete for new, delete[] "    \
 	  "for new[]).")                                                      \
 	X(R_CALLEE_FREE, "freed-by-callee", "freed by a callee not inlined",  \
-	  "A function that is not inlined may free the block.")
+	  "A function that is not inlined may free the block.")               \
+	X(R_DELETED, "deleted", NULL, NULL)
 
 #endif

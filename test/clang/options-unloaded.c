@@ -11,7 +11,7 @@
 // RUN: not test -e %t.o
 // RUN: not %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options='max-size=8;max-size=9' -c %s -o %t.o 2>&1 | FileCheck --check-prefix=TWICE %s
 // RUN: not %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-report= -c %s -o %t.o 2>&1 | FileCheck --check-prefix=EMPTY %s
-// RUN: not %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-records=%t.no/such/dir -c %s -o %t.o 2>&1 | FileCheck --check-prefix=NODIR %s
+// RUN: not %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-report=%t.no/such/dir -c %s -o %t.o 2>&1 | FileCheck --check-prefix=NODIR %s
 //
 // Loaded early (-fplugin), the options work:
 // RUN: %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-report=- -c %s -o %t.o 2>&1 | FileCheck --check-prefix=REPORT %s
@@ -21,7 +21,7 @@
 // MISSPELT: Unknown command line argument '-escape-reprot=-'
 // TWICE: heap2stack: error: in '-escape-options=max-size=8;max-size=9': parameter 'max-size' is given more than once
 // EMPTY: heap2stack: error: -escape-report= needs a file name ('-' for stderr)
-// NODIR: heap2stack: error: cannot write the records to '{{.*}}.no/such/dir': No such file or directory
+// NODIR: heap2stack: error: cannot write the report to '{{.*}}.no/such/dir': No such file or directory
 // REPORT: demo_scratch: malloc(16) does not escape
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,13 @@
 // The clang pipeline's instance writes the Go-style report of what it
-// decided (-escape-report) and the same decisions as records
-// (-escape-records). -fplugin loads the plugin before clang parses
-// -mllvm (clang 19 needs it; clang 22 accepts it).
+// decided (-escape-report) and the same decisions as records: its remarks
+// in clang's optimization record (-fsave-optimization-record), with debug
+// locations and named arguments. -fplugin loads the plugin before clang
+// parses -mllvm (clang 19 needs it; clang 22 accepts it).
 //
 // RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-report=- -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=REPORT %s
-// RUN: rm -f %t.rec
-// RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-records=%t.rec -c %s -o /dev/null
-// RUN: FileCheck --check-prefix=REC %s < %t.rec
+// RUN: rm -f %t.yaml
+// RUN: %clang -O2 -g -fpass-plugin=%plugin -fsave-optimization-record=yaml -foptimization-record-file=%t.yaml -foptimization-record-passes=heap2stack -c %s -o /dev/null
+// RUN: FileCheck --check-prefix=REC %s < %t.yaml
 // RUN: %clang -O2 -g -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options='max-size=8' -mllvm -escape-report=- -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=SMALL %s
 // RUN: not %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options='max-size=big' -c %s -o /dev/null 2>&1 | FileCheck --check-prefix=BAD %s
 #include <stdlib.h>
@@ -69,15 +70,57 @@ int *through(int *q)
 // REPORT-NEXT: report-option.c:[[@LINE-11]]: leaking param: q to result ~r0 level=0
 // REPORT-NOT:  {{.}}
 //
-// REC:      #heap2stack-records 1
-// REC-NEXT: S{{.}}0{{.}}made{{.*}}report-option.c{{.}}[[@LINE-54]]{{.}}11{{.*}}malloc{{.}}4{{.}}heap{{.}}escapes{{.}}returned at {{.*}}report-option.c:[[@LINE-53]]:2
-// REC-NEXT: W{{.}}0{{.}}spill{{.}}p{{.}}{storage}
-// REC-NEXT: W{{.}}0{{.}}return{{.}}~r0{{.}}p
-// REC-NEXT: S{{.}}1{{.}}scratch{{.*}}malloc{{.}}64{{.}}heap{{.}}escapes{{.}}passed to unknown function keep at
-// REC:      S{{.}}2{{.}}counted{{.*}}malloc{{.}}12{{.}}stack{{.}}demote{{.}}moved to a 12-byte stack slot
-// REC:      A{{.}}local_address{{.*}}x{{.}}passed to unknown function keep at
-// REC-NEXT: P{{.}}through{{.*}}q{{.}}result{{.}}0
-// REC-NOT:  {{.}}
+// Each site, then its flow; parameters and addresses after the sites
+// (strings between the named arguments left out of the checks).
+// REC:      --- !Missed
+// REC:      Name: KeptOnHeap
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-57]], Column: 11 }
+// REC-NEXT: Function: made
+// REC:        - Expr: 'malloc(4)'
+// REC:        - Detail: 'returned at {{.*}}report-option.c:[[@LINE-59]]:2'
+// REC:        - Allocator: malloc
+// REC:        - Size: '4'
+// REC:        - Reason: escapes
+// REC:      Name: Flow
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-65]], Column: 11 }
+// REC:        - Step: '1'
+// REC:        - Dst: p
+// REC:        - Src: '{storage}'
+// REC:        - Why: spill
+// REC:      Name: Flow
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-70]], Column: 2 }
+// REC:        - Step: '2'
+// REC:        - Dst: '~r0'
+// REC:        - Src: p
+// REC:        - Why: return
+// REC:      Name: KeptOnHeap
+// REC:      Function: scratch
+// REC:        - Detail: 'passed to unknown function keep at {{.*}}report-option.c:[[@LINE-69]]:2'
+// REC:      --- !Passed
+// REC:      Name: Demoted
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-56]], Column: 14 }
+// REC-NEXT: Function: counted
+// REC:        - Detail: moved to a 12-byte stack slot
+// REC:        - Size: '12'
+// REC:        - Reason: demote
+// REC-NOT:    - CallSite:
+// REC:      Name: Param
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-73]], Column: 0 }
+// REC-NEXT: Function: sum
+// REC:        - Param: p
+// REC:        - Form: none
+// REC:      Name: AddressEscapes
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-58]], Column: 0 }
+// REC-NEXT: Function: local_address
+// REC:        - Name: x
+// REC:        - Detail: 'passed to unknown function keep at {{.*}}report-option.c:[[@LINE-60]]:2'
+// REC:      Name: Param
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-59]], Column: 0 }
+// REC-NEXT: Function: through
+// REC:        - Param: q
+// REC:        - Level: '0'
+// REC:        - Form: result
+// REC-NOT:  Name:
 //
 // SMALL: malloc(12) escapes to heap
 //

@@ -38,7 +38,7 @@
 // VERSION: escape-report (heap2stack {{[0-9]+\.[0-9]+\.[0-9]+}}, LLVM [[#]])
 //
 // RUN: cd %S && env ESCAPE_REPORT_VERBOSE=1 %escape_report -O1 levels.c 2>&1 | FileCheck %s --check-prefix=O1
-// O1:escape-report: {{.*}}/clang {{.*}}-O1 -g -fplugin={{.*}} -fpass-plugin={{.*}} -mllvm -escape-records={{.*}} -c -emit-llvm -o /dev/null levels.c
+// O1:escape-report: {{.*}}/clang {{.*}}-O1 -g -fplugin={{.*}} -fpass-plugin={{.*}} -foptimization-record-file={{.*}} -fsave-optimization-record=yaml -foptimization-record-passes=^heap2stack$ {{.*}}-c -emit-llvm -o /dev/null levels.c
 // O1:levels.c:[[#]]:12: malloc(8192) escapes to heap
 #include <stdlib.h>
 

@@ -7,7 +7,7 @@
 // RUN: cd %S && sh -c '%escape_report --timeout=2 timeout.c -- -I%t -DHANG; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=HANG --match-full-lines
 // HANG:escape-report: error: timeout.c: clang did not finish in 2 s; killed (--timeout=SECONDS sets the limit, 0 none)
 // HANG-NEXT:exit status 1
-// RUN: not pgrep -f '[D]HANG.*escape-records'
+// RUN: not pgrep -f '[D]HANG.*optimization-record-file'
 //
 // The same file, without the FIFO, within the limit.
 // RUN: cd %S && %escape_report --timeout 600 timeout.c | FileCheck %s --check-prefix=OK --match-full-lines

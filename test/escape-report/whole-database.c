@@ -58,7 +58,7 @@
 // HANG:exit status 1
 // RUN: FileCheck %s --check-prefix=HANGERR --match-full-lines < %t/hang.err
 // HANGERR:escape-report: error: {{.*}}Inputs/project/three.c: clang did not finish in 2 s; killed (--timeout=SECONDS sets the limit, 0 none)
-// RUN: not pgrep -f '[D]HANG.*escape-records'
+// RUN: not pgrep -f '[D]HANG.*optimization-record-file'
 //
 // Bad uses.
 // RUN: sh -c '%escape_report -p %t/clean --match=zzz; echo "exit status $?"' 2>&1 | FileCheck %s --check-prefix=NONE --match-full-lines

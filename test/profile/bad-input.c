@@ -22,6 +22,17 @@
 // RUN: not %h2s_profile report %t.v7 2>&1 | FileCheck --check-prefix=VERSION %s
 // RUN: printf '#heap2stack-profile 1\n' > %t.empty
 // RUN: not %h2s_profile report --records %s %t.empty 2>&1 | FileCheck --check-prefix=NOTREC %s
+// Records that LLVM's parser reads but that are not heap2stack's remarks
+// as it writes them: a site without its Reason, a flow step before any
+// site, a parameter of an unknown form. Other passes' remarks are skipped.
+// RUN: printf -- '--- !Missed\nPass: heap2stack\nName: KeptOnHeap\nFunction: f\nArgs:\n  - Expr: x\n  - Allocator: malloc\n  - Detail: d\n...\n' > %t.noreason.yaml
+// RUN: not %h2s_profile report --records %t.noreason.yaml %t.empty 2>&1 | FileCheck --check-prefix=NOREASON %s
+// RUN: printf -- '--- !Analysis\nPass: heap2stack\nName: Flow\nFunction: f\nArgs:\n  - Step: 1\n  - Dst: a\n  - Src: b\n  - Why: assign\n...\n' > %t.flow.yaml
+// RUN: not %h2s_profile report --records %t.flow.yaml %t.empty 2>&1 | FileCheck --check-prefix=FLOWFIRST %s
+// RUN: printf -- '--- !Analysis\nPass: heap2stack\nName: Param\nFunction: f\nArgs:\n  - Param: p\n  - ArgNo: 0\n  - Form: weird\n...\n' > %t.form.yaml
+// RUN: not %h2s_profile report --records %t.form.yaml %t.empty 2>&1 | FileCheck --check-prefix=FORM %s
+// RUN: printf -- '--- !Missed\nPass: inline\nName: NoDefinition\nFunction: f\nArgs:\n  - Callee: g\n...\n' > %t.inline.yaml
+// RUN: %h2s_profile report --records %t.inline.yaml %t.empty | FileCheck --check-prefix=OTHERPASS %s
 // RUN: not %h2s_profile report --top many %t.empty 2>&1 | FileCheck --check-prefix=TOP %s
 // RUN: not %h2s_profile report --svg 2>&1 | FileCheck --check-prefix=SVGARG %s
 // RUN: not %h2s_profile report --svg %t.no/such/dir/x.svg %t.empty 2>&1 | FileCheck --check-prefix=SVGOUT %s
@@ -53,7 +64,11 @@
 // NOTPROF: heap2stack-profile: error: {{.*}}bad-input.c: not a heap2stack profile (no '#heap2stack-profile' line before line 1)
 // MALFORMED: heap2stack-profile: error: {{.*}}.bad: line 2: malformed site
 // VERSION: heap2stack-profile: error: {{.*}}.v7: profile of format version '7', this tool reads version 1
-// NOTREC: heap2stack-profile: error: {{.*}}bad-input.c: not heap2stack records (no '#heap2stack-records' line)
+// NOTREC: heap2stack-profile: error: {{.*}}bad-input.c: not a valid YAML remark file: {{.+}}
+// NOREASON: heap2stack-profile: error: {{.*}}noreason.yaml: remark 1: heap2stack's 'KeptOnHeap' remark has no valid 'Reason' argument
+// FLOWFIRST: heap2stack-profile: error: {{.*}}flow.yaml: remark 1: a flow step before any allocation site
+// FORM: heap2stack-profile: error: {{.*}}form.yaml: remark 1: heap2stack's 'Param' remark has no valid 'Form' argument
+// OTHERPASS: 0 allocations
 // TOP: heap2stack-profile: error: --top: not a number 'many'
 // SVGARG: heap2stack-profile: error: missing value after '--svg'
 // SVGOUT: heap2stack-profile: error: cannot write {{.*}}x.svg: No such file or directory

@@ -27,7 +27,7 @@
 //
 // RUN: %clang -O2 -g -finstrument-functions-after-inlining %s -o %t.plain
 // RUN: rm -f %t.rec
-// RUN: %clang -O2 -g -finstrument-functions-after-inlining -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-records=%t.rec %s -o %t.h2s
+// RUN: %clang -O2 -g -finstrument-functions-after-inlining -fpass-plugin=%plugin -fsave-optimization-record=yaml -foptimization-record-file=%t.rec -foptimization-record-passes=heap2stack %s -o %t.h2s
 // RUN: %h2s_profile run -o %t.plain.prof -- %t.plain
 // RUN: %h2s_profile run -o %t.h2s.prof -- %t.h2s
 // RUN: %t.plain > %t.plain.out

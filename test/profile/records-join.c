@@ -16,13 +16,18 @@
 //
 // RUN: %clang -O2 -g -finstrument-functions-after-inlining %s -o %t.plain
 // RUN: rm -f %t.rec
-// RUN: %clang -O2 -g -finstrument-functions-after-inlining -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-records=%t.rec %s -o %t.h2s
+// RUN: %clang -O2 -g -finstrument-functions-after-inlining -fpass-plugin=%plugin -fsave-optimization-record=yaml -foptimization-record-file=%t.rec -foptimization-record-passes=heap2stack %s -o %t.h2s
 // RUN: %h2s_profile run -o %t.plain.prof -- %t.plain
 // RUN: %h2s_profile run -o %t.h2s.prof -- %t.h2s
 // RUN: %t.plain > %t.plain.out
 // RUN: %t.h2s > %t.h2s.out
 // RUN: diff %t.plain.out %t.h2s.out
 // RUN: %h2s_profile report --json --records %t.rec %t.plain.prof | FileCheck --check-prefix=PLAIN %s
+// The same records as bitstream (LLVM's other remark format) join alike.
+// RUN: llvm-remarkutil yaml2bitstream %t.rec -o %t.rec.bitstream
+// RUN: %h2s_profile report --json --records %t.rec %t.plain.prof > %t.yaml.json
+// RUN: %h2s_profile report --json --records %t.rec.bitstream %t.plain.prof > %t.bitstream.json
+// RUN: diff %t.yaml.json %t.bitstream.json
 // RUN: %h2s_profile report --json --records %t.rec %t.h2s.prof | FileCheck --check-prefix=H2S %s
 // RUN: %h2s_profile report --records %t.rec --svg %t.svg %t.plain.prof | FileCheck --check-prefix=TEXT %s
 // RUN: FileCheck --check-prefix=SVG %s < %t.svg

@@ -7,7 +7,7 @@
 // RUN: cp %s %t.d/a-directory-with-a-name-long-enough-for-llvm-to-wrap-the-location/src.c
 // RUN: %clang -O2 -g -fpass-plugin=%plugin -fsave-optimization-record -foptimization-record-file=%t.yaml -foptimization-record-passes=heap2stack -c %t.d/a-directory-with-a-name-long-enough-for-llvm-to-wrap-the-location/src.c -o /dev/null
 // RUN: FileCheck --check-prefix=WRAP %s < %t.yaml
-// RUN: python3 -B -c "import sys; sys.path.insert(0, sys.argv[1]); import driver; print(*driver.count_remarks(sys.argv[2]))" %S/../../tools/fuzz %t.yaml | FileCheck %s
+// RUN: python3 -B -c "import sys; sys.path.insert(0, sys.argv[1]); import driver; print(*driver.count_remarks([sys.argv[2]]))" %S/../../tools/fuzz %t.yaml | FileCheck %s
 //
 // WRAP: DebugLoc: {{.*}}src.c',{{.*}}
 // WRAP-NEXT: {{^ +}}{{(Line|Column)}}:

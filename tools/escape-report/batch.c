@@ -58,10 +58,7 @@ void batch_cleanup(void)
 static int unit_prepare(unit *u, const config *cfg, struct db *db,
 			char **extra, int nextra)
 {
-	const char *tmpdir = getenv("TMPDIR");
-	int demoted, fd;
-	if (!tmpdir || !*tmpdir)
-		tmpdir = "/tmp";
+	int demoted;
 	if (job_init(&u->j, u->file, db, extra, nextra, u->err,
 		     sizeof u->err) != 0)
 		return -1;
@@ -71,16 +68,11 @@ static int unit_prepare(unit *u, const config *cfg, struct db *db,
 			    "heap2stack does not run: reported at %s (give "
 			    "-O1, -O2, -O3, -Os, -Oz or -Og to choose)",
 			    u->file, u->j.opt, cfg->opt);
-	snprintf(u->tmp, sizeof u->tmp, "%s/escape-report-XXXXXX", tmpdir);
-	fd = mkstemp(u->tmp);
-	if (fd < 0) {
-		snprintf(u->err, sizeof u->err,
-			 "cannot create a temporary file in %s: %s", tmpdir,
-			 strerror(errno));
+	if (temp_file(u->tmp, sizeof u->tmp, "escape-report", u->err,
+		      sizeof u->err) != 0) {
 		u->tmp[0] = '\0';
 		return -1;
 	}
-	close(fd);
 	return 0;
 }
 
@@ -191,19 +183,14 @@ static int unit_report(report *rep, const config *cfg, unit *u,
 			  strerror(errno));
 		return -1;
 	}
+	memset(&rec, 0, sizeof rec);
 	if (records_parse(text, len, &rec, err, sizeof err) != 0) {
 		error_msg("%s: the plugin's records: %s", u->file, err);
 		free(text);
-		return -1;
-	}
-	free(text);
-	if (!rec.modules) {
-		error_msg("%s: the plugin wrote no records: it did not run "
-			  "(plugin %s)",
-			  u->file, cfg->plugin);
 		records_free(&rec);
 		return -1;
 	}
+	free(text);
 	src = source_open(&u->j, job_level(cfg, &u->j, NULL));
 	if (!source_ok(src))
 		warning_msg("%s: libclang could not parse it; expressions are "

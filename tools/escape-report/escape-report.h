@@ -3,7 +3,8 @@
  *
  * The tool decides nothing. It compiles each file with the clang of the LLVM
  * release it was built for and the heap2stack plugin, reads the records the
- * plugin writes of its decisions (-mllvm -escape-records=FILE), and uses
+ * plugin writes of its decisions (its optimization remarks, in the YAML
+ * file of -fsave-optimization-record), and uses
  * libclang to turn the positions in them into source text: the allocation
  * expression as written, parameter and variable columns, the statements of
  * a flow. docs/escape-report.md describes the output.
@@ -125,11 +126,14 @@ typedef struct records {
 	unsigned nparams;
 	rec_addr *addrs;
 	unsigned naddrs;
-	unsigned modules;     /* header lines seen */
+	unsigned remarks;     /* heap2stack remarks read */
+	unsigned cap_sites, cap_params, cap_addrs;
 } records;
 
-/* Parses the text of a records file. Returns 0, or -1 with a message in
- * err. */
+/* Adds the heap2stack remarks of one remark file (YAML or bitstream, as
+ * LLVM writes them) to r, which starts zeroed. Returns 0, or -1 with a
+ * message in err; r then holds what was read before the error, for
+ * records_free. */
 int records_parse(const char *text, size_t len, records *r, char *err,
 		  size_t errlen);
 void records_free(records *r);
@@ -176,9 +180,15 @@ void kill_running(void);
 /* Checks that cfg->clang runs and is of LLVM release `major`. */
 int check_clang(const config *cfg, int major, char *err, size_t errlen);
 
-/* Compiles an empty file with the plugin: the plugin loads into clang and
- * writes records. Returns 0, or -1 with a message naming the problem (with
- * the line of clang's output that says what went wrong) in err. */
+/* A new empty file $TMPDIR/TMPL-XXXXXX (or in /tmp), its name in path.
+ * Returns 0, or -1 with a message in err. */
+int temp_file(char *path, size_t size, const char *tmpl, char *err,
+	      size_t errlen);
+
+/* Compiles a probe file of one allocation with the plugin: the plugin
+ * loads into clang and reports the allocation in its remarks. Returns 0,
+ * or -1 with a message naming the problem (with the line of clang's output
+ * that says what went wrong) in err. */
 int check_plugin(const config *cfg, char *err, size_t errlen);
 
 /* Compiles j with the plugin, appending records to records_path. Clang's
@@ -293,6 +303,9 @@ typedef struct finding {
 	int has_run;           /* --profile found it at run time */
 	uint64_t run_calls, run[H2S_CLASS_COUNT];
 	char *block;           /* -m=2 explanation lines, or NULL */
+	unsigned shared;       /* one of several allocations written at one
+				* position: 1 + its place among them (in
+				* the order they are spelled), else 0 */
 	unsigned seq;
 } finding;
 

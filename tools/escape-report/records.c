@@ -1,225 +1,329 @@
 /*
- * The records heap2stack writes with -mllvm -escape-records=FILE, one
- * per line, fields separated by tabs (in fields, `\\` is a backslash, `\t`
- * a tab, `\n` a newline). Each module starts with `#heap2stack-records 1`;
- * several modules may append to one file, and site ids are per module.
+ * The records: heap2stack's optimization remarks, in the YAML or bitstream
+ * files LLVM's remark serializers write (clang -fsave-optimization-record,
+ * opt -pass-remarks-output, lld --opt-remarks-filename), read with LLVM's
+ * own parser (llvm-c/Remarks.h). docs/escape-report.md ("The records")
+ * lists the remarks and their arguments; pass/remarks.c writes them.
  *
- *   S id function file line col ifile iline icol allocator size verdict
- *     reason detail
- *   W site-id why dst src file line col
- *   P function file line argno name form level
- *   A function file line col name detail
+ *   Demoted, KeptOnHeap   an allocation site (Passed: on the stack)
+ *   Deleted               an allocation LLVM deleted before heap2stack ran
+ *   Flow                  a step of the flow of the site before it
+ *   Param                 a pointer parameter's summary
+ *   AddressEscapes        a local whose address escapes
+ *
+ * Remarks of other passes, and heap2stack remarks of names a later version
+ * adds, are skipped.
  */
 #include "escape-report.h"
 
+#include <llvm-c/Remarks.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_FIELDS 16
+/* Whether the file being read is YAML: LLVM's YAML parser hands its
+ * scalars over as written, quotes and escapes included. */
+static int yaml_raw;
 
-/* Splits line (NUL-terminated, modified in place) at tabs and unescapes
- * each field. Returns the number of fields. */
-static int split(char *line, char **f)
+/* The value of a YAML scalar as written, s[0..n): a double-quoted one
+ * (LLVM writes those for control characters) with its escapes undone,
+ * otherwise single-quoted (quotes already gone) or plain, where '' is
+ * a quote. */
+static char *yaml_scalar(const char *s, size_t n)
 {
-	int n = 0;
-	char *p = line;
-	for (;;) {
-		char *start = p, *w = p;
-		while (*p && *p != '\t') {
-			if (*p == '\\' && p[1]) {
-				p++;
-				*w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p;
-				p++;
-			} else {
-				*w++ = *p++;
-			}
+	char *out = xcalloc(n + 1, 1), *w = out;
+	int dq = n >= 2 && s[0] == '"' && s[n - 1] == '"';
+	size_t i = dq ? 1 : 0, end = dq ? n - 1 : n;
+	while (i < end) {
+		if (!dq) {
+			*w++ = s[i];
+			i += s[i] == '\'' && i + 1 < end && s[i + 1] == '\'' ? 2 : 1;
+			continue;
 		}
-		int more = *p == '\t';
-		*w = '\0';
-		if (n < MAX_FIELDS)
-			f[n] = start;
-		n++;
-		if (!more)
+		if (s[i] != '\\' || i + 1 >= end) {
+			*w++ = s[i++];
+			continue;
+		}
+		switch (s[i + 1]) {
+		case 't': *w++ = '\t'; i += 2; break;
+		case 'n': *w++ = '\n'; i += 2; break;
+		case 'r': *w++ = '\r'; i += 2; break;
+		case '0': *w++ = '\0'; i += 2; break;
+		case 'x': {
+			unsigned v = 0, k;
+			for (k = 0; k < 2 && i + 2 + k < end &&
+				    strchr("0123456789abcdefABCDEF", s[i + 2 + k]);
+			     k++)
+				v = v * 16 + (unsigned)(s[i + 2 + k] <= '9'
+							? s[i + 2 + k] - '0'
+							: (s[i + 2 + k] | 32) - 'a' + 10);
+			*w++ = (char)v;
+			i += 2 + k;
 			break;
-		p++;
+		}
+		default: /* \\ \" and the rest: the character itself */
+			*w++ = s[i + 1];
+			i += 2;
+			break;
+		}
 	}
-	return n;
+	*w = '\0';
+	return out;
 }
 
-static int uint_field(const char *s, unsigned *v)
+/* A remark's string as a NUL-terminated copy ("" for none). */
+static char *rstr(LLVMRemarkStringRef s)
 {
-	uint64_t x;
-	if (!h2s_parse_u64(s, 10, 0xffffffffu, &x))
+	if (!s)
+		return xstrdup("");
+	if (yaml_raw)
+		return yaml_scalar(LLVMRemarkStringGetData(s),
+				   LLVMRemarkStringGetLen(s));
+	return xstrndup(LLVMRemarkStringGetData(s), LLVMRemarkStringGetLen(s));
+}
+
+static int rstr_is(LLVMRemarkStringRef s, const char *want)
+{
+	size_t n = strlen(want);
+	return s && LLVMRemarkStringGetLen(s) == n &&
+	       memcmp(LLVMRemarkStringGetData(s), want, n) == 0;
+}
+
+/* The argument `key` of remark e, or NULL. */
+static LLVMRemarkArgRef arg(LLVMRemarkEntryRef e, const char *key)
+{
+	for (LLVMRemarkArgRef a = LLVMRemarkEntryGetFirstArg(e); a;
+	     a = LLVMRemarkEntryGetNextArg(a, e))
+		if (rstr_is(LLVMRemarkArgGetKey(a), key))
+			return a;
+	return NULL;
+}
+
+/* A debug location's file, line and column ("" 0 0 without one). */
+static void position(LLVMRemarkDebugLocRef dl, char **file, unsigned *line,
+		     unsigned *col)
+{
+	*file = dl ? rstr(LLVMRemarkDebugLocGetSourceFilePath(dl))
+		   : xstrdup("");
+	*line = dl ? LLVMRemarkDebugLocGetSourceLine(dl) : 0;
+	if (col)
+		*col = dl ? LLVMRemarkDebugLocGetSourceColumn(dl) : 0;
+}
+
+/* What one remark is missing: the first of keys without an argument, or
+ * with a value that is not a number where nums says one (a '#' per key). */
+static const char *missing(LLVMRemarkEntryRef e, const char *const *keys,
+			   const char *nums)
+{
+	for (unsigned i = 0; keys[i]; i++) {
+		LLVMRemarkArgRef a = arg(e, keys[i]);
+		uint64_t v;
+		char *s;
+		int ok;
+		if (!a)
+			return keys[i];
+		if (nums[i] != '#')
+			continue;
+		s = rstr(LLVMRemarkArgGetValue(a));
+		ok = h2s_parse_u64(s, 10, 0xffffffffu, &v);
+		free(s);
+		if (!ok)
+			return keys[i];
+	}
+	return NULL;
+}
+
+static char *value(LLVMRemarkEntryRef e, const char *key)
+{
+	LLVMRemarkArgRef a = arg(e, key);
+	return rstr(a ? LLVMRemarkArgGetValue(a) : NULL);
+}
+
+/* The number in argument key (checked by missing()), or dflt without it. */
+static unsigned number(LLVMRemarkEntryRef e, const char *key, unsigned dflt)
+{
+	char *s;
+	uint64_t v;
+	if (!arg(e, key))
+		return dflt;
+	s = value(e, key);
+	if (!h2s_parse_u64(s, 10, 0xffffffffu, &v))
+		v = dflt;
+	free(s);
+	return (unsigned)v;
+}
+
+#define GROW(v, n, cap)                                                      \
+	do {                                                                 \
+		if ((n) == (cap)) {                                          \
+			(cap) = (cap) ? 2 * (cap) : 16;                      \
+			(v) = xrealloc((v), (cap) * sizeof *(v));            \
+		}                                                            \
+	} while (0)
+
+static void add_site(records *r, LLVMRemarkEntryRef e, int stack)
+{
+	rec_site s = {0};
+	LLVMRemarkArgRef call = arg(e, "CallSite");
+	uint64_t size;
+	char *sz;
+	s.id = r->nsites;
+	s.function = rstr(LLVMRemarkEntryGetFunctionName(e));
+	position(LLVMRemarkEntryGetDebugLoc(e), &s.ifile, &s.iline, &s.icol);
+	/* without CallSite, the call was not inlined: it is where it is */
+	position(call ? LLVMRemarkArgGetDebugLoc(call)
+		      : LLVMRemarkEntryGetDebugLoc(e),
+		 &s.file, &s.line, &s.col);
+	s.allocator = value(e, "Allocator");
+	sz = value(e, "Size");
+	s.size = arg(e, "Size") && h2s_parse_u64(sz, 10, INT64_MAX, &size)
+			 ? (long long)size
+			 : -1;
+	free(sz);
+	s.stack = stack;
+	s.reason = value(e, "Reason");
+	s.detail = value(e, "Detail");
+	GROW(r->sites, r->nsites, r->cap_sites);
+	r->sites[r->nsites++] = s;
+}
+
+static void add_step(rec_site *site, LLVMRemarkEntryRef e)
+{
+	rec_step w = {0};
+	w.why = value(e, "Why");
+	w.dst = value(e, "Dst");
+	w.src = value(e, "Src");
+	position(LLVMRemarkEntryGetDebugLoc(e), &w.file, &w.line, &w.col);
+	site->steps = xrealloc(site->steps,
+			       (site->nsteps + 1) * sizeof *site->steps);
+	site->steps[site->nsteps++] = w;
+}
+
+static void add_param(records *r, LLVMRemarkEntryRef e)
+{
+	rec_param p = {0};
+	p.function = rstr(LLVMRemarkEntryGetFunctionName(e));
+	position(LLVMRemarkEntryGetDebugLoc(e), &p.file, &p.line, NULL);
+	p.argno = number(e, "ArgNo", 0);
+	p.name = value(e, "Param");
+	p.form = value(e, "Form");
+	p.level = number(e, "Level", 0);
+	GROW(r->params, r->nparams, r->cap_params);
+	r->params[r->nparams++] = p;
+}
+
+static void add_addr(records *r, LLVMRemarkEntryRef e)
+{
+	rec_addr a = {0};
+	a.function = rstr(LLVMRemarkEntryGetFunctionName(e));
+	position(LLVMRemarkEntryGetDebugLoc(e), &a.file, &a.line, &a.col);
+	a.name = value(e, "Name");
+	a.detail = value(e, "Detail");
+	GROW(r->addrs, r->naddrs, r->cap_addrs);
+	r->addrs[r->naddrs++] = a;
+}
+
+/* The arguments each remark must have ('#': a number). */
+static const char *const site_keys[] = {"Expr", "Allocator", "Reason",
+					"Detail", NULL};
+static const char *const flow_keys[] = {"Step", "Dst", "Src", "Why", NULL};
+static const char *const param_keys[] = {"Param", "ArgNo", "Form", NULL};
+static const char *const addr_keys[] = {"Name", "Detail", NULL};
+
+/* Adds remark e (number n in its file, whose sites start at r->sites[first])
+ * to r. Returns 0, or -1 with a message in err. */
+static int add_remark(records *r, LLVMRemarkEntryRef e, unsigned n,
+		      unsigned first, char *err, size_t errlen)
+{
+	enum LLVMRemarkType type = LLVMRemarkEntryGetType(e);
+	LLVMRemarkStringRef name = LLVMRemarkEntryGetRemarkName(e);
+	const char *miss;
+	int site = (type == LLVMRemarkTypePassed &&
+		    (rstr_is(name, "Demoted") || rstr_is(name, "Deleted"))) ||
+		   (type == LLVMRemarkTypeMissed && rstr_is(name, "KeptOnHeap"));
+	if (!rstr_is(LLVMRemarkEntryGetPassName(e), "heap2stack"))
 		return 0;
-	*v = (unsigned)x;
-	return 1;
+	if (site)
+		miss = missing(e, site_keys, "    ");
+	else if (type != LLVMRemarkTypeAnalysis)
+		return 0;
+	else if (rstr_is(name, "Flow"))
+		miss = missing(e, flow_keys, "#   ");
+	else if (rstr_is(name, "Param"))
+		miss = missing(e, param_keys, " # ");
+	else if (rstr_is(name, "AddressEscapes"))
+		miss = missing(e, addr_keys, "  ");
+	else
+		return 0;
+	if (!miss && rstr_is(name, "Param")) {
+		LLVMRemarkStringRef f = LLVMRemarkArgGetValue(arg(e, "Form"));
+		if (!rstr_is(f, "leak") && !rstr_is(f, "content") &&
+		    !rstr_is(f, "result") && !rstr_is(f, "none"))
+			miss = "Form";
+	}
+	if (miss) {
+		char *nm = rstr(name);
+		snprintf(err, errlen,
+			 "remark %u: heap2stack's '%s' remark has no valid "
+			 "'%s' argument",
+			 n, nm, miss);
+		free(nm);
+		return -1;
+	}
+	if (site) {
+		add_site(r, e, type == LLVMRemarkTypePassed);
+	} else if (rstr_is(name, "Flow")) {
+		if (r->nsites == first) {
+			snprintf(err, errlen,
+				 "remark %u: a flow step before any allocation "
+				 "site",
+				 n);
+			return -1;
+		}
+		add_step(&r->sites[r->nsites - 1], e);
+	} else if (rstr_is(name, "Param")) {
+		add_param(r, e);
+	} else {
+		add_addr(r, e);
+	}
+	r->remarks++;
+	return 0;
 }
 
 int records_parse(const char *text, size_t len, records *r, char *err,
 		  size_t errlen)
 {
-	char *buf = xstrndup(text, len), *line = buf, *next;
-	unsigned lineno = 0, module_start = 0, cap_s = 0, cap_p = 0, cap_a = 0;
-	int ok = 1;
-	memset(r, 0, sizeof *r);
-	for (; ok && line && *line; line = next) {
-		char *f[MAX_FIELDS];
-		int n;
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		lineno++;
-		if (!*line)
-			continue;
-		if (line[0] == '#') {
-			unsigned v;
-			if (strncmp(line, "#heap2stack-records ", 20) != 0)
-				continue; /* a comment */
-			if (!uint_field(line + 20, &v) || v != 1) {
-				snprintf(err, errlen,
-					 "records of format version '%s', this "
-					 "escape-report reads version 1",
-					 line + 20);
-				ok = 0;
-				break;
-			}
-			r->modules++;
-			module_start = r->nsites;
-			continue;
-		}
-		if (!r->modules) {
-			snprintf(err, errlen,
-				 "records without a '#heap2stack-records' "
-				 "header");
-			ok = 0;
-			break;
-		}
-		n = split(line, f);
-		switch (line[0] == '\0' ? 0 : f[0][0] && !f[0][1] ? f[0][0] : 0) {
-		case 'S': {
-			rec_site s = {0};
-			uint64_t size;
-			if (n != 14 || !uint_field(f[1], &s.id) ||
-			    !uint_field(f[4], &s.line) ||
-			    !uint_field(f[5], &s.col) ||
-			    !uint_field(f[7], &s.iline) ||
-			    !uint_field(f[8], &s.icol) ||
-			    (strcmp(f[11], "stack") && strcmp(f[11], "heap"))) {
-				ok = 0;
-				break;
-			}
-			if (strcmp(f[10], "-") == 0)
-				s.size = -1;
-			else if (h2s_parse_u64(f[10], 10, UINT64_MAX, &size))
-				s.size = (long long)size;
-			else {
-				ok = 0;
-				break;
-			}
-			s.function = xstrdup(f[2]);
-			s.file = xstrdup(f[3]);
-			s.ifile = xstrdup(f[6]);
-			s.allocator = xstrdup(f[9]);
-			s.stack = strcmp(f[11], "stack") == 0;
-			s.reason = xstrdup(f[12]);
-			s.detail = xstrdup(f[13]);
-			if (r->nsites == cap_s) {
-				cap_s = cap_s ? 2 * cap_s : 16;
-				r->sites = xrealloc(r->sites,
-						    cap_s * sizeof *r->sites);
-			}
-			r->sites[r->nsites++] = s;
-			break;
-		}
-		case 'W': {
-			rec_step w = {0};
-			unsigned id;
-			rec_site *site = NULL;
-			if (n != 8 || !uint_field(f[1], &id) ||
-			    !uint_field(f[6], &w.line) ||
-			    !uint_field(f[7], &w.col)) {
-				ok = 0;
-				break;
-			}
-			for (unsigned k = r->nsites; k > module_start; k--)
-				if (r->sites[k - 1].id == id) {
-					site = &r->sites[k - 1];
-					break;
-				}
-			if (!site) {
-				snprintf(err, errlen,
-					 "line %u: flow step of unknown site %u",
-					 lineno, id);
-				free(buf);
-				records_free(r);
-				return -1;
-			}
-			w.why = xstrdup(f[2]);
-			w.dst = xstrdup(f[3]);
-			w.src = xstrdup(f[4]);
-			w.file = xstrdup(f[5]);
-			site->steps = xrealloc(site->steps,
-					       (site->nsteps + 1) *
-						       sizeof *site->steps);
-			site->steps[site->nsteps++] = w;
-			break;
-		}
-		case 'P': {
-			rec_param p = {0};
-			if (n != 8 || !uint_field(f[3], &p.line) ||
-			    !uint_field(f[4], &p.argno) ||
-			    !uint_field(f[7], &p.level) ||
-			    (strcmp(f[6], "leak") && strcmp(f[6], "content") &&
-			     strcmp(f[6], "result") && strcmp(f[6], "none"))) {
-				ok = 0;
-				break;
-			}
-			p.function = xstrdup(f[1]);
-			p.file = xstrdup(f[2]);
-			p.name = xstrdup(f[5]);
-			p.form = xstrdup(f[6]);
-			if (r->nparams == cap_p) {
-				cap_p = cap_p ? 2 * cap_p : 16;
-				r->params = xrealloc(r->params,
-						     cap_p * sizeof *r->params);
-			}
-			r->params[r->nparams++] = p;
-			break;
-		}
-		case 'A': {
-			rec_addr a = {0};
-			if (n != 7 || !uint_field(f[3], &a.line) ||
-			    !uint_field(f[4], &a.col)) {
-				ok = 0;
-				break;
-			}
-			a.function = xstrdup(f[1]);
-			a.file = xstrdup(f[2]);
-			a.name = xstrdup(f[5]);
-			a.detail = xstrdup(f[6]);
-			if (r->naddrs == cap_a) {
-				cap_a = cap_a ? 2 * cap_a : 16;
-				r->addrs = xrealloc(r->addrs,
-						    cap_a * sizeof *r->addrs);
-			}
-			r->addrs[r->naddrs++] = a;
-			break;
-		}
-		default:
-			/* a record kind of a later version: skip it */
-			break;
-		}
-		if (!ok)
-			snprintf(err, errlen, "line %u: malformed '%c' record",
-				 lineno, f[0][0] ? f[0][0] : '?');
+	/* a bitstream file starts with "RMRK"; anything else is YAML */
+	int bitstream = len >= 4 && memcmp(text, "RMRK", 4) == 0;
+	LLVMRemarkParserRef p;
+	LLVMRemarkEntryRef e;
+	unsigned n = 0, first = r->nsites;
+	int status = 0;
+	size_t k = 0;
+	/* no remark at all: LLVM writes an empty file, its YAML parser
+	 * wants a document */
+	while (k < len && text[k] && strchr(" \t\r\n", text[k]))
+		k++;
+	if (k == len)
+		return 0;
+	yaml_raw = !bitstream;
+	p = bitstream ? LLVMRemarkParserCreateBitstream(text, len)
+		      : LLVMRemarkParserCreateYAML(text, len);
+	while (!status && (e = LLVMRemarkParserGetNext(p))) {
+		status = add_remark(r, e, ++n, first, err, errlen);
+		LLVMRemarkEntryDispose(e);
 	}
-	free(buf);
-	if (!ok) {
-		records_free(r);
-		return -1;
+	if (!status && LLVMRemarkParserHasError(p)) {
+		const char *m = LLVMRemarkParserGetErrorMessage(p);
+		const char *nl = m ? strchr(m, '\n') : NULL;
+		snprintf(err, errlen, "not a valid %s remark file: %.*s",
+			 bitstream ? "bitstream" : "YAML",
+			 (int)(nl ? nl - m : m ? (long)strlen(m) : 0),
+			 m ? m : "");
+		status = -1;
 	}
-	return 0;
+	LLVMRemarkParserDispose(p);
+	return status;
 }
 
 void records_free(records *r)

@@ -219,18 +219,6 @@ static char *explain(const finding *f)
 
 /* ------------------------------------------------------------- adding */
 
-static int builtins_off(const job *j, const char *callee)
-{
-	for (unsigned i = 0; i < j->args.n; i++) {
-		const char *a = j->args.v[i];
-		if (!strcmp(a, "-fno-builtin") || !strcmp(a, "-ffreestanding"))
-			return 1;
-		if (!strncmp(a, "-fno-builtin-", 13) && !strcmp(a + 13, callee))
-			return 1;
-	}
-	return 0;
-}
-
 /* How a canonical path is shown: the main file as the user named it,
  * others relative to the current directory when under it. */
 static char *shown_path(const paths *p, const char *real)
@@ -478,31 +466,6 @@ static void add_addr(report *r, const paths *p, source *src,
 	f->message = xasprintf("address of %s escapes", a->name);
 }
 
-/* The finding of allocation a, written in the file, that LLVM deleted
- * (label: which of several at its position it is, or NULL). */
-static void add_deleted_alloc(report *r, const job *j, source *src,
-			      const src_alloc *a, const char *label)
-{
-	finding *f = add(r);
-	const char *n = source_function_name(src, a->function);
-	f->kind = K_ALLOC;
-	f->file = xstrdup(j->file);
-	f->line = a->line;
-	f->col = a->col;
-	f->symbol = xstrdup(a->function);
-	f->function = xstrdup(n ? n : a->function);
-	f->expr = xstrdup(a->text);
-	if (label)
-		f->label = xasprintf("%s [%s]", f->expr, label);
-	f->verdict = xstrdup("stack");
-	f->reason = xstrdup("deleted");
-	f->detail = xstrdup("no allocation left: LLVM's optimisations deleted "
-			    "it before heap2stack ran");
-	f->allocator = xstrdup(!strcmp(a->callee, "operator new")     ? "new"
-			       : !strcmp(a->callee, "operator new[]") ? "new[]"
-								      : a->callee);
-}
-
 static void src_allocs_free(src_alloc *al, char **alabel, unsigned na)
 {
 	for (unsigned i = 0; i < na; i++) {
@@ -517,68 +480,33 @@ static void src_allocs_free(src_alloc *al, char **alabel, unsigned na)
 	free(alabel);
 }
 
-/* Allocations written in the file that no record mentions: LLVM's own
- * optimisations deleted them before heap2stack ran, so nothing is
- * allocated on the heap there in this build. The records' sites from
- * first on are named as the allocation they match when several share a
- * position. */
-static void add_deleted(report *r, const job *j, const paths *p,
-			source *src, const records *rec, char **inner_real,
-			unsigned first)
+/* The records' sites among several allocations written at one position
+ * (from first on in r): each is named as the allocation it matches. */
+static void label_shared_sites(report *r, const paths *p, source *src,
+			       const records *rec, char **inner_real,
+			       unsigned first)
 {
 	src_alloc *al = NULL;
-	unsigned na = source_allocations(src, &al), unseen = 0;
+	unsigned na = source_allocations(src, &al);
 	char **alabel = xcalloc(na + 1, sizeof *alabel);
-	char **rlabel = xcalloc(rec->nsites + 1, sizeof *rlabel);
-	int *seen = xcalloc(na + 1, sizeof *seen);
 	int *match = xcalloc(rec->nsites + 1, sizeof *match);
-	/* A site whose position is unknown (no debug information) or
-	 * names no allocation call of this file (calls LLVM merged
-	 * get a merged location) may be any of them: then no claim. */
-	int uncertain = 0;
 	label_shared(p, al, na, alabel);
-	match_sites(rec, inner_real, j->abs, al, na, match);
-	for (unsigned k = 0; k < rec->nsites && !uncertain; k++)
-		uncertain = match[k] < 0 &&
-			    (!rec->sites[k].iline ||
-			     strcmp(inner_real[k], j->abs) == 0);
-	for (unsigned k = 0; k < rec->nsites; k++)
-		if (match[k] >= 0) {
-			seen[match[k]] = 1;
-			rlabel[k] = alabel[match[k]];
-		}
-	for (unsigned i = 0; i < na; i++) {
-		if (!seen[i] && !uncertain && builtins_off(j, al[i].callee))
-			unseen++;
-		else if (!seen[i] && !uncertain)
-			add_deleted_alloc(r, j, src, &al[i], alabel[i]);
-	}
-	/* the records' sites among several allocations at one
-	 * position: named as the allocation they match */
+	match_sites(rec, inner_real, p->j->abs, al, na, match);
 	for (unsigned k = 0; k < rec->nsites; k++) {
 		finding *f = &r->v[first + k];
-		if (!rlabel[k])
+		const char *l = match[k] >= 0 ? alabel[match[k]] : NULL;
+		if (!l)
 			continue;
+		f->shared = (unsigned)match[k] + 1;
 		if (f->inlined)
 			f->label = xasprintf("%s [%s at %s:%u:%u: %s]",
 					     f->expr, f->iexpr, f->ifile,
-					     f->iline, f->icol, rlabel[k]);
+					     f->iline, f->icol, l);
 		else
-			f->label = xasprintf("%s [%s]", f->expr,
-					     rlabel[k]);
+			f->label = xasprintf("%s [%s]", f->expr, l);
 	}
 	src_allocs_free(al, alabel, na);
-	free(rlabel);
-	free(seen);
 	free(match);
-	/* with -fno-builtin, malloc may be the program's own: neither
-	 * LLVM nor heap2stack touches it, and there is no record */
-	if (unseen)
-		warning_msg("%s: compiled with -fno-builtin or "
-			    "-ffreestanding: heap2stack leaves its "
-			    "allocations alone, and they are not "
-			    "reported",
-			    j->file);
 }
 
 /* Several allocations inlined at one call site: name each one. */
@@ -619,7 +547,7 @@ void report_add(report *r, const job *j, const records *rec, source *src,
 		add_param(r, &p, src, &rec->params[i]);
 	for (unsigned i = 0; i < rec->naddrs; i++)
 		add_addr(r, &p, src, &rec->addrs[i]);
-	add_deleted(r, j, &p, src, rec, inner_real, first);
+	label_shared_sites(r, &p, src, rec, inner_real, first);
 	for (unsigned i = 0; i < rec->nsites; i++)
 		free(inner_real[i]);
 	free(inner_real);
@@ -672,6 +600,9 @@ static int finding_cmp(const void *a, const void *b)
 		if (x->icol != y->icol)
 			return x->icol < y->icol ? -1 : 1;
 	}
+	/* several allocations at one position: as they are spelled */
+	if (x->shared && y->shared && x->shared != y->shared)
+		return x->shared < y->shared ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 

@@ -445,8 +445,9 @@ static int starts(const char *s, const char *p)
 
 /* Adds the flags of argv[0..argc) to j->args, without what escape-report
  * sets itself (output, -c, optimisation level, plugins, LTO, dependency
- * files) and without the source file. dir: where relative paths in them
- * are relative to. */
+ * and remark files), without those that keep LLVM's passes from running,
+ * and without the source file. dir: where relative paths in them are
+ * relative to. */
 static void add_flags(job *j, char **argv, int argc, const char *dir)
 {
 	for (int i = 0; i < argc; i++) {
@@ -464,6 +465,13 @@ static void add_flags(job *j, char **argv, int argc, const char *dir)
 		}
 		if (!strcmp(a, "-mllvm") && i + 1 < argc &&
 		    starts(argv[i + 1], "-heap2stack-")) {
+			i++;
+			continue;
+		}
+		/* flags under which heap2stack would not run */
+		if (!strcmp(a, "-Xclang") && i + 1 < argc &&
+		    (!strcmp(argv[i + 1], "-disable-llvm-passes") ||
+		     !strcmp(argv[i + 1], "-disable-llvm-optzns"))) {
 			i++;
 			continue;
 		}
@@ -486,6 +494,10 @@ static void add_flags(job *j, char **argv, int argc, const char *dir)
 		    starts(a, "-o") || starts(a, "-flto") ||
 		    starts(a, "-fno-lto") || starts(a, "-fpass-plugin=") ||
 		    starts(a, "-fplugin=") || starts(a, "-MF") ||
+		    /* the remark file is escape-report's */
+		    starts(a, "-fsave-optimization-record") ||
+		    starts(a, "-fno-save-optimization-record") ||
+		    starts(a, "-foptimization-record-") ||
 		    starts(a, "-MT") || starts(a, "-MQ") || starts(a, "-MJ"))
 			continue;
 		if (a[0] != '-') {
@@ -895,10 +907,13 @@ static void compile_command(strvec *argv, const config *cfg, const job *j,
 	a = xasprintf("-fpass-plugin=%s", cfg->plugin);
 	sv_push(argv, a);
 	free(a);
-	sv_push(argv, "-mllvm");
-	a = xasprintf("-escape-records=%s", records_path);
+	/* the records: heap2stack's remarks, in LLVM's YAML remark format
+	 * (clang 19 cannot write bitstream remarks for ELF targets) */
+	a = xasprintf("-foptimization-record-file=%s", records_path);
 	sv_push(argv, a);
 	free(a);
+	sv_push(argv, "-fsave-optimization-record=yaml");
+	sv_push(argv, "-foptimization-record-passes=^heap2stack$");
 	sv_push(argv, "-Wno-unused-command-line-argument");
 	sv_push(argv, "-fno-crash-diagnostics");
 	sv_push(argv, "-c");
@@ -906,7 +921,7 @@ static void compile_command(strvec *argv, const config *cfg, const job *j,
 	sv_push(argv, "-o");
 	sv_push(argv, "/dev/null");
 	if (!j)
-		sv_push(argv, "-xc"); /* src is /dev/null */
+		sv_push(argv, "-xc"); /* src is the probe's */
 	sv_push(argv, src);
 }
 
@@ -928,31 +943,63 @@ static char *telling_line(const char *out)
 	return NULL;
 }
 
+/* A source file of the probe: one allocation, which escapes. */
+static const char probe_source[] =
+	"void *malloc(unsigned long);\n"
+	"void *heap2stack_probe(void) { return malloc(1); }\n";
+
+int temp_file(char *path, size_t size, const char *tmpl, char *err,
+		     size_t errlen)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	int fd;
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	snprintf(path, size, "%s/%s-XXXXXX", tmpdir, tmpl);
+	fd = mkstemp(path);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot create a temporary file in %s: %s",
+			 tmpdir, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 int check_plugin(const config *cfg, char *err, size_t errlen)
 {
 	strvec argv = {0};
 	strbuf out = {0};
-	char path[4096];
-	const char *tmpdir = getenv("TMPDIR");
-	char *records, *line;
-	int fd, status, ok;
-	snprintf(path, sizeof path, "%s/escape-report-probe-XXXXXX",
-		 tmpdir && *tmpdir ? tmpdir : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot create a temporary file in %s: %s",
-			 tmpdir && *tmpdir ? tmpdir : "/tmp", strerror(errno));
+	char path[4096], src[4096], perr[256];
+	char *text, *line;
+	records rec = {0};
+	size_t len;
+	FILE *fp;
+	int status, ok;
+	if (temp_file(path, sizeof path, "escape-report-probe", err, errlen))
+		return -1;
+	if (temp_file(src, sizeof src, "escape-report-probe-src", err,
+		      errlen)) {
+		unlink(path);
 		return -1;
 	}
-	close(fd);
-	compile_command(&argv, cfg, NULL, path, "/dev/null");
+	fp = fopen(src, "w");
+	if (fp) {
+		fputs(probe_source, fp);
+		fclose(fp);
+	}
+	compile_command(&argv, cfg, NULL, path, src);
 	status = run(argv.v, NULL, &out, 1, cfg->timeout);
 	sv_free(&argv);
-	records = read_file(path, NULL);
+	unlink(src);
+	text = read_file(path, &len);
 	unlink(path);
+	/* the plugin ran when it reported the probe's allocation */
 	ok = status >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
-	     records && strstr(records, "#heap2stack-records");
-	free(records);
+	     text && records_parse(text, len, &rec, perr, sizeof perr) == 0 &&
+	     rec.nsites == 1;
+	records_free(&rec);
+	free(text);
 	if (ok) {
 		free(out.s);
 		return 0;
@@ -972,7 +1019,7 @@ int check_plugin(const config *cfg, char *err, size_t errlen)
 			 "the heap2stack plugin '%s' does not work in clang "
 			 "'%s': %s",
 			 cfg->plugin, cfg->clang,
-			 line ? line : "it wrote no records");
+			 line ? line : "it reported nothing on a probe file");
 	free(line);
 	free(out.s);
 	return -1;

@@ -104,46 +104,31 @@ def is_wrapper(fn):
     return re.match(r"^(_Z\d+)?(%s)" % "|".join(WRAPPERS), fn) is not None
 
 
-def count_records(path):
-    """(sites, demoted, wrapper sites) from an -escape-records file."""
-    sites = dem = wrap = 0
-    try:
-        with open(path) as fp:
-            for line in fp:
-                if line.startswith("S\t"):
-                    f = line.rstrip("\n").split("\t")
-                    sites += 1
-                    if len(f) > 11 and f[11] == "stack":
-                        dem += 1
-                    if is_wrapper(f[2]):
-                        wrap += 1
-    except OSError:
-        pass
-    return sites, dem, wrap
-
-
-def count_remarks(path):
-    """(sites, demoted, wrapper sites) from YAML remarks files PATH and
-    PATH.thin.N."""
+def count_remarks(paths):
+    """(sites, demoted, wrapper sites) from the YAML remarks files PATHS (and
+    each one's PATH.thin.N, ThinLTO's per back-end files): a site is a
+    heap2stack Demoted (Passed) or KeptOnHeap (Missed) remark, a wrapper
+    site one whose Function is a wrapper."""
     sites = dem = wrap = 0
     text = ""
-    for f in [path] + glob.glob(glob.escape(path) + ".thin.*"):
-        try:
-            with open(f) as fp:
-                text += fp.read()
-        except OSError:
-            pass
+    for path in paths:
+        for f in [path] + glob.glob(glob.escape(path) + ".thin.*"):
+            try:
+                with open(f) as fp:
+                    text += fp.read()
+            except OSError:
+                pass
     # a DebugLoc with a long file name continues on indented lines
     for m in re.finditer(r"^--- !(\w+)\nPass:\s+heap2stack\nName:\s+(\w+)\n"
                          r"(?:DebugLoc:.*\n(?:[ \t]+.*\n)*)?Function:\s+(\S+)",
                          text, re.M):
+        if (m.group(1), m.group(2)) not in (("Passed", "Demoted"), ("Missed", "KeptOnHeap")):
+            continue
+        sites += 1
         if m.group(2) == "Demoted":
-            sites += 1
             dem += 1
-        elif m.group(2) == "KeptOnHeap":
-            sites += 1
-            if is_wrapper(m.group(3)):
-                wrap += 1
+        if is_wrapper(m.group(3).strip("'\"")):
+            wrap += 1
     return sites, dem, wrap
 
 
@@ -201,41 +186,49 @@ def validate(p, ref):
 
 def config_commands(p, cfg, with_plugin=True):
     """The commands building cfg into an executable; returns (cmds, exe,
-    records, remarks, env)."""
+    remarks files, env)."""
     name, v, kind, flags, opts = cfg
     cc = p.cc(v)
     so = plugin(v)
     tag = name if with_plugin else name + "-plain"
     exe = os.path.join(p.dir, tag)
-    rec = os.path.join(p.dir, tag + ".rec")
     rem = os.path.join(p.dir, tag + ".yaml")
     env = None
     mllvm = []
-    if with_plugin:
+    if with_plugin and opts:
+        # clang 19 knows the plugin's options only when it loads it as a
+        # clang plugin too
         if str(v) == "19":
             mllvm += ["-fplugin=" + so]
-        mllvm += ["-mllvm", "-escape-records=" + rec]
-        if opts:
-            mllvm += ["-mllvm", "-escape-options=" + opts]
+        mllvm += ["-mllvm", "-escape-options=" + opts]
     if kind in ("tu", "asan"):
         cmd = [cc] + flags + CC_BASE
         if kind == "asan":
             cmd += ["-fsanitize=address"]
             env = ASAN_ENV
-        if with_plugin:
-            cmd += ["-fpass-plugin=" + so] + mllvm
-        return [cmd + p.srcs() + ["-o", exe]], exe, rec, None, env
+        if not with_plugin:
+            return [cmd + p.srcs() + ["-o", exe]], exe, [], env
+        # one compile per unit: clang writes one remarks file per unit,
+        # and a compile of both would write both to the same file
+        cmds, objs, rems = [], [], []
+        for src, unit in ((p.main, "main"), (p.helpers, "helpers")):
+            obj = os.path.join(p.dir, "%s.%s.o" % (tag, unit))
+            r = os.path.join(p.dir, "%s.%s.yaml" % (tag, unit))
+            cmds.append(cmd + ["-fpass-plugin=" + so] + mllvm +
+                        ["-fsave-optimization-record=yaml", "-foptimization-record-file=" + r,
+                         "-foptimization-record-passes=heap2stack", "-c", src, "-o", obj])
+            objs.append(obj)
+            rems.append(r)
+        return cmds + [cmd + objs + ["-o", exe]], exe, rems, env
     if kind in ("lto", "thin"):
         lto = "-flto" if kind == "lto" else "-flto=thin"
         cmd = [cc] + flags + CC_BASE + [lto, "-fuse-ld=lld"]
         if with_plugin:
-            # Records cannot be asked of lld (-mllvm is parsed before the
-            # plugin is loaded): count the remarks instead. ThinLTO writes
-            # one file per back-end, REM.thin.N.
+            # ThinLTO writes one remarks file per back-end, REM.thin.N
             cmd += ["-Wl,--load-pass-plugin=" + so,
                     "-Wl,--plugin-opt=opt-remarks-filename=" + rem,
                     "-Wl,--plugin-opt=opt-remarks-passes=heap2stack"]
-        return [cmd + p.srcs() + ["-o", exe]], exe, None, rem, env
+        return [cmd + p.srcs() + ["-o", exe]], exe, [rem] if with_plugin else [], env
     # verify
     mll = os.path.join(p.dir, tag + ".main.ll")
     hll = os.path.join(p.dir, tag + ".helpers.ll")
@@ -253,16 +246,15 @@ def config_commands(p, cfg, with_plugin=True):
     else:
         cmds += [["cp", lll, oll]]
     cmds += [[cc] + flags + CC_BASE + ["-Wno-override-module", oll, "-o", exe]]
-    return cmds, exe, None, rem, env
+    return cmds, exe, [rem] if with_plugin else [], env
 
 
 def build_and_run(p, cfg, with_plugin=True):
     """Returns dict(status=..., rc, out, err, sites, demoted, log)."""
-    cmds, exe, rec, rem, env = config_commands(p, cfg, with_plugin)
-    for f in (rec, rem):
-        if f:
-            for g in [f] + glob.glob(glob.escape(f) + ".thin.*"):
-                os.remove(g) if os.path.exists(g) else None
+    cmds, exe, rems, env = config_commands(p, cfg, with_plugin)
+    for f in rems:
+        for g in [f] + glob.glob(glob.escape(f) + ".thin.*"):
+            os.remove(g) if os.path.exists(g) else None
     log = []
     for cmd in cmds:
         rc, out, err = run(cmd, COMPILE_TIMEOUT)
@@ -271,11 +263,7 @@ def build_and_run(p, cfg, with_plugin=True):
             log.append(err[-6000:])
             return {"status": "compile", "rc": rc, "err": err, "log": log, "sites": 0,
                     "demoted": 0, "wrappers": 0}
-    sites = dem = wrap = 0
-    if rec:
-        sites, dem, wrap = count_records(rec)
-    if rem:
-        sites, dem, wrap = count_remarks(rem)
+    sites, dem, wrap = count_remarks(rems)
     rc, out, err = run([exe], RUN_TIMEOUT, env=env)
     log.append("$ " + exe + " (rc %d)" % rc)
     if err:

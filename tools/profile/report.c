@@ -25,37 +25,25 @@
 
 static int load_records(const strvec *files, records *r)
 {
-	strbuf all = {0};
-	char err[256];
+	char err[512];
 	size_t len;
-	int status;
-	sb_puts(&all, "");
+	memset(r, 0, sizeof *r);
 	for (unsigned i = 0; i < files->n; i++) {
 		char *text = read_file(files->v[i], &len);
+		int status;
 		if (!text) {
 			error_msg("cannot read %s: %s", files->v[i],
 				  strerror(errno));
-			free(sb_take(&all));
 			return -1;
 		}
-		if (len && !strstr(text, "#heap2stack-records ")) {
-			error_msg("%s: not heap2stack records (no "
-				  "'#heap2stack-records' line)",
-				  files->v[i]);
-			free(text);
-			free(sb_take(&all));
-			return -1;
-		}
-		sb_puts(&all, text);
-		if (len && text[len - 1] != '\n')
-			sb_putc(&all, '\n');
+		status = records_parse(text, len, r, err, sizeof err);
 		free(text);
+		if (status) {
+			error_msg("%s: %s", files->v[i], err);
+			return -1;
+		}
 	}
-	status = records_parse(all.s, all.n, r, err, sizeof err);
-	if (status)
-		error_msg("records: %s", err);
-	free(sb_take(&all));
-	return status;
+	return 0;
 }
 
 /* ------------------------------------------------------------ joining */
@@ -390,8 +378,10 @@ int report_run(const report_options *o, const strvec *profiles,
 	int status = 0;
 
 	memset(&rec, 0, sizeof rec);
-	if (recfiles->n && load_records(recfiles, &rec))
+	if (recfiles->n && load_records(recfiles, &rec)) {
+		records_free(&rec);
 		return 1;
+	}
 	if (sites_load(profiles, &ps, &s, &n)) {
 		records_free(&rec);
 		return 1;
