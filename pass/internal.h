@@ -680,6 +680,10 @@ void func_describe(h2s_func *f);
 	"heap2stack ran"
 /* "malloc(16)": the text of allocation call `call` of allocator a. */
 char *alloc_text(const h2s_allocfn *a, LLVMValueRef call);
+/* The name of location l in a flow: a variable's name from debug
+ * information, else Go's {temp}, {heap}, ~r0; {storage} for H2S_NONE (the
+ * allocation itself). Needs the graph. */
+const char *flow_name(const h2s_func *f, unsigned l);
 /* Go's word for why a flow step happens ("assign", "call parameter"). */
 const char *go_reason(h2s_why w);
 #define MAX_STEPS 64

@@ -125,37 +125,6 @@ static const char *const reason_codes[] = {
 #undef H2S_REASON_CODE
 };
 
-/* The name of a location in a flow: a variable's name when debug
- * information gives the value one, else Go's {temp}, {heap}, ~r0. */
-static const char *loc_name(const h2s_func *f, unsigned l)
-{
-	const h2s_hooks *h = &f->mod->hooks;
-	const h2s_loc *L;
-	const char *n = NULL;
-	if (l == H2S_NONE)
-		return "{storage}";
-	L = &f->g.locs[l];
-	switch (L->kind) {
-	case LOC_HEAP: return "{heap}";
-	case LOC_RESULT: return "~r0";
-	case LOC_PARAM_OUT: return "{heap}";
-	case LOC_EXPOSED: return "{exposed}";
-	case LOC_VALUE:
-		if (h->value_name)
-			n = h->value_name(h->ctx, L->value, NULL);
-		break;
-	case LOC_CONTENT:
-		if (h->value_name && f->g.objs[L->obj].kind == OBJ_ALLOCA)
-			n = h->value_name(h->ctx, f->g.objs[L->obj].inst, NULL);
-		break;
-	default:
-		if (l == f->g.called)
-			return "{heap}";
-		break;
-	}
-	return n && *n ? n : "{temp}";
-}
-
 static void site_remarks(const h2s_func *f, const h2s_site *s)
 {
 	const h2s_hooks *h = &f->mod->hooks;
@@ -198,9 +167,9 @@ static void site_remarks(const h2s_func *f, const h2s_site *s)
 		rk_text(&k, ": flow step ");
 		rk_num(&k, "Step", i + 1);
 		rk_text(&k, ": ");
-		rk_arg(&k, "Dst", loc_name(f, ed->dst));
+		rk_arg(&k, "Dst", flow_name(f, ed->dst));
 		rk_text(&k, " = ");
-		rk_arg(&k, "Src", loc_name(f, ed->src));
+		rk_arg(&k, "Src", flow_name(f, ed->src));
 		rk_text(&k, " (");
 		rk_arg(&k, "Why", go_reason((h2s_why)ed->why));
 		rk_text(&k, ")");

@@ -14,6 +14,7 @@
  * or the non-flow reason.
  */
 #include "internal.h"
+#include "heap2stack/explain.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -569,40 +570,89 @@ unsigned flow_chain(const h2s_func *f, const h2s_site *s,
 	return n;
 }
 
-/* Go's explanation block for site s, written with the site's prefix pre. */
+/* The name of a location in a flow: a variable's name when debug
+ * information gives the value one, else Go's {temp}, {heap}, ~r0. */
+const char *flow_name(const h2s_func *f, unsigned l)
+{
+	const h2s_hooks *h = &f->mod->hooks;
+	const h2s_loc *L;
+	const char *n = NULL;
+	if (l == H2S_NONE)
+		return "{storage}";
+	L = &f->g.locs[l];
+	switch (L->kind) {
+	case LOC_HEAP: return "{heap}";
+	case LOC_RESULT: return "~r0";
+	case LOC_PARAM_OUT: return "{heap}";
+	case LOC_EXPOSED: return "{exposed}";
+	case LOC_VALUE:
+		if (h->value_name)
+			n = h->value_name(h->ctx, L->value, NULL);
+		break;
+	case LOC_CONTENT:
+		if (h->value_name && f->g.objs[L->obj].kind == OBJ_ALLOCA)
+			n = h->value_name(h->ctx, f->g.objs[L->obj].inst, NULL);
+		break;
+	default:
+		if (l == f->g.called)
+			return "{heap}";
+		break;
+	}
+	return n && *n ? n : "{temp}";
+}
+
+/* Go's parenthesised words of each reason (heap2stack/reasons.h). */
+static const char *const reason_phrases[] = {
+#define H2S_REASON_PHRASE(name, code, phrase, help) [name] = phrase,
+	H2S_REASONS(H2S_REASON_PHRASE)
+#undef H2S_REASON_PHRASE
+};
+
+/* Go's explanation block for site s, written with the site's prefix pre
+ * (heap2stack/explain.h renders it, as for escape-report -m=2). */
 static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 		    const char *pre)
 {
-	unsigned sink, steps;
-	unsigned chain[MAX_STEPS];
-	str_printf(b, "%s%s " H2S_WORDS_HEAP ":\n", pre, s->text);
-	if (s->reason != R_ESCAPES) {
-		str_printf(b, "%s  flow: {heap} = &{storage for %s}:\n", pre,
-			   s->text);
-		str_printf(b, "%s    from %s (%s)", pre, s->text, s->detail);
-		if (s->file)
-			str_printf(b, " at %s:%u:%u", s->file, s->line, s->col);
-		str_printf(b, "\n");
-		return;
-	}
-	steps = flow_chain(f, s, chain);
-	sink = steps ? f->g.edges[chain[steps - 1]].dst : f->g.heap;
-	str_printf(b, "%s  flow: %s = &{storage for %s}:\n", pre,
-		   f->g.locs[sink].kind == LOC_RESULT ? "~r0" : "{heap}", s->text);
-	for (unsigned k = 0; k < steps; k++) {
+	unsigned chain[MAX_STEPS], n = 0;
+	h2s_explain_step st[MAX_STEPS];
+	h2s_str words[MAX_STEPS];
+	const char *phrase = reason_phrases[s->reason];
+	char *out;
+	h2s_explain e = {
+		.prefix = pre,
+		.label = s->text,
+		.alloc = s->text,
+		.reason = phrase ? phrase : s->detail,
+		/* where the call is written, as the steps' positions */
+		.file = s->ifile,
+		.line = s->iline,
+		.col = s->icol,
+		.steps = st,
+	};
+	if (s->reason == R_ESCAPES && f->g.edges)
+		n = flow_chain(f, s, chain);
+	for (unsigned k = 0; k < n; k++) {
 		const h2s_edge *ed = &f->g.edges[chain[k]];
-		const char *file;
-		unsigned ln, col;
-		str_printf(b, "%s    from ", pre);
+		const char *file = NULL;
+		unsigned ln = 0, col = 0;
+		words[k] = (h2s_str){0};
 		if (ed->src == H2S_NONE)
-			str_printf(b, "%s", s->text);
+			str_printf(&words[k], "%s", s->text);
 		else
-			inst_words(b, ed->inst);
-		str_printf(b, " (%s)", go_reason((h2s_why)ed->why));
-		if (inst_position(ed->inst, &file, &ln, &col))
-			str_printf(b, " at %s:%u:%u", file, ln, col);
-		str_printf(b, "\n");
+			inst_words(&words[k], ed->inst);
+		inst_source_position(ed->inst, 0, &file, &ln, &col);
+		st[k] = (h2s_explain_step){go_reason((h2s_why)ed->why),
+					   flow_name(f, ed->dst),
+					   flow_name(f, ed->src),
+					   words[k].s, file, ln, col, NULL, 0, 0};
 	}
+	e.nsteps = n;
+	out = h2s_explain_text(&e);
+	if (out)
+		str_printf(b, "%s", out);
+	free(out);
+	for (unsigned k = 0; k < n; k++)
+		free(words[k].s);
 }
 
 h2s_param_form param_form(const h2s_ptag *t)

@@ -1,5 +1,6 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -verify-each -S %s | FileCheck %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose>>' -disable-output %s 2>&1 | FileCheck --check-prefix=REPORT %s
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=REMARK %s
 ;
 ; An allocator that returns a pointer in another address space than the
 ; stack's (address space 1 here, the stack in 0): a slot would be a pointer
@@ -28,4 +29,6 @@ define void @other_space() {
 
 ; REPORT:      other_space: malloc(16) escapes to heap:
 ; REPORT-NEXT: other_space:   flow: {heap} = &{storage for malloc(16)}:
-; REPORT-NEXT: other_space:     from malloc(16) (not in the stack's address space: result in address space 1, the stack in 0)
+; REPORT-NEXT: other_space:     from malloc(16) (not in the stack's address space)
+; The remark has the figures.
+; REMARK: remark: <unknown>:0:0: malloc(16) escapes to heap: not in the stack's address space: result in address space 1, the stack in 0

@@ -2,7 +2,8 @@
 ;
 ; print<escape<verbose>> precedes each site that stays on the heap with Go's
 ; explanation block: the flow from the allocation to where it escapes, or
-; the reason that is not a flow. Demoted sites get no block, and say what
+; the reason that is not a flow, in Go's words (the remark has the figures:
+; test/remarks/missed.ll), as escape-report -m=2 prints it. Demoted sites get no block, and say what
 ; their slot is (a fixed slot, a guarded buffer, a bound, realloc growth).
 
 @g = global ptr null
@@ -68,7 +69,7 @@ define void @local() {
 ; CHECK-NEXT: passed: malloc(16) escapes to heap
 ; CHECK-NEXT: large: malloc(8192) escapes to heap:
 ; CHECK-NEXT: large:   flow: {heap} = &{storage for malloc(8192)}:
-; CHECK-NEXT: large:     from malloc(8192) (too large for stack: 8192 bytes > max-size 4096)
+; CHECK-NEXT: large:     from malloc(8192) (too large for stack)
 ; CHECK-NEXT: large: malloc(8192) escapes to heap
 ; CHECK-NEXT: dynamic: malloc(n) does not escape: stack buffer of 256 bytes, heap above
 ; CHECK-NEXT: local: malloc(16) does not escape: moved to a 16-byte stack slot

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "escape-report.h"
+#include "heap2stack/explain.h"
 #include "heap2stack/reasons.h"
 #include "../profile/report.h"
 
@@ -150,71 +151,41 @@ static int is_storage(const char *name)
 }
 
 /* Go's explanation block of an escaping site: everything before its
- * verdict line. */
+ * verdict line (heap2stack/explain.h renders it, as for
+ * print<escape<verbose>>). */
 static char *explain(const finding *f)
 {
-	strbuf b = {0};
-	char *pre = prefix_of(f);
-	/* the allocation itself: for inlined code, the call in the callee */
-	const char *alloc = f->inlined ? f->iexpr : f->expr;
-	sb_printf(&b, "%s%s " H2S_WORDS_HEAP ":\n", pre, f->label);
-	if (strcmp(f->reason, "escapes") != 0 || !f->nflow) {
-		const char *w = reason_words(f->reason);
-		sb_printf(&b, "%s  flow: {heap} = &{storage for %s}:\n", pre,
-			  alloc);
-		sb_printf(&b, "%s    from %s (%s)", pre, alloc,
-			  w ? w : f->detail);
-		if (f->inlined) {
-			sb_puts(&b, " at ");
-			position_text(&b, f->ifile, f->iline, f->icol);
-		} else if (f->file[0] && f->line) {
-			sb_puts(&b, " at ");
-			position_text(&b, f->file, f->line, f->col);
-		}
-		sb_puts(&b, "\n");
-		free(pre);
-		return sb_take(&b);
+	char *pre = prefix_of(f), *out;
+	const char *w = reason_words(f->reason);
+	int flow = strcmp(f->reason, "escapes") == 0;
+	h2s_explain_step *st = xcalloc(f->nflow + 1, sizeof *st);
+	h2s_explain e = {
+		.prefix = pre,
+		.label = f->label,
+		/* the allocation itself: for inlined code, the call in the
+		 * callee */
+		.alloc = f->inlined ? f->iexpr : f->expr,
+		.reason = w ? w : f->detail,
+		.file = f->inlined ? f->ifile : f->file,
+		.line = f->inlined ? f->iline : f->line,
+		.col = f->inlined ? f->icol : f->col,
+		.steps = st,
+		.nsteps = flow ? f->nflow : 0,
+	};
+	for (unsigned k = 0; k < f->nflow; k++) {
+		const fstep *s = &f->flow[k];
+		st[k] = (h2s_explain_step){s->why,  s->dst,  s->src,   s->text,
+					   s->file, s->line, s->col,   s->atext,
+					   s->aline, s->acol};
 	}
-	/* One `flow:` line per run of steps that ends in a named location
-	 * (a run continues through {temp}s), as Go prints one per edge
-	 * between named locations with its steps below it. */
-	for (unsigned i = 0; i < f->nflow;) {
-		unsigned j = i;
-		int derefs;
-		while (j + 1 < f->nflow && strcmp(f->flow[j].dst, "{temp}") == 0)
-			j++;
-		derefs = is_storage(f->flow[i].src) ? -1 : 0;
-		for (unsigned k = i; k <= j; k++)
-			if (strcmp(f->flow[k].why, "indirection") == 0)
-				derefs++;
-		sb_printf(&b, "%s  flow: %s = ", pre, f->flow[j].dst);
-		if (derefs < 0)
-			sb_puts(&b, "&");
-		for (int d = 0; d < derefs; d++)
-			sb_puts(&b, "*");
-		if (is_storage(f->flow[i].src))
-			sb_printf(&b, "{storage for %s}:\n", alloc);
-		else
-			sb_printf(&b, "%s:\n", f->flow[i].src);
-		for (unsigned k = i; k <= j; k++) {
-			const fstep *s = &f->flow[k];
-			sb_printf(&b, "%s    from %s (%s)", pre, s->text, s->why);
-			if (s->file[0] && s->line) {
-				sb_puts(&b, " at ");
-				position_text(&b, s->file, s->line, s->col);
-			}
-			sb_puts(&b, "\n");
-			if (s->atext) {
-				sb_printf(&b, "%s    from %s (assign) at ", pre,
-					  s->atext);
-				position_text(&b, s->file, s->aline, s->acol);
-				sb_puts(&b, "\n");
-			}
-		}
-		i = j + 1;
+	out = h2s_explain_text(&e);
+	if (!out) {
+		error_msg("out of memory");
+		exit(1);
 	}
+	free(st);
 	free(pre);
-	return sb_take(&b);
+	return out;
 }
 
 /* ------------------------------------------------------------- adding */
