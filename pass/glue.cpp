@@ -601,12 +601,14 @@ bool recordsWanted(const Module &M)
 
 // heap2stack-snapshot: the allocation sites as the pipeline starts
 // (h2s_snapshot), so that heap2stack can report those LLVM's optimisations
-// delete before it runs. Taken when the remarks have a reader.
+// delete before it runs. Taken when the remarks have a reader, or
+// -escape-report= asks for the report.
 class SnapshotPass : public PassInfoMixin<SnapshotPass> {
 public:
 	PreservedAnalyses run(Module &M, ModuleAnalysisManager &)
 	{
-		if (recordsWanted(M))
+		if (recordsWanted(M) ||
+		    (CommandLine && !CommandLine->Report.empty()))
 			h2s_snapshot(wrap(&M));
 		// named metadata only: no analysis reads it
 		return PreservedAnalyses::all();
@@ -631,14 +633,14 @@ public:
 		h2s_options O = Opts;
 		O.report_params = !ReportPath.empty() || recordsWanted(M);
 		h2s_result *R = h2s_analyze(wrap(&M), &O, &Hooks);
+		if (R && !ReportPath.empty())
+			writeReport(R, ReportPath);
 		// The snapshot of the pipeline's start has served once the
-		// remarks are out (or when no site is left to analyse).
+		// report and the remarks are out.
 		bool Snapshot = emitRemarks(M, R);
 		if (!R)
 			return Snapshot ? PreservedAnalyses::none()
 					: PreservedAnalyses::all();
-		if (!ReportPath.empty())
-			writeReport(R, ReportPath);
 		Ctx.reset();
 		unsigned Demoted = h2s_transform(R);
 		Ctx.reset();

@@ -20,20 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Position of inst: where its code was written (outermost = 0), or the
- * outermost call site it was inlined into (outermost = 1). */
-int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
+/* The file, line and column of DILocation loc. */
+static void loc_position(LLVMMetadataRef loc, const char **file,
 			 unsigned *line, unsigned *col)
 {
-	LLVMMetadataRef loc, up, scope, df;
+	LLVMMetadataRef scope, df;
 	unsigned len;
-	if (!inst || !LLVMIsAInstruction(inst))
-		return 0;
-	loc = LLVMInstructionGetDebugLoc(inst);
-	if (!loc)
-		return 0;
-	while (outermost && (up = LLVMDILocationGetInlinedAt(loc)))
-		loc = up;
 	*line = LLVMDILocationGetLine(loc);
 	*col = LLVMDILocationGetColumn(loc);
 	scope = LLVMDILocationGetScope(loc);
@@ -41,6 +33,22 @@ int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
 	*file = df ? LLVMDIFileGetFilename(df, &len) : "";
 	if (!*file)
 		*file = "";
+}
+
+/* Position of inst: where its code was written (outermost = 0), or the
+ * outermost call site it was inlined into (outermost = 1). */
+int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
+			 unsigned *line, unsigned *col)
+{
+	LLVMMetadataRef loc, up;
+	if (!inst || !LLVMIsAInstruction(inst))
+		return 0;
+	loc = LLVMInstructionGetDebugLoc(inst);
+	if (!loc)
+		return 0;
+	while (outermost && (up = LLVMDILocationGetInlinedAt(loc)))
+		loc = up;
+	loc_position(loc, file, line, col);
 	return 1;
 }
 
@@ -720,10 +728,34 @@ static void report_func(lines *L, const h2s_func *f)
 	}
 }
 
+/* The allocations of the snapshot LLVM deleted before heap2stack ran
+ * (snapshot.c), where they were written: not on the heap either. */
+static void report_deleted(lines *L, const h2s_result *r)
+{
+	h2s_deleted *d;
+	unsigned n = snapshot_deleted(r->mod, &d);
+	for (unsigned i = 0; i < n; i++) {
+		const char *file;
+		unsigned line, col;
+		h2s_str b = {0};
+		loc_position(d[i].loc, &file, &line, &col);
+		if (*file && line)
+			str_printf(&b, "%s:%u:%u: ", file, line, col);
+		else
+			str_printf(&b, "%s: ", d[i].function);
+		str_printf(&b, "%s " H2S_WORDS_STACK, d[i].text);
+		if (r->opt.verbose)
+			str_printf(&b, ": " H2S_DELETED_WORDS);
+		add_line(L, file, line, col, b.s);
+	}
+	free(d);
+}
+
 char *h2s_format_report(const h2s_result *r)
 {
 	lines L = {0};
 	h2s_str out = {0};
+	report_deleted(&L, r);
 	for (unsigned i = 0; i < r->nfn; i++)
 		report_func(&L, &r->fns[i]);
 	qsort(L.v, L.n, sizeof *L.v, line_cmp);

@@ -206,7 +206,8 @@ void h2s_emit_remarks(const h2s_result *r);
  * snapshot already. */
 void h2s_snapshot(LLVMModuleRef M);
 
-/* Go-style report: one line per allocation site and per pointer parameter,
+/* Go-style report: one line per allocation site (and per allocation of
+ * the module's snapshot LLVM deleted) and per pointer parameter,
  * sorted by position, with explanation blocks when options.verbose is set.
  * Returns a malloc'd NUL-terminated string. */
 char *h2s_format_report(const h2s_result *r);
