@@ -678,8 +678,11 @@ void func_describe(h2s_func *f);
 #define H2S_DELETED_WORDS                                                     \
 	"no allocation left: LLVM's optimisations deleted it before "         \
 	"heap2stack ran"
-/* "malloc(16)": the text of allocation call `call` of allocator a. */
-char *alloc_text(const h2s_allocfn *a, LLVMValueRef call);
+/* "malloc(16)", "malloc(n)": the text of allocation call `call` of
+ * allocator a: constants, and names of values from the IR or (with hooks,
+ * which may be NULL) from debug information. */
+char *alloc_text(const h2s_allocfn *a, LLVMValueRef call,
+		 const h2s_hooks *h);
 /* The name of location l in a flow: a variable's name from debug
  * information, else Go's {temp}, {heap}, ~r0; {storage} for H2S_NONE (the
  * allocation itself). Needs the graph. */

@@ -71,53 +71,70 @@ static void at_position(h2s_str *b, LLVMValueRef inst)
 		str_printf(b, " at %s:%u:%u", file, line, col);
 }
 
-static void arg_text(h2s_str *b, LLVMValueRef call, int i)
+/* A value's name: its IR name, else (with hooks) the variable debug
+ * information says holds it, or NULL. */
+static const char *value_text(const h2s_hooks *h, LLVMValueRef v)
+{
+	size_t len;
+	const char *name = LLVMGetValueName2(v, &len);
+	if ((!name || !*name) && h && h->value_name)
+		name = h->value_name(h->ctx, v, NULL);
+	return name && *name ? name : NULL;
+}
+
+static void arg_text(h2s_str *b, const h2s_hooks *h, LLVMValueRef call,
+		     int i)
 {
 	LLVMValueRef v = LLVMGetOperand(call, (unsigned)i);
-	size_t len;
 	const char *name;
 	if (LLVMIsAConstantInt(v)) {
 		str_printf(b, "%llu",
 			   (unsigned long long)LLVMConstIntGetZExtValue(v));
 		return;
 	}
-	name = LLVMGetValueName2(v, &len);
-	str_printf(b, "%s", name && *name ? name : "...");
+	/* through integer conversions: malloc((size_t)n) shows n */
+	while (!(name = value_text(h, v)) && LLVMIsAInstruction(v) &&
+	       (LLVMGetInstructionOpcode(v) == LLVMZExt ||
+		LLVMGetInstructionOpcode(v) == LLVMSExt ||
+		LLVMGetInstructionOpcode(v) == LLVMTrunc))
+		v = LLVMGetOperand(v, 0);
+	str_printf(b, "%s", name ? name : "...");
 }
 
 /* "malloc(16)", "calloc(4, 8)", "new(24)", "aligned_alloc(64, 256)". */
-char *alloc_text(const h2s_allocfn *a, LLVMValueRef call)
+char *alloc_text(const h2s_allocfn *a, LLVMValueRef call,
+		 const h2s_hooks *h)
 {
 	h2s_str b = {0};
 	str_printf(&b, "%s(", a->pretty);
 	switch (a->kind) {
 	case AK_MALLOC:
-		arg_text(&b, call, a->size_arg);
+		arg_text(&b, h, call, a->size_arg);
 		break;
 	case AK_CALLOC:
-		arg_text(&b, call, a->count_arg);
+		arg_text(&b, h, call, a->count_arg);
 		str_printf(&b, ", ");
-		arg_text(&b, call, a->size_arg);
+		arg_text(&b, h, call, a->size_arg);
 		break;
 	case AK_ALIGNED:
 	case AK_POSIX_MEMALIGN:
 		if (a->align_arg < a->size_arg) {
-			arg_text(&b, call, a->align_arg);
+			arg_text(&b, h, call, a->align_arg);
 			str_printf(&b, ", ");
-			arg_text(&b, call, a->size_arg);
+			arg_text(&b, h, call, a->size_arg);
 		} else {
-			arg_text(&b, call, a->size_arg);
+			arg_text(&b, h, call, a->size_arg);
 			str_printf(&b, ", align ");
-			arg_text(&b, call, a->align_arg);
+			arg_text(&b, h, call, a->align_arg);
 		}
 		break;
 	case AK_STRDUP:
-		arg_text(&b, call, 0);
+		arg_text(&b, h, call, 0);
 		break;
 	case AK_STRNDUP:
-		arg_text(&b, call, 0);
+		arg_text(&b, h, call, 0);
 		str_printf(&b, ", ");
-		arg_text(&b, call, 1);
+		arg_text(&b, h, call, 1);
 		break;
 	}
 	str_printf(&b, ")");
@@ -155,7 +172,8 @@ static void escaped_container(h2s_str *b, const h2s_func *f,
 	const h2s_obj *c = &f->g.objs[ed->via];
 	unsigned e = why_edge(f, c->content, obj);
 	if (c->kind == OBJ_SITE) {
-		char *t = alloc_text(f->sites[c->site].alloc, f->sites[c->site].call);
+		char *t = alloc_text(f->sites[c->site].alloc, f->sites[c->site].call,
+				   &f->mod->hooks);
 		str_printf(b, "stored into %s", t);
 		free(t);
 	} else {
@@ -388,7 +406,7 @@ void site_describe(h2s_func *f, h2s_site *s)
 		s->iline = line;
 		s->icol = col;
 	}
-	s->text = alloc_text(s->alloc, s->call);
+	s->text = alloc_text(s->alloc, s->call, &f->mod->hooks);
 	s->detail = reason_words(f, s);
 }
 

@@ -77,7 +77,7 @@ static void snapshot_call(void *ctx, LLVMValueRef call, const h2s_allocfn *a)
 	char *text;
 	if (!loc)
 		return;
-	text = alloc_text(a, call);
+	text = alloc_text(a, call, NULL);
 	/* the size when it is constant, as the records give it */
 	if (small_const(call, a->size_arg, &size) &&
 	    (a->count_arg < 0 || small_const(call, a->count_arg, &count)))
@@ -156,7 +156,7 @@ static void alive_call(void *ctx, LLVMValueRef call, const h2s_allocfn *a)
 		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
 	}
 	l->v[l->n++] = (alive){position_key(loc), loc, a->pretty,
-			       alloc_text(a, call), 0};
+			       alloc_text(a, call, NULL), 0};
 }
 
 static int by_key(const void *x, const void *y)

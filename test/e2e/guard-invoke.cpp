@@ -49,7 +49,7 @@ __attribute__((noinline)) static void check(int v)
 __attribute__((noinline)) static unsigned fill(size_t n, int v)
 {
 	Tracer t{"fill"};
-	// CHECK: guard-invoke.cpp:[[@LINE+1]]:{{[0-9]+}}: remark: new[](...) does not escape: stack buffer of 256 bytes, heap above
+	// CHECK: guard-invoke.cpp:[[@LINE+1]]:{{[0-9]+}}: remark: new[](n) does not escape: stack buffer of 256 bytes, heap above
 	char *buf = new char[n];
 	unsigned sum = 0;
 	try {

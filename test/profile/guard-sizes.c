@@ -84,13 +84,13 @@ NOINLINE static long fill(char *p, size_t n)
 		return s;                                                      \
 	}
 
-// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 1024 bytes, heap above (sized by the profile)
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(n) does not escape: stack buffer of 1024 bytes, heap above (sized by the profile)
 SITE(medium)
-// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 3008 bytes, heap above (sized by the profile)
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(n) does not escape: stack buffer of 3008 bytes, heap above (sized by the profile)
 SITE(mostly)
-// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) escapes to heap: too large for stack: most requests the profile saw exceed max-size 4096
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(n) escapes to heap: too large for stack: most requests the profile saw exceed max-size 4096
 SITE(huge)
-// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(...) does not escape: stack buffer of 256 bytes, heap above [-Rpass=heap2stack]
+// REM-DAG: guard-sizes.c:[[#@LINE+1]]:{{[0-9]+}}: remark: malloc(n) does not escape: stack buffer of 256 bytes, heap above [-Rpass=heap2stack]
 SITE(other)
 
 int main(int argc, char **argv)
