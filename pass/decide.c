@@ -380,8 +380,8 @@ void decide(h2s_func *f)
 	int numbered = 0;
 
 	f->allocates_result = 0;
-	for (unsigned i = 0; i < f->nsite; i++) {
-		h2s_site *s = &f->sites[i];
+	for (unsigned i = 0; i < f->found.nsite; i++) {
+		h2s_site *s = &f->found.sites[i];
 		unsigned sink = escape_sink(f, s->obj);
 		int usable = !f->optnone && !f->coroutine;
 		s->block = cfg_index(&f->cfg, LLVMGetInstructionParent(s->call));

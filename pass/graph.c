@@ -224,18 +224,18 @@ static unsigned collect_objects(h2s_func *f)
 				   (a = lib_alloc_call(I))) {
 				unsigned o = new_obj(f, OBJ_SITE, I);
 				h2s_site *s;
-				if (f->nsite == f->sitecap) {
-					f->sitecap = f->sitecap ? 2 * f->sitecap : 8;
-					f->sites = xrealloc(f->sites,
-							    f->sitecap * sizeof *s);
+				if (f->found.nsite == f->found.sitecap) {
+					f->found.sitecap = f->found.sitecap ? 2 * f->found.sitecap : 8;
+					f->found.sites = xrealloc(f->found.sites,
+							    f->found.sitecap * sizeof *s);
 				}
-				s = &f->sites[f->nsite];
+				s = &f->found.sites[f->found.nsite];
 				memset(s, 0, sizeof *s);
 				s->call = I;
 				s->alloc = a;
 				s->obj = o;
 				s->flow_edge = H2S_NONE;
-				f->g.objs[o].site = f->nsite++;
+				f->g.objs[o].site = f->found.nsite++;
 			}
 		}
 	return ninst;

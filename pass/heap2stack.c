@@ -435,16 +435,16 @@ static void reset_func(h2s_func *f)
 	graph_free(f);
 	cfg_free(&f->cfg);
 	transform_plan_free(f);
-	free(f->sites);
+	free(f->found.sites);
 	free(f->frees);
 	free(f->pdiffs);
 	free(f->param_obj);
-	f->sites = NULL;
+	f->found.sites = NULL;
 	f->frees = NULL;
 	f->pdiffs = NULL;
 	f->npdiff = f->pdiffcap = 0;
 	f->param_obj = NULL;
-	f->nsite = f->sitecap = f->nfree = f->freecap = 0;
+	f->found.nsite = f->found.sitecap = f->nfree = f->freecap = 0;
 	f->calls_setjmp = f->has_musttail = 0;
 }
 
@@ -574,10 +574,10 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 {
 	/* the calls inlined in this round (no longer valid to look into)
 	 * and their callees */
-	LLVMValueRef *done = xcalloc(2 * (size_t)f->nsite, sizeof *done);
+	LLVMValueRef *done = xcalloc(2 * (size_t)f->found.nsite, sizeof *done);
 	unsigned ndone = 0;
-	for (unsigned i = 0; i < f->nsite; i++) {
-		h2s_site *s = &f->sites[i];
+	for (unsigned i = 0; i < f->found.nsite; i++) {
+		h2s_site *s = &f->found.sites[i];
 		LLVMValueRef call = s->where, callee;
 		unsigned k, size = 0;
 		if (s->reason != R_CALLEE_FREE)
@@ -643,7 +643,7 @@ static void finish_func(h2s_func *f)
 {
 	for (unsigned round = 0;; round++) {
 		unsigned n;
-		if (f->nsite) {
+		if (f->found.nsite) {
 			/* the graph may have made the dominator tree
 			 * already */
 			if (!f->cfg.idom) {
@@ -661,12 +661,12 @@ static void finish_func(h2s_func *f)
 			break;
 		analyze_func(f); /* (reset_func frees the old CFG) */
 	}
-	if (f->nsite) {
-		for (unsigned k = 0; k < f->nsite; k++) {
-			f->sites[k].inlined = inlined_for(f, &f->sites[k], 0);
-			f->sites[k].inlined_alloc =
-				inlined_for(f, &f->sites[k], 1);
-			site_describe(f, &f->sites[k]);
+	if (f->found.nsite) {
+		for (unsigned k = 0; k < f->found.nsite; k++) {
+			f->found.sites[k].inlined = inlined_for(f, &f->found.sites[k], 0);
+			f->found.sites[k].inlined_alloc =
+				inlined_for(f, &f->found.sites[k], 1);
+			site_describe(f, &f->found.sites[k]);
 		}
 		transform_plan(f);
 	}
@@ -967,27 +967,27 @@ void h2s_result_free(h2s_result *r)
 		return;
 	for (unsigned i = 0; i < r->nfn; i++) {
 		h2s_func *f = &r->fns[i];
-		for (unsigned k = 0; k < f->naddr; k++) {
-			free(f->addrs[k].name);
-			free(f->addrs[k].detail);
+		for (unsigned k = 0; k < f->found.naddr; k++) {
+			free(f->found.addrs[k].name);
+			free(f->found.addrs[k].detail);
 		}
-		free(f->addrs);
-		for (unsigned k = 0; k < f->nsite; k++) {
-			free(f->sites[k].file);
-			free(f->sites[k].ifile);
-			free(f->sites[k].text);
-			free(f->sites[k].detail);
-			free(f->sites[k].inlined);
-			free(f->sites[k].inlined_alloc);
+		free(f->found.addrs);
+		for (unsigned k = 0; k < f->found.nsite; k++) {
+			free(f->found.sites[k].file);
+			free(f->found.sites[k].ifile);
+			free(f->found.sites[k].text);
+			free(f->found.sites[k].detail);
+			free(f->found.sites[k].inlined);
+			free(f->found.sites[k].inlined_alloc);
 		}
 		for (unsigned k = 0; k < f->ninl; k++)
 			free(f->inl[k].callee);
 		free(f->inl);
-		for (unsigned k = 0; k < f->nparams && f->pnames; k++)
-			free(f->pnames[k]);
-		free(f->pnames);
-		free(f->pline);
-		free(f->file);
+		for (unsigned k = 0; k < f->nparams && f->found.pnames; k++)
+			free(f->found.pnames[k]);
+		free(f->found.pnames);
+		free(f->found.pline);
+		free(f->found.file);
 		free(f->ptags);
 		free(f->pptr);
 		reset_func(f);

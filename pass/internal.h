@@ -264,7 +264,7 @@ typedef struct h2s_obj {
 	h2s_okind kind;
 	unsigned content;  /* location holding the pointers stored in it */
 	unsigned param, level;
-	unsigned site;     /* OBJ_SITE: index into fn->sites */
+	unsigned site;     /* OBJ_SITE: index into fn->found.sites */
 	LLVMValueRef inst; /* alloca or allocating call */
 	unsigned char external; /* stores into it flow to {heap} (or ~r0) */
 	unsigned char sret;     /* stores into it flow to ~r0 */
@@ -503,6 +503,18 @@ typedef struct h2s_graph {
 	unsigned *pout;            /* param i -> its LOC_PARAM_OUT or H2S_NONE */
 } h2s_graph;
 
+/* What the analysis found in one function, which the transform and every
+ * report read: the allocation sites with their verdicts, reasons, texts
+ * and positions; with report_params, the parameters' names and lines, the
+ * function's file and the locals whose address escapes (report.c). */
+typedef struct h2s_findings {
+	h2s_site *sites; unsigned nsite, sitecap;
+	char **pnames;             /* per parameter: source or IR name */
+	unsigned *pline;
+	char *file;                /* function's file, from debug info */
+	h2s_addr *addrs; unsigned naddr;
+} h2s_findings;
+
 struct h2s_func {
 	LLVMValueRef fn;
 	struct h2s_result *mod;
@@ -522,15 +534,13 @@ struct h2s_func {
 	unsigned char allocates_result; /* decide.c: a site of its own reaches
 				    * ~r0 and not {heap}: it returns a block it
 				    * allocates (an allocating helper) */
-	/* findings */
-	h2s_site *sites; unsigned nsite, sitecap;
+	h2s_findings found;         /* what the transform and the reports
+				    * read */
+	/* what lowering collects for the solver and the verdicts */
 	h2s_free *frees; unsigned nfree, freecap;
 	h2s_pdiff *pdiffs; unsigned npdiff, pdiffcap;
-	h2s_ptag *ptags;           /* per parameter */
-	char **pnames;             /* per parameter: source or IR name */
-	unsigned *pline;
-	char *file;                /* function's file, from debug info */
-	h2s_addr *addrs; unsigned naddr;
+	h2s_ptag *ptags;           /* per parameter: its summary, what
+				    * callers read */
 	unsigned recursive;        /* in a call cycle */
 	unsigned calls_setjmp, has_musttail, optnone, coroutine;
 	unsigned interposable;     /* callers may not use its summary */

@@ -186,24 +186,24 @@ static void param_remark(const h2s_func *f, unsigned p)
 	h2s_param_form form = param_form(t);
 	remark k;
 	rk_start(&k, H2S_REMARK_ANALYSIS, "Param", NULL,
-		 line_loc(f, f->pline[p]), f->fn, fn_name(f->fn));
+		 line_loc(f, f->found.pline[p]), f->fn, fn_name(f->fn));
 	switch (form) {
 	case PARAM_LEAKS:
 		rk_text(&k, "leaking param: ");
-		rk_arg(&k, "Param", f->pnames[p]);
+		rk_arg(&k, "Param", f->found.pnames[p]);
 		break;
 	case PARAM_CONTENT:
 		rk_text(&k, "leaking param content: ");
-		rk_arg(&k, "Param", f->pnames[p]);
+		rk_arg(&k, "Param", f->found.pnames[p]);
 		break;
 	case PARAM_RESULT:
 		rk_text(&k, "leaking param: ");
-		rk_arg(&k, "Param", f->pnames[p]);
+		rk_arg(&k, "Param", f->found.pnames[p]);
 		rk_text(&k, " to result ~r0 level=");
 		rk_num(&k, "Level", (unsigned)t->result_level);
 		break;
 	case PARAM_NONE:
-		rk_arg(&k, "Param", f->pnames[p]);
+		rk_arg(&k, "Param", f->found.pnames[p]);
 		rk_text(&k, " " H2S_WORDS_STACK);
 		break;
 	}
@@ -254,24 +254,24 @@ void h2s_emit_remarks(const h2s_result *r)
 	deleted_remarks(r);
 	for (unsigned i = 0; i < r->nfn; i++) {
 		const h2s_func *f = &r->fns[i];
-		for (unsigned k = 0; k < f->nsite; k++)
-			site_remarks(f, &f->sites[k]);
-		for (unsigned p = 0; f->pnames && p < f->nparams; p++) {
+		for (unsigned k = 0; k < f->found.nsite; k++)
+			site_remarks(f, &f->found.sites[k]);
+		for (unsigned p = 0; f->found.pnames && p < f->nparams; p++) {
 			unsigned o = f->param_obj ? f->param_obj[p] : H2S_NONE;
 			if (o != H2S_NONE && f->g.objs && !f->g.objs[o].sret)
 				param_remark(f, p);
 		}
-		for (unsigned a = 0; a < f->naddr; a++) {
+		for (unsigned a = 0; a < f->found.naddr; a++) {
 			remark k;
 			rk_start(&k, H2S_REMARK_ANALYSIS, "AddressEscapes", NULL,
-				 line_loc(f, f->addrs[a].line), f->fn,
+				 line_loc(f, f->found.addrs[a].line), f->fn,
 				 fn_name(f->fn));
 			rk_text(&k, "address of ");
-			rk_arg(&k, "Name", f->addrs[a].name);
+			rk_arg(&k, "Name", f->found.addrs[a].name);
 			rk_text(&k, " escapes");
 			rk_extra(&k);
 			rk_text(&k, ": ");
-			rk_arg(&k, "Detail", f->addrs[a].detail);
+			rk_arg(&k, "Detail", f->found.addrs[a].detail);
 			rk_emit(h, &k);
 		}
 	}

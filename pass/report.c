@@ -172,7 +172,7 @@ static void escaped_container(h2s_str *b, const h2s_func *f,
 	const h2s_obj *c = &f->g.objs[ed->via];
 	unsigned e = why_edge(f, c->content, obj);
 	if (c->kind == OBJ_SITE) {
-		char *t = alloc_text(f->sites[c->site].alloc, f->sites[c->site].call,
+		char *t = alloc_text(f->found.sites[c->site].alloc, f->found.sites[c->site].call,
 				   &f->mod->hooks);
 		str_printf(b, "stored into %s", t);
 		free(t);
@@ -433,11 +433,11 @@ static void describe_addresses(h2s_func *f)
 		    !(name = h->value_name(h->ctx, ob->inst, &line)))
 			continue;
 		escape_words(&b, f, e, o);
-		f->addrs = xrealloc(f->addrs, (f->naddr + 1) * sizeof *f->addrs);
-		f->addrs[f->naddr].name = xstrdup(name);
-		f->addrs[f->naddr].line = line;
-		f->addrs[f->naddr].detail = b.s;
-		f->naddr++;
+		f->found.addrs = xrealloc(f->found.addrs, (f->found.naddr + 1) * sizeof *f->found.addrs);
+		f->found.addrs[f->found.naddr].name = xstrdup(name);
+		f->found.addrs[f->found.naddr].line = line;
+		f->found.addrs[f->found.naddr].detail = b.s;
+		f->found.naddr++;
 	}
 }
 
@@ -447,13 +447,13 @@ void func_describe(h2s_func *f)
 	const h2s_hooks *h = &f->mod->hooks;
 	unsigned i = 0;
 	LLVMMetadataRef sp = LLVMGetSubprogram(f->fn);
-	f->pnames = xcalloc(f->nparams ? f->nparams : 1, sizeof(char *));
-	f->pline = xcalloc(f->nparams ? f->nparams : 1, sizeof(unsigned));
+	f->found.pnames = xcalloc(f->nparams ? f->nparams : 1, sizeof(char *));
+	f->found.pline = xcalloc(f->nparams ? f->nparams : 1, sizeof(unsigned));
 	if (sp) {
 		unsigned len;
 		LLVMMetadataRef df = LLVMDIScopeGetFile(sp);
 		const char *n = df ? LLVMDIFileGetFilename(df, &len) : NULL;
-		f->file = n ? xstrdup(n) : NULL;
+		f->found.file = n ? xstrdup(n) : NULL;
 	}
 	describe_addresses(f);
 	for (LLVMValueRef a = LLVMGetFirstParam(f->fn); a;
@@ -461,17 +461,17 @@ void func_describe(h2s_func *f)
 		const char *n = NULL;
 		size_t len;
 		if (h->param_name)
-			n = h->param_name(h->ctx, f->fn, i, &f->pline[i]);
+			n = h->param_name(h->ctx, f->fn, i, &f->found.pline[i]);
 		if (!n || !*n) {
 			n = LLVMGetValueName2(a, &len);
-			f->pline[i] = 0;
+			f->found.pline[i] = 0;
 		}
 		if (n && *n) {
-			f->pnames[i] = xstrdup(n);
+			f->found.pnames[i] = xstrdup(n);
 		} else {
 			char buf[32];
 			snprintf(buf, sizeof buf, "arg%u", i);
-			f->pnames[i] = xstrdup(buf);
+			f->found.pnames[i] = xstrdup(buf);
 		}
 	}
 }
@@ -697,8 +697,8 @@ h2s_param_form param_form(const h2s_ptag *t)
 static void report_func(lines *L, const h2s_func *f)
 {
 	int verbose = f->mod->opt.verbose;
-	for (unsigned i = 0; i < f->nsite; i++) {
-		const h2s_site *s = &f->sites[i];
+	for (unsigned i = 0; i < f->found.nsite; i++) {
+		const h2s_site *s = &f->found.sites[i];
 		h2s_str pre = {0}, b = {0};
 		prefix(&pre, f, s->file, s->line, s->col, 1);
 		if (s->reason == R_DEMOTE) {
@@ -714,35 +714,35 @@ static void report_func(lines *L, const h2s_func *f)
 		add_line(L, s->file, s->line, s->col, b.s);
 		free(pre.s);
 	}
-	for (unsigned i = 0; f->pnames && i < f->nparams; i++) {
+	for (unsigned i = 0; f->found.pnames && i < f->nparams; i++) {
 		const h2s_ptag *t = &f->ptags[i];
 		unsigned o = f->param_obj[i];
 		h2s_str b = {0};
 		if (o == H2S_NONE || f->g.objs == NULL || f->g.objs[o].sret)
 			continue;
-		prefix(&b, f, f->file, f->pline[i], 0, 0);
+		prefix(&b, f, f->found.file, f->found.pline[i], 0, 0);
 		switch (param_form(t)) {
 		case PARAM_LEAKS:
-			str_printf(&b, "leaking param: %s", f->pnames[i]);
+			str_printf(&b, "leaking param: %s", f->found.pnames[i]);
 			break;
 		case PARAM_CONTENT:
-			str_printf(&b, "leaking param content: %s", f->pnames[i]);
+			str_printf(&b, "leaking param content: %s", f->found.pnames[i]);
 			break;
 		case PARAM_RESULT:
 			str_printf(&b, "leaking param: %s to result ~r0 level=%d",
-				   f->pnames[i], t->result_level);
+				   f->found.pnames[i], t->result_level);
 			break;
 		case PARAM_NONE:
-			str_printf(&b, "%s " H2S_WORDS_STACK, f->pnames[i]);
+			str_printf(&b, "%s " H2S_WORDS_STACK, f->found.pnames[i]);
 			break;
 		}
-		add_line(L, f->file, f->pline[i], 0, b.s);
+		add_line(L, f->found.file, f->found.pline[i], 0, b.s);
 	}
-	for (unsigned i = 0; i < f->naddr; i++) {
+	for (unsigned i = 0; i < f->found.naddr; i++) {
 		h2s_str b = {0};
-		prefix(&b, f, f->file, f->addrs[i].line, 0, 0);
-		str_printf(&b, "address of %s escapes", f->addrs[i].name);
-		add_line(L, f->file, f->addrs[i].line, 0, b.s);
+		prefix(&b, f, f->found.file, f->found.addrs[i].line, 0, 0);
+		str_printf(&b, "address of %s escapes", f->found.addrs[i].name);
+		add_line(L, f->found.file, f->found.addrs[i].line, 0, b.s);
 	}
 }
 

@@ -26,9 +26,9 @@ static uint64_t *reaching_demoted(h2s_func *f)
 {
 	uint64_t *d = xcalloc(f->g.words, sizeof(uint64_t));
 	int changed = 1;
-	for (unsigned i = 0; i < f->nsite; i++)
-		if (f->sites[i].reason == R_DEMOTE)
-			bit_set(d, f->sites[i].obj);
+	for (unsigned i = 0; i < f->found.nsite; i++)
+		if (f->found.sites[i].reason == R_DEMOTE)
+			bit_set(d, f->found.sites[i].obj);
 	while (changed) {
 		changed = 0;
 		for (unsigned o = 0; o < f->g.nobj; o++) {
@@ -63,8 +63,8 @@ static void plan_tail_calls(h2s_func *f)
 	uint64_t *d = reaching_demoted(f);
 	unsigned cap = 0;
 	int any = 0;
-	for (unsigned i = 0; i < f->nsite; i++)
-		any |= f->sites[i].reason == R_DEMOTE && f->sites[i].freed_here;
+	for (unsigned i = 0; i < f->found.nsite; i++)
+		any |= f->found.sites[i].reason == R_DEMOTE && f->found.sites[i].freed_here;
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
 	     bb = LLVMGetNextBasicBlock(bb))
 		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
@@ -411,7 +411,7 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 	LLVMPositionBuilderBefore(b, call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
 	for (unsigned k = 0; k < nd; k++) {
-		const h2s_site *s = &f->sites[d[k]];
+		const h2s_site *s = &f->found.sites[d[k]];
 		LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntEQ, p, slots[d[k]], "");
 		if (!k) {
 			slot = slots[d[k]];
@@ -467,9 +467,9 @@ static void plan_free(h2s_func *f, h2s_free *fr)
 		if (!loc_has(f, fr->loc, o) || o == f->g.null_obj)
 			continue;
 		if (ob->kind == OBJ_SITE &&
-		    f->sites[ob->site].reason == R_DEMOTE) {
+		    f->found.sites[ob->site].reason == R_DEMOTE) {
 			if (!fr->demoted)
-				fr->demoted = xcalloc(f->nsite, sizeof *fr->demoted);
+				fr->demoted = xcalloc(f->found.nsite, sizeof *fr->demoted);
 			fr->demoted[fr->ndemoted++] = ob->site;
 		} else {
 			fr->only_demoted = 0;
@@ -480,8 +480,8 @@ static void plan_free(h2s_func *f, h2s_free *fr)
 static unsigned demoted_sites(const h2s_func *f)
 {
 	unsigned n = 0;
-	for (unsigned i = 0; i < f->nsite; i++)
-		n += f->sites[i].reason == R_DEMOTE;
+	for (unsigned i = 0; i < f->found.nsite; i++)
+		n += f->found.sites[i].reason == R_DEMOTE;
 	return n;
 }
 
@@ -520,7 +520,7 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 	if (!n)
 		return;
 	for (unsigned k = 0; k < n; k++)
-		guarded |= f->sites[d[k]].guarded;
+		guarded |= f->found.sites[d[k]].guarded;
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
@@ -528,7 +528,7 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 		return;
 	}
 	if (only && !guarded) {
-		h2s_site *s = &f->sites[d[0]];
+		h2s_site *s = &f->found.sites[d[0]];
 		if (n == 1 && p == s->call)
 			compat_lifetime(b, m, 0, slot[d[0]], s->size ? s->size : 1);
 		erase_call(b, fr->call);
@@ -557,9 +557,9 @@ unsigned transform_func(h2s_func *f)
 	for (unsigned i = 0; i < f->nnotail; i++)
 		LLVMSetTailCallKind(f->notail[i], LLVMTailCallKindNone);
 	b = LLVMCreateBuilderInContext(ctx);
-	slot = xcalloc(f->nsite, sizeof *slot);
-	for (unsigned i = 0; i < f->nsite; i++) {
-		h2s_site *s = &f->sites[i];
+	slot = xcalloc(f->found.nsite, sizeof *slot);
+	for (unsigned i = 0; i < f->found.nsite; i++) {
+		h2s_site *s = &f->found.sites[i];
 		LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
 		if (s->reason != R_DEMOTE)
 			continue;
@@ -577,8 +577,8 @@ unsigned transform_func(h2s_func *f)
 	 * calls. */
 	for (unsigned r = 0; r < f->nfree; r++)
 		rewrite_free(f, b, &f->frees[r], slot);
-	for (unsigned i = 0; i < f->nsite; i++) {
-		h2s_site *s = &f->sites[i];
+	for (unsigned i = 0; i < f->found.nsite; i++) {
+		h2s_site *s = &f->found.sites[i];
 		if (s->reason != R_DEMOTE)
 			continue;
 		if (s->guarded)
