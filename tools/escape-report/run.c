@@ -725,99 +725,91 @@ void kill_running(void)
 		kill(-running, SIGKILL);
 }
 
-/* Runs argv (NULL-terminated) in dir (NULL: here), for at most timeout
- * seconds (0: no limit; then it and its children are killed). With out,
- * its stdout (and with all, its stderr too) is captured there; otherwise
- * it goes to our stderr, like its stderr. Returns the wait status, or -1
- * with errno when it could not be run (ETIMEDOUT: its time was up). */
-static int run(char *const *argv, const char *dir, strbuf *out, int all,
-	       unsigned timeout)
+/* Closes both ends of a pipe (none when fd[0] < 0), keeping errno. */
+static void close_pipe(const int fd[2])
 {
-	int pfd[2] = {-1, -1}, epfd[2], status, child_errno = 0;
-	pid_t pid;
-	if (out && pipe(pfd) != 0)
-		return -1;
-	/* the child reports a failed exec through a close-on-exec pipe */
-	if (pipe2(epfd, O_CLOEXEC) != 0) {
-		int e = errno;
-		if (out) {
-			close(pfd[0]);
-			close(pfd[1]);
-		}
-		errno = e;
-		return -1;
+	int e = errno;
+	if (fd[0] >= 0) {
+		close(fd[0]);
+		close(fd[1]);
 	}
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0) {
-		int e = errno;
-		close(epfd[0]);
-		close(epfd[1]);
-		if (out) {
-			close(pfd[0]);
-			close(pfd[1]);
-		}
-		errno = e;
-		return -1;
-	}
-	if (pid == 0) {
-		setpgid(0, 0);
-		close(epfd[0]);
-		if (out) {
-			close(pfd[0]);
-			dup2(pfd[1], 1);
-			if (all)
-				dup2(pfd[1], 2);
-			close(pfd[1]);
-		} else {
-			dup2(2, 1);
-		}
-		if (dir && chdir(dir) != 0) {
-			int e = errno;
-			if (write(epfd[1], &e, sizeof e) < 0)
-				_exit(127);
-			_exit(127);
-		}
-		execv(argv[0], argv);
-		{
-			int e = errno;
-			if (write(epfd[1], &e, sizeof e) < 0)
-				_exit(127);
-		}
+	errno = e;
+}
+
+/* In run()'s child: tells the parent errno through fd, and exits. */
+static _Noreturn void child_fail(int fd)
+{
+	int e = errno;
+	if (write(fd, &e, sizeof e) < 0)
 		_exit(127);
-	}
-	setpgid(pid, pid);
-	running = pid;
-	time_up = 0;
-	if (timeout) {
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = on_alarm; /* no SA_RESTART: reads stop */
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGALRM, &sa, NULL);
-		alarm(timeout);
-	}
-	close(epfd[1]);
-	if (out) {
-		char chunk[4096];
-		ssize_t n;
-		close(pfd[1]);
-		while ((n = read(pfd[0], chunk, sizeof chunk)) > 0 ||
-		       (n < 0 && errno == EINTR))
-			for (ssize_t i = 0; i < n; i++)
-				sb_putc(out, chunk[i]);
+	_exit(127);
+}
+
+/* run()'s child: in a process group of its own, its stdout (with all, its
+ * stderr too) on the pipe pfd when given, else on our stderr; runs argv
+ * in dir, or reports why it could not on the close-on-exec pipe epfd. */
+static _Noreturn void run_child(char *const *argv, const char *dir,
+				const int *pfd, int all, const int epfd[2])
+{
+	setpgid(0, 0);
+	close(epfd[0]);
+	if (pfd) {
 		close(pfd[0]);
+		dup2(pfd[1], 1);
+		if (all)
+			dup2(pfd[1], 2);
+		close(pfd[1]);
+	} else {
+		dup2(2, 1);
 	}
-	{
-		ssize_t n;
-		while ((n = read(epfd[0], &child_errno, sizeof child_errno)) < 0 &&
-		       errno == EINTR)
-			;
-		if (n <= 0)
-			child_errno = 0;
-		close(epfd[0]);
-	}
+	if (dir && chdir(dir) != 0)
+		child_fail(epfd[1]);
+	execv(argv[0], argv);
+	child_fail(epfd[1]);
+}
+
+/* Kills the running process group in timeout seconds (on_alarm). */
+static void arm_timeout(unsigned timeout)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm; /* no SA_RESTART: reads stop */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(timeout);
+}
+
+/* Appends what can be read from fd, to its end, to out; closes fd. */
+static void capture(int fd, strbuf *out)
+{
+	char chunk[4096];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof chunk)) > 0 ||
+	       (n < 0 && errno == EINTR))
+		for (ssize_t i = 0; i < n; i++)
+			sb_putc(out, chunk[i]);
+	close(fd);
+}
+
+/* The errno run_child() reported on fd, 0 when it ran argv; closes fd. */
+static int child_errno(int fd)
+{
+	int e = 0;
+	ssize_t n;
+	while ((n = read(fd, &e, sizeof e)) < 0 && errno == EINTR)
+		;
+	if (n <= 0)
+		e = 0;
+	close(fd);
+	return e;
+}
+
+/* Waits for run()'s child pid, then stops the timeout. Returns its wait
+ * status, or -1 with errno (ETIMEDOUT: its time was up; exec_errno: it
+ * could not be run). */
+static int reap(pid_t pid, int exec_errno)
+{
+	int status;
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
 			alarm(0);
@@ -830,11 +822,52 @@ static int run(char *const *argv, const char *dir, strbuf *out, int all,
 		errno = ETIMEDOUT;
 		return -1;
 	}
-	if (child_errno) {
-		errno = child_errno;
+	if (exec_errno) {
+		errno = exec_errno;
 		return -1;
 	}
 	return status;
+}
+
+/* Runs argv (NULL-terminated) in dir (NULL: here), for at most timeout
+ * seconds (0: no limit; then it and its children are killed). With out,
+ * its stdout (and with all, its stderr too) is captured there; otherwise
+ * it goes to our stderr, like its stderr. Returns the wait status, or -1
+ * with errno when it could not be run (ETIMEDOUT: its time was up). */
+static int run(char *const *argv, const char *dir, strbuf *out, int all,
+	       unsigned timeout)
+{
+	int pfd[2] = {-1, -1}, epfd[2], exec_errno;
+	pid_t pid;
+	if (out && pipe(pfd) != 0)
+		return -1;
+	/* the child reports a failed exec through a close-on-exec pipe */
+	if (pipe2(epfd, O_CLOEXEC) != 0) {
+		close_pipe(pfd);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		close_pipe(epfd);
+		close_pipe(pfd);
+		return -1;
+	}
+	if (pid == 0)
+		run_child(argv, dir, out ? pfd : NULL, all, epfd);
+	setpgid(pid, pid);
+	running = pid;
+	time_up = 0;
+	if (timeout)
+		arm_timeout(timeout);
+	close(epfd[1]);
+	if (out) {
+		close(pfd[1]);
+		capture(pfd[0], out);
+	}
+	exec_errno = child_errno(epfd[0]);
+	return reap(pid, exec_errno);
 }
 
 int check_clang(const config *cfg, int major, char *err, size_t errlen)
