@@ -170,6 +170,108 @@ static int jvalue(jreader *r, int depth)
 	return jfail(r, "expected a value");
 }
 
+/* The value of entry n's "directory", "file" or "command" (k): a string,
+ * not empty. */
+static int jentry_string(jreader *r, unsigned n, const char *k)
+{
+	char what[128];
+	int empty;
+	if (jkind(r) != J_STRING) {
+		snprintf(what, sizeof what, "entry %u: \"%s\" is not a string",
+			 n, k);
+		return jfail(r, what);
+	}
+	if (!jstring(r, &empty))
+		return 0;
+	if (empty) {
+		snprintf(what, sizeof what, "entry %u: \"%s\" is empty", n, k);
+		return jfail(r, what);
+	}
+	return 1;
+}
+
+/* The value of entry n's "arguments": an array of strings, not empty. */
+static int jentry_arguments(jreader *r, unsigned n)
+{
+	char what[128];
+	unsigned nargs = 0;
+	if (jkind(r) != J_ARRAY) {
+		snprintf(what, sizeof what,
+			 "entry %u: \"arguments\" is not an array", n);
+		return jfail(r, what);
+	}
+	r->p++;
+	for (;;) {
+		jspace(r);
+		if (r->p < r->end && *r->p == ']') {
+			r->p++;
+			break;
+		}
+		if (nargs) {
+			if (r->p >= r->end || *r->p != ',')
+				return jfail(r, "expected ',' or ']'");
+			r->p++;
+			jspace(r);
+		}
+		if (jkind(r) != J_STRING) {
+			snprintf(what, sizeof what,
+				 "entry %u: an argument is not a string", n);
+			return jfail(r, what);
+		}
+		if (!jstring(r, NULL))
+			return 0;
+		nargs++;
+	}
+	if (!nargs) {
+		snprintf(what, sizeof what, "entry %u: \"arguments\" is empty",
+			 n);
+		return jfail(r, what);
+	}
+	return 1;
+}
+
+/* One member of entry n, "key": value, and the ',' after it (or the '}'
+ * it stops at). Sets *dir, *file or *cmd when the key is one of those an
+ * entry needs. */
+static int jentry_member(jreader *r, unsigned n, int *dir, int *file,
+			 int *cmd)
+{
+	const char *key = r->p + 1;
+	size_t klen;
+	if (!jstring(r, NULL))
+		return 0;
+	klen = (size_t)(r->p - 1 - key);
+	jspace(r);
+	if (r->p >= r->end || *r->p != ':')
+		return jfail(r, "expected ':'");
+	r->p++;
+	jspace(r);
+#define KEY(k) (klen == strlen(k) && !strncmp(key, k, klen))
+	if (KEY("directory") || KEY("file") || KEY("command")) {
+		const char *k = KEY("directory") ? "directory"
+				: KEY("file")    ? "file"
+						 : "command";
+		if (!jentry_string(r, n, k))
+			return 0;
+		*(k[0] == 'd' ? dir : k[0] == 'f' ? file : cmd) = 1;
+	} else if (KEY("arguments")) {
+		if (!jentry_arguments(r, n))
+			return 0;
+		*cmd = 1;
+	} else if (!jvalue(r, 1)) {
+		return 0;
+	}
+#undef KEY
+	jspace(r);
+	if (r->p < r->end && *r->p == ',') {
+		r->p++;
+		jspace(r);
+	} else if (r->p >= r->end || *r->p != '}') {
+		return jfail(r, "expected ',' or '}'");
+	}
+	return 1;
+}
+
 /* One entry: an object with the strings "directory" and "file", and a
  * non-empty "command" string or "arguments" array of strings. */
 static int jentry(jreader *r, unsigned n)
@@ -182,86 +284,9 @@ static int jentry(jreader *r, unsigned n)
 	}
 	r->p++;
 	jspace(r);
-	while (r->p < r->end && *r->p != '}') {
-		const char *key = r->p + 1;
-		int empty, kind;
-		size_t klen;
-		if (!jstring(r, NULL))
+	while (r->p < r->end && *r->p != '}')
+		if (!jentry_member(r, n, &dir, &file, &cmd))
 			return 0;
-		klen = (size_t)(r->p - 1 - key);
-		jspace(r);
-		if (r->p >= r->end || *r->p != ':')
-			return jfail(r, "expected ':'");
-		r->p++;
-		jspace(r);
-		kind = jkind(r);
-#define KEY(k) (klen == strlen(k) && !strncmp(key, k, klen))
-		if (KEY("directory") || KEY("file") || KEY("command")) {
-			const char *k = KEY("directory") ? "directory"
-					: KEY("file")    ? "file"
-							 : "command";
-			if (kind != J_STRING) {
-				snprintf(what, sizeof what,
-					 "entry %u: \"%s\" is not a string", n, k);
-				return jfail(r, what);
-			}
-			if (!jstring(r, &empty))
-				return 0;
-			if (empty) {
-				snprintf(what, sizeof what,
-					 "entry %u: \"%s\" is empty", n, k);
-				return jfail(r, what);
-			}
-			*(k[0] == 'd' ? &dir : k[0] == 'f' ? &file : &cmd) = 1;
-		} else if (KEY("arguments")) {
-			unsigned nargs = 0;
-			if (kind != J_ARRAY) {
-				snprintf(what, sizeof what,
-					 "entry %u: \"arguments\" is not an "
-					 "array", n);
-				return jfail(r, what);
-			}
-			r->p++;
-			for (;;) {
-				jspace(r);
-				if (r->p < r->end && *r->p == ']') {
-					r->p++;
-					break;
-				}
-				if (nargs) {
-					if (r->p >= r->end || *r->p != ',')
-						return jfail(r, "expected ',' or ']'");
-					r->p++;
-					jspace(r);
-				}
-				if (jkind(r) != J_STRING) {
-					snprintf(what, sizeof what,
-						 "entry %u: an argument is not "
-						 "a string", n);
-					return jfail(r, what);
-				}
-				if (!jstring(r, NULL))
-					return 0;
-				nargs++;
-			}
-			if (!nargs) {
-				snprintf(what, sizeof what,
-					 "entry %u: \"arguments\" is empty", n);
-				return jfail(r, what);
-			}
-			cmd = 1;
-		} else if (!jvalue(r, 1)) {
-			return 0;
-		}
-#undef KEY
-		jspace(r);
-		if (r->p < r->end && *r->p == ',') {
-			r->p++;
-			jspace(r);
-		} else if (r->p >= r->end || *r->p != '}') {
-			return jfail(r, "expected ',' or '}'");
-		}
-	}
 	if (r->p >= r->end)
 		return jfail(r, "expected '}'");
 	r->p++;
