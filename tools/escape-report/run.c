@@ -632,12 +632,11 @@ static int language_check(const job *j, char *err, size_t errlen)
 	return -1;
 }
 
-int job_init(job *j, const char *file, struct db *db, char **extra,
-	     int nextra, char *err, size_t errlen)
+/* file can be compiled: a regular file holding text. Returns 0, or -1
+ * with a message in err. */
+static int input_check(const char *file, char *err, size_t errlen)
 {
 	struct stat st;
-	memset(j, 0, sizeof *j);
-	j->file = xstrdup(file);
 	if (stat(file, &st) != 0) {
 		snprintf(err, errlen, "%s: %s", file, strerror(errno));
 		return -1;
@@ -653,67 +652,107 @@ int job_init(job *j, const char *file, struct db *db, char **extra,
 	}
 	if (source_text_check(file, err, errlen) != 0)
 		return -1;
+	return 0;
+}
+
+/* The command of db's entry for the file abs (canonical), or NULL; *cmds
+ * holds it (or is NULL) and is the caller's to dispose of. */
+static CXCompileCommand db_command(struct db *db, const char *abs,
+				   CXCompileCommands *cmds)
+{
+	/* libclang's JSON database invents commands for files it does not
+	 * list (from a "nearby" entry): look for the file among the entries
+	 * instead */
+	unsigned n;
+	CXCompileCommand cmd = NULL;
+	*cmds = clang_CompilationDatabase_getAllCompileCommands(db->db);
+	n = *cmds ? clang_CompileCommands_getSize(*cmds) : 0;
+	for (unsigned i = 0; i < n && !cmd; i++) {
+		CXCompileCommand c = clang_CompileCommands_getCommand(*cmds, i);
+		char *d = cx(clang_CompileCommand_getDirectory(c));
+		char *f = cx(clang_CompileCommand_getFilename(c));
+		char *full = path_join(d, f), *real = canonical(full);
+		if (strcmp(real, abs) == 0)
+			cmd = c;
+		free(d);
+		free(f);
+		free(full);
+		free(real);
+	}
+	return cmd;
+}
+
+/* Frees the n strings of argv, and argv. */
+static void free_argv(char **argv, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* j's directory, source and flags from the entry of db that compiles
+ * file. Returns 0, or -1 with a message in err. */
+static int job_from_db(job *j, const char *file, struct db *db, char *err,
+		       size_t errlen)
+{
+	CXCompileCommands cmds;
+	CXCompileCommand cmd = db_command(db, j->abs, &cmds);
+	struct stat st;
+	unsigned nargs;
+	char **argv;
+	int bad;
+	if (!cmd) {
+		if (cmds)
+			clang_CompileCommands_dispose(cmds);
+		snprintf(err, errlen,
+			 "%s: not in the compilation database "
+			 "%s/compile_commands.json",
+			 file, db->dir);
+		return -1;
+	}
+	nargs = clang_CompileCommand_getNumArgs(cmd);
+	argv = xcalloc(nargs + 1, sizeof *argv);
+	for (unsigned i = 0; i < nargs; i++)
+		argv[i] = cx(clang_CompileCommand_getArg(cmd, i));
+	j->dir = cx(clang_CompileCommand_getDirectory(cmd));
+	j->src = cx(clang_CompileCommand_getFilename(cmd));
+	bad = stat(j->dir, &st) != 0 ? errno
+	      : !S_ISDIR(st.st_mode) ? ENOTDIR
+				     : 0;
+	if (bad) {
+		snprintf(err, errlen,
+			 "%s: the directory of its compile command in "
+			 "%s/compile_commands.json, %s: %s",
+			 file, db->dir, j->dir, strerror(bad));
+		free_argv(argv, nargs);
+		clang_CompileCommands_dispose(cmds);
+		return -1;
+	}
+	if (!*j->src) {
+		free(j->src);
+		j->src = xstrdup(j->abs);
+	}
+	/* argv[0] is the compiler the project uses: ours replaces it */
+	if (nargs > 1)
+		add_flags(j, argv + 1, (int)nargs - 1, j->dir);
+	free_argv(argv, nargs);
+	clang_CompileCommands_dispose(cmds);
+	return 0;
+}
+
+/* How file is compiled: its entry in db (NULL: none), then extra. Returns
+ * 0, or -1 with a message in err. */
+int job_init(job *j, const char *file, struct db *db, char **extra,
+	     int nextra, char *err, size_t errlen)
+{
+	memset(j, 0, sizeof *j);
+	j->file = xstrdup(file);
+	if (input_check(file, err, errlen) != 0)
+		return -1;
 	j->abs = canonical(file);
 	if (db) {
-		/* libclang's JSON database invents commands for files it does
-		 * not list (from a "nearby" entry): look for the file among
-		 * the entries instead */
-		CXCompileCommands cmds =
-			clang_CompilationDatabase_getAllCompileCommands(db->db);
-		unsigned n = cmds ? clang_CompileCommands_getSize(cmds) : 0;
-		CXCompileCommand cmd = NULL;
-		for (unsigned i = 0; i < n && !cmd; i++) {
-			CXCompileCommand c = clang_CompileCommands_getCommand(cmds, i);
-			char *d = cx(clang_CompileCommand_getDirectory(c));
-			char *f = cx(clang_CompileCommand_getFilename(c));
-			char *full = path_join(d, f), *real = canonical(full);
-			if (strcmp(real, j->abs) == 0)
-				cmd = c;
-			free(d);
-			free(f);
-			free(full);
-			free(real);
-		}
-		if (!cmd) {
-			if (cmds)
-				clang_CompileCommands_dispose(cmds);
-			snprintf(err, errlen,
-				 "%s: not in the compilation database "
-				 "%s/compile_commands.json",
-				 file, db->dir);
+		if (job_from_db(j, file, db, err, errlen) != 0)
 			return -1;
-		}
-		unsigned nargs = clang_CompileCommand_getNumArgs(cmd);
-		char **argv = xcalloc(nargs + 1, sizeof *argv);
-		for (unsigned i = 0; i < nargs; i++)
-			argv[i] = cx(clang_CompileCommand_getArg(cmd, i));
-		j->dir = cx(clang_CompileCommand_getDirectory(cmd));
-		j->src = cx(clang_CompileCommand_getFilename(cmd));
-		int bad = stat(j->dir, &st) != 0 ? errno
-			  : !S_ISDIR(st.st_mode) ? ENOTDIR
-						 : 0;
-		if (bad) {
-			snprintf(err, errlen,
-				 "%s: the directory of its compile command in "
-				 "%s/compile_commands.json, %s: %s",
-				 file, db->dir, j->dir, strerror(bad));
-			for (unsigned i = 0; i < nargs; i++)
-				free(argv[i]);
-			free(argv);
-			clang_CompileCommands_dispose(cmds);
-			return -1;
-		}
-		if (!*j->src) {
-			free(j->src);
-			j->src = xstrdup(j->abs);
-		}
-		/* argv[0] is the compiler the project uses: ours replaces it */
-		if (nargs > 1)
-			add_flags(j, argv + 1, (int)nargs - 1, j->dir);
-		for (unsigned i = 0; i < nargs; i++)
-			free(argv[i]);
-		free(argv);
-		clang_CompileCommands_dispose(cmds);
 	} else {
 		j->src = xstrdup(file);
 	}
