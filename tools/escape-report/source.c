@@ -692,13 +692,95 @@ static void alloc_details(source *s, CXCursor c, enum CXCursorKind k,
 	}
 }
 
+/* The text of variable declaration c (in file fi, its extent ending at
+ * eoff), as decl_text() gives it; a call that initialises it is noted as
+ * assigned to it. */
+static char *var_text(source *s, CXCursor c, unsigned fi, unsigned eoff)
+{
+	CXCursor init;
+	unsigned lo, lf;
+	char *text = decl_text(s, c, fi, eoff);
+	if (var_init(s, c, fi, &init) &&
+	    debug_position(s, clang_getCursorLocation(c), &lf, NULL, NULL,
+			   &lo) &&
+	    lf == fi) {
+		char *name = str_of(clang_getCursorSpelling(c));
+		note_assign(s, init, name, text, fi, lo);
+		free(name);
+	}
+	return text;
+}
+
+/* The name a call or new expression c (written as text) calls, NULL for
+ * other kinds of k; *is_alloc says whether it is an allocation. */
+static char *callee_of(CXCursor c, enum CXCursorKind k, const char *text,
+		       int *is_alloc)
+{
+	char *callee = NULL;
+	*is_alloc = 0;
+	if (k == CXCursor_CallExpr) {
+		CXCursor ref = clang_getCursorReferenced(c);
+		callee = str_of(clang_getCursorSpelling(c));
+		if (is_alloc_name(callee) && !clang_Cursor_isNull(ref)) {
+			/* the program's own malloc is not the allocator */
+			CXCursor def = clang_getCursorDefinition(ref);
+			*is_alloc = clang_Cursor_isNull(def);
+		}
+	} else if (k == CXCursor_CXXNewExpr) {
+		*is_alloc = allocating_new(text);
+		callee = xstrdup("new");
+	}
+	return callee;
+}
+
+/* When c (of kind k, in file fi from soff to eoff, written as text) is an
+ * assignment `lhs = rhs`, notes rhs as assigned to lhs. */
+static void note_assign_expr(source *s, CXCursor c, enum CXCursorKind k,
+			     unsigned fi, unsigned soff, unsigned eoff,
+			     const char *text)
+{
+	unsigned off, lf, ls, le;
+	kids ch;
+	if (k != CXCursor_BinaryOperator ||
+	    !exprloc_offset(s, c, k, fi, soff, eoff, &off) ||
+	    s->files[fi].text[off] != '=' || s->files[fi].text[off + 1] == '=')
+		return;
+	ch = children(c);
+	if (ch.n == 2 && extent(s, ch.v[0], &lf, &ls, &le) && lf == fi) {
+		char *lhs = text_between(&s->files[fi], ls, le);
+		if (lhs)
+			note_assign(s, ch.v[1], lhs, text, fi, off);
+		free(lhs);
+	}
+}
+
+/* A second entry for the last one, at line:col where clang's debug
+ * information puts the expression (not the start of its extent); the
+ * allocation is listed once, at the first. */
+static void add_exprloc_entry(source *s, unsigned line, unsigned col)
+{
+	entry base = s->ents[s->nents - 1];
+	entry *e2 = add_entry(s);
+	*e2 = base;
+	e2->seq = s->nents - 1;
+	e2->line = line;
+	e2->col = col;
+	e2->exprloc = 1;
+	e2->own_text = 0;
+	e2->is_alloc = 0; /* listed once */
+	e2->stext = NULL;
+}
+
+/* Indexes cursor c of kind k: a parameter or variable as a declaration,
+ * an assignment's call for source_assignment(), and an entry for each
+ * expression, statement or variable, with its text and its callee. */
 static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
 {
 	source *s = w->s;
 	unsigned fi, soff, eoff, off, line, col;
 	entry *e;
-	char *text = NULL, *callee = NULL;
-	int is_alloc = 0;
+	char *text, *callee;
+	int is_alloc, has_loc;
 
 	if (k == CXCursor_ParmDecl || k == CXCursor_VarDecl)
 		add_decl(s, c, k == CXCursor_ParmDecl, w->fn);
@@ -711,45 +793,12 @@ static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
 	if (!extent(s, c, &fi, &soff, &eoff))
 		return;
 
-	if (k == CXCursor_VarDecl) {
-		CXCursor init;
-		unsigned lo, lf;
-		text = decl_text(s, c, fi, eoff);
-		if (var_init(s, c, fi, &init) &&
-		    debug_position(s, clang_getCursorLocation(c), &lf, NULL, NULL, &lo) &&
-		    lf == fi) {
-			char *name = str_of(clang_getCursorSpelling(c));
-			note_assign(s, init, name, text, fi, lo);
-			free(name);
-		}
-	} else {
-		text = text_between(&s->files[fi], soff, eoff);
-	}
+	text = k == CXCursor_VarDecl ? var_text(s, c, fi, eoff)
+				     : text_between(&s->files[fi], soff, eoff);
 	if (!text)
 		return;
-	if (k == CXCursor_CallExpr) {
-		CXCursor ref = clang_getCursorReferenced(c);
-		callee = str_of(clang_getCursorSpelling(c));
-		if (is_alloc_name(callee) && !clang_Cursor_isNull(ref)) {
-			/* the program's own malloc is not the allocator */
-			CXCursor def = clang_getCursorDefinition(ref);
-			is_alloc = clang_Cursor_isNull(def);
-		}
-	} else if (k == CXCursor_CXXNewExpr) {
-		is_alloc = allocating_new(text);
-		callee = xstrdup("new");
-	}
-	if (k == CXCursor_BinaryOperator && exprloc_offset(s, c, k, fi, soff, eoff, &off) &&
-	    s->files[fi].text[off] == '=' && s->files[fi].text[off + 1] != '=') {
-		kids ch = children(c);
-		unsigned lf, ls, le;
-		if (ch.n == 2 && extent(s, ch.v[0], &lf, &ls, &le) && lf == fi) {
-			char *lhs = text_between(&s->files[fi], ls, le);
-			if (lhs)
-				note_assign(s, ch.v[1], lhs, text, fi, off);
-			free(lhs);
-		}
-	}
+	callee = callee_of(c, k, text, &is_alloc);
+	note_assign_expr(s, c, k, fi, soff, eoff, text);
 
 	/* the start of the extent */
 	if (!offset_position(s, fi, soff, &line, &col)) {
@@ -757,7 +806,7 @@ static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
 		free(callee);
 		return;
 	}
-	int has_loc = exprloc_offset(s, c, k, fi, soff, eoff, &off) && off != soff;
+	has_loc = exprloc_offset(s, c, k, fi, soff, eoff, &off) && off != soff;
 	e = add_entry(s);
 	e->file = fi;
 	e->line = line;
@@ -775,18 +824,8 @@ static void index_cursor(walk *w, CXCursor c, enum CXCursorKind k)
 	e->size = -1;
 	if (is_alloc)
 		alloc_details(s, c, k, fi, line, col);
-	if (has_loc && offset_position(s, fi, off, &line, &col)) {
-		entry base = s->ents[s->nents - 1];
-		entry *e2 = add_entry(s);
-		*e2 = base;
-		e2->seq = s->nents - 1;
-		e2->line = line;
-		e2->col = col;
-		e2->exprloc = 1;
-		e2->own_text = 0;
-		e2->is_alloc = 0; /* listed once */
-		e2->stext = NULL;
-	}
+	if (has_loc && offset_position(s, fi, off, &line, &col))
+		add_exprloc_entry(s, line, col);
 	if (k == CXCursor_ReturnStmt && w->fn >= 0) {
 		s->fns[w->fn].nreturn++;
 		s->fns[w->fn].last_return = (int)s->nents - 1;
