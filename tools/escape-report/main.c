@@ -210,9 +210,10 @@ typedef struct args {
 	strvec profiles;
 } args;
 
-/* Reads option argv[*i] (and its argument, moving *i past it) into A, or
- * a FILE; a bad one is a usage error. */
-static void parse_option(args *A, int argc, char **argv, int *i)
+/* The report's level (-m, -m=N) and format (-json, -sarif, --severity,
+ * -html DIR): reads option argv[*i] (and its argument, moving *i past it)
+ * into A when it is one of these. Returns whether it was. */
+static int report_option(args *A, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
 	/* as Go's -m: each one more raises the level */
@@ -242,7 +243,19 @@ static void parse_option(args *A, int argc, char **argv, int *i)
 		A->html_dir = argv[++*i];
 	} else if (!strncmp(a, "-html=", 6) || !strncmp(a, "--html=", 7))
 		A->html_dir = strchr(a, '=') + 1;
-	else if (!strcmp(a, "-O0"))
+	else
+		return 0;
+	return 1;
+}
+
+/* Which files are compiled and how (-O level, -p BUILD_DIR, -j N,
+ * --match=REGEX, --timeout=SECONDS): reads option argv[*i] (and its
+ * argument, moving *i past it) into A when it is one of these. Returns
+ * whether it was. */
+static int compile_option(args *A, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	if (!strcmp(a, "-O0"))
 		usage_error("'%s': heap2stack does not run at -O0, where "
 			    "clang optimises nothing (-Og is the level "
 			    "for debugging)", a);
@@ -252,8 +265,7 @@ static void parse_option(args *A, int argc, char **argv, int *i)
 		 !strcmp(a, "-Og")) {
 		A->opt = a;
 		A->opt_given = 1;
-	}
-	else if (!strcmp(a, "-p")) {
+	} else if (!strcmp(a, "-p")) {
 		if (*i + 1 >= argc)
 			usage_error("%s needs a build directory", a);
 		A->build_dir = argv[++*i];
@@ -279,7 +291,18 @@ static void parse_option(args *A, int argc, char **argv, int *i)
 		if (*i + 1 >= argc)
 			usage_error("%s needs a number of seconds", a);
 		A->timeout = parse_timeout(argv[++*i]);
-	} else if (!strncmp(a, "--fail-on-heap=", 15))
+	} else
+		return 0;
+	return 1;
+}
+
+/* What the findings are checked against or given (--fail-on-heap=REGEX,
+ * --profile=PROFILE): reads option argv[*i] (and its argument, moving *i
+ * past it) into A when it is one of these. Returns whether it was. */
+static int findings_option(args *A, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	if (!strncmp(a, "--fail-on-heap=", 15))
 		A->gate = a + 15;
 	else if (!strcmp(a, "--fail-on-heap")) {
 		if (*i + 1 >= argc)
@@ -294,7 +317,21 @@ static void parse_option(args *A, int argc, char **argv, int *i)
 			usage_error("%s needs a profile "
 				    "(heap2stack-profile run)", a);
 		sv_push(&A->profiles, argv[++*i]);
-	} else if (!strcmp(a, "-"))
+	} else
+		return 0;
+	return 1;
+}
+
+/* Reads option argv[*i] (and its argument, moving *i past it) into A, or
+ * a FILE; a bad one is a usage error. */
+static void parse_option(args *A, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	if (report_option(A, argc, argv, i) ||
+	    compile_option(A, argc, argv, i) ||
+	    findings_option(A, argc, argv, i))
+		return;
+	if (!strcmp(a, "-"))
 		usage_error("'%s': escape-report does not read standard "
 			    "input; name a file", a);
 	else if (a[0] == '-' && a[1] == 'O')
