@@ -400,32 +400,33 @@ static int may_free_helper_result(const h2s_result *r, const callgraph *cg,
 	return helper && frees;
 }
 
-/* Calls the allocators accept (lib_alloc_call), found from the uses of the
- * allocators' declarations without visiting any other instruction. Returns
- * their number; with has_site, marks the functions holding them. */
+typedef struct site_count {
+	h2s_result *r;
+	unsigned n;
+	unsigned char *has_site;
+} site_count;
+
+static void count_site(void *ctx, LLVMValueRef call, const h2s_allocfn *a)
+{
+	site_count *c = ctx;
+	uint64_t i;
+	(void)a;
+	c->n++;
+	if (c->has_site &&
+	    map_get(&c->r->fnindex,
+		    ptrkey(LLVMGetBasicBlockParent(
+			    LLVMGetInstructionParent(call))),
+		    &i))
+		c->has_site[i] = 1;
+}
+
+/* The allocation calls (lib_each_alloc_call): returns their number; with
+ * has_site, marks the functions holding them. */
 static unsigned find_sites(h2s_result *r, unsigned char *has_site)
 {
-	unsigned n = 0;
-	for (LLVMValueRef fn = LLVMGetFirstFunction(r->mod); fn;
-	     fn = LLVMGetNextFunction(fn)) {
-		if (!LLVMIsDeclaration(fn) || !lib_allocator_name(fn_name(fn)))
-			continue;
-		for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
-			LLVMValueRef U = LLVMGetUser(u);
-			uint64_t i;
-			if ((!LLVMIsACallInst(U) && !LLVMIsAInvokeInst(U)) ||
-			    LLVMGetCalledValue(U) != fn || !lib_alloc_call(U))
-				continue;
-			n++;
-			if (has_site &&
-			    map_get(&r->fnindex,
-				    ptrkey(LLVMGetBasicBlockParent(
-					    LLVMGetInstructionParent(U))),
-				    &i))
-				has_site[i] = 1;
-		}
-	}
-	return n;
+	site_count c = {r, 0, has_site};
+	lib_each_alloc_call(r->mod, count_site, &c);
+	return c.n;
 }
 
 /* ------------------------------------------------------------ analysis */
@@ -858,6 +859,9 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	r->ptr_bytes = td ? LLVMPointerSize(td) : 8;
 	if (!r->ptr_bytes)
 		r->ptr_bytes = 8;
+	/* what LLVM deleted before heap2stack ran (the analysis's inlining
+	 * keeps the positions of the calls it copies) */
+	r->ndeleted = snapshot_deleted(M, &r->deleted);
 	/* nothing to decide and no parameter to report: done */
 	if (!o->report_params && !find_sites(r, NULL))
 		return r;
@@ -995,5 +999,6 @@ void h2s_result_free(h2s_result *r)
 	}
 	free(r->fns);
 	map_free(&r->fnindex);
+	snapshot_deleted_free(r->deleted, r->ndeleted);
 	free(r);
 }

@@ -219,6 +219,13 @@ const h2s_allocfn *lib_alloc_call(LLVMValueRef call);
 /* 1 when a declaration of that name may be an allocator: a module with no
  * such declaration has no allocation site. */
 int lib_allocator_name(const char *name);
+/* Calls fn on every allocation call of m (those lib_alloc_call accepts),
+ * found from the uses of the allocators' declarations without visiting any
+ * other instruction; in use-list order. */
+void lib_each_alloc_call(LLVMModuleRef m,
+			 void (*fn)(void *ctx, LLVMValueRef call,
+				    const h2s_allocfn *a),
+			 void *ctx);
 /* The family ("malloc", "_Znwm", ...) a deallocation call frees, or NULL. */
 const char *lib_free_call(LLVMValueRef call);
 /* 1 when call is `realloc(ptr, size)`, a call (not an invoke) of the
@@ -562,6 +569,16 @@ struct h2s_func {
 	uint64_t inline_used;      /* instructions inlined so far */
 };
 
+/* An allocation of the snapshot LLVM deleted (snapshot.c): where and what
+ * it was. */
+typedef struct h2s_deleted {
+	char *function;          /* the function it was written in */
+	char *text;
+	char *allocator;
+	LLVMMetadataRef loc;     /* where it was written */
+	char *size;              /* "16", or "" when not constant */
+} h2s_deleted;
+
 struct h2s_result {
 	LLVMModuleRef mod;
 	h2s_options opt;
@@ -572,6 +589,9 @@ struct h2s_result {
 	unsigned alloca_as;         /* the datalayout's alloca address space */
 	int transformed;
 	unsigned inlined;           /* calls inlined by the analysis */
+	/* the snapshot's allocations LLVM deleted (snapshot.c), for the
+	 * remarks and the report */
+	h2s_deleted *deleted; unsigned ndeleted;
 };
 
 /* graph.c: the graph and the primitives lower.c and call.c build it with */
@@ -713,14 +733,8 @@ typedef enum h2s_param_form {
 h2s_param_form param_form(const h2s_ptag *t);
 /* snapshot.c: the allocations of the module's snapshot (h2s_snapshot)
  * that no allocation call of the module has the position of any more. */
-typedef struct h2s_deleted {
-	const char *function;    /* where it was written; the strings and */
-	const char *text;        /* the location are the snapshot's, valid */
-	const char *allocator;   /* while the module's metadata is */
-	LLVMMetadataRef loc;
-	const char *size;        /* "16", or "" when not constant */
-} h2s_deleted;
 unsigned snapshot_deleted(LLVMModuleRef m, h2s_deleted **out);
+void snapshot_deleted_free(h2s_deleted *d, unsigned n);
 /* The same, or (outermost = 0) where its code was written. */
 int inst_source_position(LLVMValueRef inst, int outermost, const char **file,
 			 unsigned *line, unsigned *col);

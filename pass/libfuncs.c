@@ -320,6 +320,27 @@ const h2s_allocfn *lib_alloc_call(LLVMValueRef call)
 	return NULL;
 }
 
+void lib_each_alloc_call(LLVMModuleRef m,
+			 void (*fn)(void *ctx, LLVMValueRef call,
+				    const h2s_allocfn *a),
+			 void *ctx)
+{
+	for (LLVMValueRef d = LLVMGetFirstFunction(m); d;
+	     d = LLVMGetNextFunction(d)) {
+		if (!LLVMIsDeclaration(d) || !lib_allocator_name(fn_name(d)))
+			continue;
+		for (LLVMUseRef u = LLVMGetFirstUse(d); u; u = LLVMGetNextUse(u)) {
+			LLVMValueRef U = LLVMGetUser(u);
+			const h2s_allocfn *a;
+			if ((!LLVMIsACallInst(U) && !LLVMIsAInvokeInst(U)) ||
+			    LLVMGetCalledValue(U) != d ||
+			    !(a = lib_alloc_call(U)))
+				continue;
+			fn(ctx, U, a);
+		}
+	}
+}
+
 const char *lib_free_call(LLVMValueRef call)
 {
 	LLVMValueRef callee;

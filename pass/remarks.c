@@ -220,30 +220,27 @@ static void param_remark(const h2s_func *f, unsigned p)
  * ran: moved off the heap, as far as the program can tell. */
 static void deleted_remarks(const h2s_result *r)
 {
-	h2s_deleted *d;
-	unsigned n = snapshot_deleted(r->mod, &d);
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < r->ndeleted; i++) {
+		const h2s_deleted *d = &r->deleted[i];
 		remark k;
-		rk_start(&k, H2S_REMARK_PASSED, "Deleted", NULL, d[i].loc,
-			 LLVMGetNamedFunction(r->mod, d[i].function),
-			 d[i].function);
+		rk_start(&k, H2S_REMARK_PASSED, "Deleted", NULL, d->loc,
+			 LLVMGetNamedFunction(r->mod, d->function), d->function);
 		k.r.module = r->mod;
-		rk_arg(&k, "Expr", d[i].text);
+		rk_arg(&k, "Expr", d->text);
 		rk_text(&k, " " H2S_WORDS_STACK ": ");
 		rk_arg(&k, "Detail", H2S_DELETED_WORDS);
 		rk_extra(&k);
 		rk_text(&k, " (allocator ");
-		rk_arg(&k, "Allocator", d[i].allocator);
-		if (*d[i].size) {
+		rk_arg(&k, "Allocator", d->allocator);
+		if (*d->size) {
 			rk_text(&k, ", size ");
-			rk_arg(&k, "Size", d[i].size);
+			rk_arg(&k, "Size", d->size);
 		}
 		rk_text(&k, ", reason ");
 		rk_arg(&k, "Reason", reason_codes[R_DELETED]);
 		rk_text(&k, ")");
 		rk_emit(&r->hooks, &k);
 	}
-	free(d);
 }
 
 void h2s_emit_remarks(const h2s_result *r)

@@ -747,26 +747,24 @@ static void report_func(lines *L, const h2s_func *f)
 }
 
 /* The allocations of the snapshot LLVM deleted before heap2stack ran
- * (snapshot.c), where they were written: not on the heap either. */
+ * (r->deleted), where they were written: not on the heap either. */
 static void report_deleted(lines *L, const h2s_result *r)
 {
-	h2s_deleted *d;
-	unsigned n = snapshot_deleted(r->mod, &d);
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < r->ndeleted; i++) {
+		const h2s_deleted *d = &r->deleted[i];
 		const char *file;
 		unsigned line, col;
 		h2s_str b = {0};
-		loc_position(d[i].loc, &file, &line, &col);
+		loc_position(d->loc, &file, &line, &col);
 		if (*file && line)
 			str_printf(&b, "%s:%u:%u: ", file, line, col);
 		else
-			str_printf(&b, "%s: ", d[i].function);
-		str_printf(&b, "%s " H2S_WORDS_STACK, d[i].text);
+			str_printf(&b, "%s: ", d->function);
+		str_printf(&b, "%s " H2S_WORDS_STACK, d->text);
 		if (r->opt.verbose)
 			str_printf(&b, ": " H2S_DELETED_WORDS);
 		add_line(L, file, line, col, b.s);
 	}
-	free(d);
 }
 
 char *h2s_format_report(const h2s_result *r)

@@ -27,28 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every allocation call of m to fn (one at a time), in use-list order. */
-static void each_alloc_call(LLVMModuleRef m,
-			    void (*fn)(void *ctx, LLVMValueRef call,
-				       const h2s_allocfn *a),
-			    void *ctx)
-{
-	for (LLVMValueRef d = LLVMGetFirstFunction(m); d;
-	     d = LLVMGetNextFunction(d)) {
-		if (!LLVMIsDeclaration(d) || !lib_allocator_name(fn_name(d)))
-			continue;
-		for (LLVMUseRef u = LLVMGetFirstUse(d); u; u = LLVMGetNextUse(u)) {
-			LLVMValueRef U = LLVMGetUser(u);
-			const h2s_allocfn *a;
-			if ((!LLVMIsACallInst(U) && !LLVMIsAInvokeInst(U)) ||
-			    LLVMGetCalledValue(U) != d ||
-			    !(a = lib_alloc_call(U)))
-				continue;
-			fn(ctx, U, a);
-		}
-	}
-}
-
 static LLVMMetadataRef md_string(LLVMContextRef c, const char *s)
 {
 	return LLVMMDStringInContext2(c, s, strlen(s));
@@ -194,18 +172,28 @@ static int match(alive_vec *l, LLVMMetadataRef loc, const char *allocator,
 	return 0;
 }
 
-/* Operand i of metadata node `node` as a string, or NULL. */
-static const char *node_string(LLVMValueRef node, unsigned i)
+/* A snapshot node's string operand, or NULL. */
+static const char *op_string(LLVMValueRef op)
 {
 	unsigned len;
-	const char *s;
-	if (i >= (unsigned)LLVMGetMDNodeNumOperands(node))
-		return NULL;
-	LLVMValueRef *ops = xcalloc(LLVMGetMDNodeNumOperands(node), sizeof *ops);
+	return op ? LLVMGetMDString(op, &len) : NULL;
+}
+
+/* Snapshot node `node` into *d (its strings the metadata's own); 0 when it
+ * is not one heap2stack wrote. */
+static int read_node(LLVMValueRef node, h2s_deleted *d)
+{
+	LLVMValueRef ops[5];
+	if (LLVMGetMDNodeNumOperands(node) != 5)
+		return 0;
 	LLVMGetMDNodeOperands(node, ops);
-	s = ops[i] ? LLVMGetMDString(ops[i], &len) : NULL;
-	free(ops);
-	return s;
+	d->function = (char *)op_string(ops[0]);
+	d->text = (char *)op_string(ops[1]);
+	d->allocator = (char *)op_string(ops[2]);
+	d->size = (char *)op_string(ops[4]);
+	d->loc = ops[3] ? LLVMValueAsMetadata(ops[3]) : NULL;
+	return d->function && d->text && d->allocator && d->size && d->loc &&
+	       LLVMGetMetadataKind(d->loc) == LLVMDILocationMetadataKind;
 }
 
 unsigned snapshot_deleted(LLVMModuleRef m, h2s_deleted **out)
@@ -220,40 +208,27 @@ unsigned snapshot_deleted(LLVMModuleRef m, h2s_deleted **out)
 		return 0;
 	nodes = xcalloc(n, sizeof *nodes);
 	LLVMGetNamedMetadataOperands(m, H2S_SNAPSHOT, nodes);
-	each_alloc_call(m, alive_call, &l);
+	lib_each_alloc_call(m, alive_call, &l);
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, by_key);
 	d = xcalloc(n, sizeof *d);
 	matched = xcalloc(n, 1);
-	for (unsigned i = 0; i < n; i++) {
-		LLVMValueRef ops[5];
-		LLVMMetadataRef loc;
-		matched[i] = 1; /* unless well formed */
-		if (LLVMGetMDNodeNumOperands(nodes[i]) != 5)
-			continue;
-		LLVMGetMDNodeOperands(nodes[i], ops);
-		if (!ops[3] || !node_string(nodes[i], 0) ||
-		    !node_string(nodes[i], 1) || !node_string(nodes[i], 2) ||
-		    !node_string(nodes[i], 4))
-			continue;
-		loc = LLVMValueAsMetadata(ops[3]);
-		if (LLVMGetMetadataKind(loc) != LLVMDILocationMetadataKind)
-			continue;
-		d[i] = (h2s_deleted){node_string(nodes[i], 0),
-				     node_string(nodes[i], 1),
-				     node_string(nodes[i], 2), loc,
-				     node_string(nodes[i], 4)};
-		matched[i] = 0;
-	}
+	for (unsigned i = 0; i < n; i++)
+		matched[i] = !read_node(nodes[i], &d[i]);
 	for (int pass = 0; pass < 3; pass++)
 		for (unsigned i = 0; i < n; i++)
 			if (!matched[i])
 				matched[i] = (unsigned char)match(
 					&l, d[i].loc, d[i].allocator, d[i].text,
 					pass);
+	/* the gone ones, with strings of their own: the glue erases the
+	 * snapshot before the result goes */
 	for (unsigned i = 0; i < n; i++)
 		if (!matched[i])
-			d[nd++] = d[i];
+			d[nd++] = (h2s_deleted){
+				xstrdup(d[i].function), xstrdup(d[i].text),
+				xstrdup(d[i].allocator), d[i].loc,
+				xstrdup(d[i].size)};
 	for (unsigned i = 0; i < l.n; i++)
 		free(l.v[i].text);
 	free(l.v);
@@ -261,4 +236,15 @@ unsigned snapshot_deleted(LLVMModuleRef m, h2s_deleted **out)
 	free(nodes);
 	*out = d;
 	return nd;
+}
+
+void snapshot_deleted_free(h2s_deleted *d, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		free(d[i].function);
+		free(d[i].text);
+		free(d[i].allocator);
+		free(d[i].size);
+	}
+	free(d);
 }

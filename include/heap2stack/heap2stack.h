@@ -158,7 +158,8 @@ typedef struct h2s_hooks {
 
 typedef struct h2s_result h2s_result;
 
-/* Analyse M: every function with a body when o->report_params is set,
+/* Analyse M (and read its snapshot, h2s_snapshot, for the allocations
+ * LLVM deleted): every function with a body when o->report_params is set,
  * otherwise the functions the allocation sites' verdicts depend on (and
  * those that may free what an allocating helper returns). It changes M in
  * one way only: with o->inline_budget and hooks->inline_call, it inlines
