@@ -7,6 +7,8 @@
  *   domtree.c    dominator tree (Cooper-Harvey-Kennedy)
  *   loops.c      natural loops, loop depth, blocks on any CFG cycle
  *   scc.c        strongly connected components (iterative Tarjan)
+ *   snapshot.c   the allocation calls as the pipeline starts, and those
+ *                of them LLVM deleted before heap2stack ran
  *   libfuncs.c   allocators, deallocators and the libc effect table
  *   graph.c      the location graph: locations, objects, edges
  *   lower.c      lowering instructions other than calls into it
@@ -18,6 +20,7 @@
  *   decide.c     verdicts: escape, size, loops, recursion, budget
  *   transform.c  the rewrite of demotable sites
  *   report.c     print<escape> text, and the words it shares with remarks
+ *   explain.c    Go's -m=2 block (C library only: escape-report has it too)
  *   remarks.c    optimization remarks with named arguments (the records)
  *   heap2stack.c the driver behind the public API
  */
