@@ -309,7 +309,10 @@ static int guard_ok(h2s_func *f, h2s_site *s)
 	return k && k < H2S_MAX_SLOT && f->mod->hooks.if_else;
 }
 
-/* Rule 7 with its switch; numbers the instructions on first use. */
+/* Rule 7 with its switch; numbers the instructions on first use. A block
+ * the function frees on every path before it returns, or before the
+ * allocation runs again, is dead each iteration too, whatever holds it
+ * (exits.c). */
 static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
 {
 	if (!f->mod->opt.loops)
@@ -318,7 +321,7 @@ static int loop_ok(h2s_func *f, h2s_map *index, int *numbered, h2s_site *s)
 		number_insts(f, index);
 		*numbered = 1;
 	}
-	return dead_each_iteration(f, index, s);
+	return dead_each_iteration(f, index, s) || freed_before_return(f, s);
 }
 
 /* Rule 4: a size that is neither constant nor bounded within max-size is
