@@ -192,8 +192,8 @@ static void chain_init(unsigned *chain, unsigned al)
 
 /* What a callee's tag t says happens below its parameter's own pointee:
  * what the freed levels point to is freed by call I (a free the transform
- * leaves alone), and what content_from derefs of the argument point to
- * leaks. */
+ * leaves alone), what content_from derefs of the argument point to
+ * leaks, and so does what the raw levels' bytes carry. */
 static void lower_deep_tags(h2s_func *f, LLVMValueRef I, unsigned *chain,
 			    const h2s_ptag *t)
 {
@@ -203,6 +203,17 @@ static void lower_deep_tags(h2s_func *f, LLVMValueRef I, unsigned *chain,
 	if (t->content_from)
 		add_edge(f, E_COPY, W_CALL_LEAK,
 			 deref(f, chain, t->content_from, I), f->g.heap, I);
+	for (unsigned lv = 1; lv <= H2S_MAX_LEVEL; lv++)
+		if (t->raw_levels & (1u << lv)) {
+			/* what the bytes lv - 1 derefs down carry, read as an
+			 * arithmetic type (a typed load), leaks */
+			unsigned r = temp(f);
+			unsigned id = add_edge(f, E_LOAD, W_LOAD,
+					       deref(f, chain, lv - 1, I), r, I);
+			if (id != H2S_NONE)
+				f->g.edges[id].tbaa = TBAA_ARITH;
+			add_edge(f, E_COPY, W_CALL_LEAK, r, f->g.heap, I);
+		}
 }
 
 /* The module function a library call hands its elements to (a qsort or

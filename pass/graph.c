@@ -47,6 +47,8 @@ static unsigned new_obj(h2s_func *f, h2s_okind kind, LLVMValueRef inst)
 	o->kind = kind;
 	o->inst = inst;
 	o->content = H2S_NONE;
+	o->ptrs = H2S_NONE;
+	o->raw = H2S_NONE;
 	o->site = H2S_NONE;
 	o->param = H2S_NONE;
 	return f->g.nobj++;
@@ -69,6 +71,7 @@ unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 	e->parent = H2S_NONE;
 	e->via = H2S_NONE;
 	e->nonnull = 0;
+	e->tbaa = TBAA_ANY;
 	return f->g.nedge++;
 }
 
@@ -180,14 +183,19 @@ int is_narrow_scalar(h2s_func *f, LLVMValueRef v)
 /* --------------------------------------------------------------- objects */
 
 /* Creates the objects of parameter i: its pointee at levels 0..MAX, one
- * after the other (make_contents relies on it). They are external: a store
- * into one is a flow to {heap} (to ~r0 for an sret parameter). */
+ * after the other, then its raw objects R1..RMAX (make_contents relies on
+ * the order). Rk stands for what the bytes of level k - 1 carry when a load
+ * of an arithmetic type reads them (Typed loads in docs/design.md): the
+ * caller's raw(o) of its objects k - 1 derefs down, a part of what Pk
+ * stands for. They are external: a store into one is a flow to {heap}
+ * (to ~r0 for an sret parameter). */
 static void make_param(h2s_func *f, unsigned i)
 {
-	for (unsigned k = 0; k <= H2S_MAX_LEVEL; k++) {
+	for (unsigned k = 0; k <= 2 * H2S_MAX_LEVEL; k++) {
 		unsigned o = new_obj(f, OBJ_PARAM, NULL);
 		f->g.objs[o].param = i;
-		f->g.objs[o].level = k;
+		f->g.objs[o].level = k <= H2S_MAX_LEVEL ? k : k - H2S_MAX_LEVEL;
+		f->g.objs[o].rawbytes = (unsigned char)(k > H2S_MAX_LEVEL);
 		f->g.objs[o].external = 1;
 		f->g.objs[o].sret = (unsigned char)(k == 0 && f->sret_param == i);
 		if (k == 0)
@@ -241,23 +249,39 @@ static unsigned collect_objects(h2s_func *f)
 	return ninst;
 }
 
-/* Gives every object its content location. A parameter object's content
- * holds the next level's object (the deepest level holds itself); unknown
- * memory holds unknown pointers. */
+/* Gives every object its content, ptrs and raw locations. A parameter
+ * object's content and ptrs hold the next level's object (the deepest
+ * level holds itself); its raw holds the next level's raw object, which
+ * stands for a part of what the next level does. A raw object Rk is read
+ * through like Pk: its content and ptrs hold P(k+1), its raw R(k+1).
+ * Unknown memory holds unknown pointers in all three. */
 static void make_contents(h2s_func *f)
 {
 	for (unsigned o = 0; o < f->g.nobj; o++) {
-		unsigned l = new_loc(f, LOC_CONTENT);
-		f->g.locs[l].obj = o;
-		f->g.objs[o].content = l;
+		unsigned *part[3] = {&f->g.objs[o].content, &f->g.objs[o].ptrs,
+				     &f->g.objs[o].raw};
+		for (unsigned k = 0; k < 3; k++) {
+			*part[k] = new_loc(f, LOC_CONTENT);
+			f->g.locs[*part[k]].obj = o;
+		}
 	}
 	for (unsigned o = 0; o < f->g.nobj; o++) {
 		h2s_obj *ob = &f->g.objs[o];
-		if (ob->kind == OBJ_UNKNOWN)
+		if (ob->kind == OBJ_UNKNOWN) {
 			seed(f, ob->content, o, W_LOAD, NULL);
-		else if (ob->kind == OBJ_PARAM)
-			seed(f, ob->content,
-			     ob->level < H2S_MAX_LEVEL ? o + 1 : o, W_LOAD, NULL);
+			seed(f, ob->ptrs, o, W_LOAD, NULL);
+			seed(f, ob->raw, o, W_LOAD, NULL);
+		} else if (ob->kind == OBJ_PARAM) {
+			unsigned p0 = f->param_obj[ob->param];
+			unsigned next = ob->level < H2S_MAX_LEVEL ? ob->level + 1
+								  : H2S_MAX_LEVEL;
+			seed(f, ob->content, p0 + next, W_LOAD, NULL);
+			seed(f, ob->ptrs, p0 + next, W_LOAD, NULL);
+			seed(f, ob->raw,
+			     ob->level < H2S_MAX_LEVEL ? p0 + H2S_MAX_LEVEL + next
+						       : p0 + H2S_MAX_LEVEL,
+			     W_LOAD, NULL);
+		}
 	}
 }
 

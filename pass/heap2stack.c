@@ -684,6 +684,7 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 	for (unsigned i = 0; i < n; i++)
 		if (a[i].heap != b[i].heap ||
 		    a[i].content_from != b[i].content_from ||
+		    a[i].raw_levels != b[i].raw_levels ||
 		    a[i].freed != b[i].freed || a[i].written != b[i].written ||
 		    a[i].freed_levels != b[i].freed_levels ||
 		    a[i].diff_with != b[i].diff_with ||

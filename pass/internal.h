@@ -261,7 +261,9 @@ int call_has_fn_attr(LLVMValueRef call, const char *name);
 typedef enum h2s_okind {
 	OBJ_UNKNOWN,   /* memory the function does not own: globals, what
 			* unknown calls return, what inttoptr produces */
-	OBJ_PARAM,     /* what parameter `param` points to, `level` derefs deep */
+	OBJ_PARAM,     /* what parameter `param` points to, `level` derefs deep;
+			* with `rawbytes`, what the non-pointer bytes of level
+			* `level - 1` carry (Typed loads, graph.c) */
 	OBJ_ALLOCA,    /* a local variable */
 	OBJ_SITE,      /* an allocation site */
 	OBJ_NULL,      /* what a null pointer points to: nothing; it tells a
@@ -273,6 +275,11 @@ typedef enum h2s_okind {
 typedef struct h2s_obj {
 	h2s_okind kind;
 	unsigned content;  /* location holding the pointers stored in it */
+	unsigned ptrs;     /* what a load of a pointer type may read: what
+			    * every store but an arithmetic-typed one wrote */
+	unsigned raw;      /* what a load of an arithmetic type may read:
+			    * what every store but a pointer-typed one wrote
+			    * (both subsets of content; Typed loads) */
 	unsigned param, level;
 	unsigned site;     /* OBJ_SITE: index into fn->found.sites */
 	LLVMValueRef inst; /* alloca or allocating call */
@@ -280,6 +287,7 @@ typedef struct h2s_obj {
 	unsigned char sret;     /* stores into it flow to ~r0 */
 	unsigned char written;  /* a store or memcpy may write into it */
 	unsigned char sunk;     /* bit 0: handled as escaped, bit 1: exposed */
+	unsigned char rawbytes; /* OBJ_PARAM: the raw object of its level */
 } h2s_obj;
 
 typedef enum h2s_lkind {
@@ -341,6 +349,15 @@ typedef enum h2s_why {
 	W_PRINTED,      /* printed by printf's %p: scanf can read it back */
 } h2s_why;
 
+/* What a load's or store's type-based alias tag (!tbaa) says of the bytes
+ * it accesses (lower.c; docs/design.md, Typed loads). */
+typedef enum h2s_tbaa {
+	TBAA_ANY,      /* no tag, a character type, or one not known here */
+	TBAA_POINTER,  /* a pointer type: "any pointer" or below it */
+	TBAA_ARITH,    /* a C arithmetic type directly below "omnipotent
+			* char": int, long, double, ... */
+} h2s_tbaa;
+
 typedef struct h2s_edge {
 	unsigned char kind, why;
 	unsigned src, dst;
@@ -351,6 +368,9 @@ typedef struct h2s_edge {
 	unsigned char nonnull; /* a copy that leaves out the null object: the
 			       * value is not null where it flows (a phi's
 			       * incoming value past a test of it) */
+	unsigned char tbaa;   /* E_LOAD, E_STORE: the instruction's type
+			       * tag says it accesses bytes of a pointer
+			       * type or of an arithmetic one (h2s_tbaa) */
 } h2s_edge;
 
 /* Verdict reasons, in the order of the shared vocabulary
@@ -460,6 +480,11 @@ typedef struct h2s_ptag {
 	unsigned char freed_levels;  /* bit k, 1 <= k < H2S_MAX_LEVEL: it
 				      * frees what k derefs of it point to
 				      * (freed deeper: content_from) */
+	unsigned char raw_levels;    /* bit k, 1 <= k <= H2S_MAX_LEVEL: what
+				      * the bytes k - 1 derefs down carry
+				      * when read as an arithmetic type
+				      * leaks (a load through a typed edge;
+				      * content_from k covers it) */
 	unsigned char written;       /* the callee stores through it */
 	signed char result_level;    /* flows to ~r0 with N derefs, or -1:
 				      * the smallest N, for the report */

@@ -7,12 +7,85 @@
  */
 #include "internal.h"
 
+#include <string.h>
+
+/* ------------------------------------------------------------ typed loads */
+
+/* Operand k of metadata node n (NULL when n has fewer, or too many to
+ * look at: type nodes of scalars have three, tags four at most). */
+static LLVMValueRef md_operand(LLVMValueRef n, unsigned k)
+{
+	LLVMValueRef ops[8];
+	unsigned count;
+	if (!n || !LLVMIsAMDNode(n))
+		return NULL;
+	count = LLVMGetMDNodeNumOperands(n);
+	if (k >= count || count > 8)
+		return NULL;
+	LLVMGetMDNodeOperands(n, ops);
+	return ops[k];
+}
+
+/* The name of a TBAA type node !{!"name", parent, offset}, or NULL. */
+static const char *tbaa_name(LLVMValueRef type)
+{
+	LLVMValueRef s = md_operand(type, 0);
+	unsigned len;
+	return s && LLVMIsAMDString(s) ? LLVMGetMDString(s, &len) : NULL;
+}
+
+static h2s_tbaa tbaa_of(LLVMValueRef I)
+{
+	static const char *const arith[] = {
+		"_Bool", "bool", "short", "int", "long", "long long",
+		"__int128", "float", "double", "long double", "_Float16",
+		"__fp16", "__bf16", "wchar_t", "char16_t", "char32_t",
+	};
+	LLVMValueRef tag = LLVMGetMetadata(
+		I, LLVMGetMDKindIDInContext(LLVMGetTypeContext(LLVMTypeOf(I)),
+					      "tbaa", 4));
+	LLVMValueRef type, t;
+	const char *name, *parent;
+	unsigned depth = 0;
+	if (!tag)
+		return TBAA_ANY;
+	/* a struct-path tag !{base, access, offset}, or an old scalar tag
+	 * that is its own type node */
+	type = tbaa_name(tag) ? tag : md_operand(tag, 1);
+	name = tbaa_name(type);
+	if (!name)
+		return TBAA_ANY;
+	/* the access type or one of its ancestors is a pointer type */
+	for (t = type; t && depth < 8; t = md_operand(t, 1), depth++) {
+		const char *n = tbaa_name(t);
+		if (!n)
+			break;
+		if (!strcmp(n, "any pointer") || !strcmp(n, "vtable pointer"))
+			return TBAA_POINTER;
+	}
+	parent = tbaa_name(md_operand(type, 1));
+	if (!parent || strcmp(parent, "omnipotent char"))
+		return TBAA_ANY;
+	for (size_t k = 0; k < sizeof arith / sizeof *arith; k++)
+		if (!strcmp(name, arith[k]))
+			return TBAA_ARITH;
+	return TBAA_ANY;
+}
+
+/* Records on edge id what the tag of its instruction I says. */
+static void mark_tbaa(h2s_func *f, unsigned id, LLVMValueRef I)
+{
+	if (id != H2S_NONE)
+		f->g.edges[id].tbaa = (unsigned char)tbaa_of(I);
+}
+
 /* 1 when the stored value v is computed only from constants and from loads
  * of the very address it is stored to (`p->n++`, `*p ^= 1`): whatever
  * pointer bytes it may carry were already there, so the store moves none.
  * Every other store is a flow: C lets any object's bytes be copied through
- * any type (char, unions, memcpy into a long), so every load carries what
- * the memory holds, whatever its type. */
+ * char, unions and memcpy into any object, so a store of any type may
+ * write a pointer's bytes; only the type tags of a load and a store can
+ * tell that one cannot read what the other wrote (Typed loads). */
 static int rewrites_same_address(LLVMValueRef v, LLVMValueRef addr,
 				 unsigned depth)
 {
@@ -459,15 +532,19 @@ void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 		break;
 	}
 	case LLVMLoad:
-		add_edge(f, E_LOAD, W_LOAD, graph_value_loc(f, LLVMGetOperand(I, 0)),
-			 graph_value_loc(f, I), I);
+		mark_tbaa(f, add_edge(f, E_LOAD, W_LOAD,
+				      graph_value_loc(f, LLVMGetOperand(I, 0)),
+				      graph_value_loc(f, I), I),
+			  I);
 		break;
 	case LLVMStore:
 		if (!rewrites_same_address(LLVMGetOperand(I, 0),
 					   LLVMGetOperand(I, 1), 0))
-			add_edge(f, E_STORE, W_STORE,
-				 graph_value_loc(f, LLVMGetOperand(I, 0)),
-				 graph_value_loc(f, LLVMGetOperand(I, 1)), I);
+			mark_tbaa(f, add_edge(f, E_STORE, W_STORE,
+					      graph_value_loc(f, LLVMGetOperand(I, 0)),
+					      graph_value_loc(f, LLVMGetOperand(I, 1)),
+					      I),
+				  I);
 		break;
 	case LLVMAtomicRMW:
 	case LLVMAtomicCmpXchg: {

@@ -103,10 +103,45 @@ static void derive(h2s_func *f, worklist *w, unsigned src, unsigned dst,
 		push(f, w, dst);
 }
 
-/* Makes content(o) hold unknown pointers: unknown code may write there. */
+/* Makes content(o), ptrs(o) and raw(o) hold unknown pointers: unknown code
+ * may write there, through any type. */
 static void expose(h2s_func *f, worklist *w, unsigned o, unsigned parent)
 {
 	derive(f, w, f->g.unknownloc, f->g.objs[o].content, parent, o, W_EXPOSED);
+	derive(f, w, f->g.unknownloc, f->g.objs[o].ptrs, parent, o, W_EXPOSED);
+	derive(f, w, f->g.unknownloc, f->g.objs[o].raw, parent, o, W_EXPOSED);
+}
+
+/* Where a load edge reads object o: a load tagged with a pointer type
+ * reads what stores not tagged with an arithmetic type wrote, one tagged
+ * with an arithmetic type what stores not tagged with a pointer type
+ * wrote (the tags say the bytes cannot be the same), any other load all
+ * of it. */
+static unsigned load_part(const h2s_func *f, const h2s_edge *e, unsigned o)
+{
+	switch ((h2s_tbaa)e->tbaa) {
+	case TBAA_POINTER:
+		return f->g.objs[o].ptrs;
+	case TBAA_ARITH:
+		return f->g.objs[o].raw;
+	default:
+		return f->g.objs[o].content;
+	}
+}
+
+/* A store edge's write into object o's own locations: content(o), and
+ * ptrs(o) and raw(o) unless its tag says the bytes are of the other
+ * kind. */
+static void store_into(h2s_func *f, worklist *w, unsigned id, unsigned o,
+		       h2s_why why)
+{
+	unsigned src = f->g.edges[id].src;
+	h2s_tbaa t = (h2s_tbaa)f->g.edges[id].tbaa;
+	derive(f, w, src, f->g.objs[o].content, id, o, why);
+	if (t != TBAA_ARITH)
+		derive(f, w, src, f->g.objs[o].ptrs, id, o, why);
+	if (t != TBAA_POINTER)
+		derive(f, w, src, f->g.objs[o].raw, id, o, why);
 }
 
 /* Consequences of object o reaching sink location l. */
@@ -132,6 +167,20 @@ static void sink(h2s_func *f, worklist *w, unsigned l, unsigned o)
 	/* escaped via {heap} or ~r0: what it holds is reachable from outside */
 	derive(f, w, ob->content, f->g.heap, e, o, W_ESCAPED_MEM);
 	expose(f, w, o, e);
+}
+
+/* Where a store into external object ob goes: ~r0 for an sret
+ * parameter; the parameter's out location for another parameter's own
+ * pointee (the caller's memory: the summary says where it goes); {heap}
+ * otherwise. */
+static unsigned external_target(const h2s_func *f, const h2s_obj *ob)
+{
+	if (ob->sret)
+		return f->g.result;
+	if (ob->kind == OBJ_PARAM && ob->level == 0 &&
+	    f->g.pout[ob->param] != H2S_NONE)
+		return f->g.pout[ob->param];
+	return f->g.heap;
 }
 
 static h2s_why store_why(const h2s_obj *ob, h2s_why dflt)
@@ -200,7 +249,8 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 		unsigned id = f->g.locs[l].loads.v[i];
 		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
 		     o = next_new(f, w, o + 1))
-			derive(f, w, f->g.objs[o].content, f->g.edges[id].dst, id, o,
+			derive(f, w, load_part(f, &f->g.edges[id], o),
+			       f->g.edges[id].dst, id, o,
 			       (h2s_why)f->g.edges[id].why);
 	}
 	for (unsigned i = 0; i < f->g.locs[l].stores.n; i++) {
@@ -208,25 +258,18 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 		for (unsigned o = next_new(f, w, 0); o != H2S_NONE;
 		     o = next_new(f, w, o + 1)) {
 			h2s_obj *ob = &f->g.objs[o];
-			unsigned target;
 			ob->written = 1;
 			if (!ob->external) {
-				target = ob->content;
-			} else if (ob->sret) {
-				target = f->g.result;
-			} else if (ob->kind == OBJ_PARAM && ob->level == 0 &&
-				   f->g.pout[ob->param] != H2S_NONE) {
-				/* the caller's memory: the summary says where
-				 * it goes; and the function reads back what
-				 * it stored */
-				target = f->g.pout[ob->param];
-				derive(f, w, f->g.edges[id].src, ob->content, id,
-				       o, W_STORE_PARAM);
-			} else {
-				target = f->g.heap;
+				store_into(f, w, id, o,
+					   (h2s_why)f->g.edges[id].why);
+				continue;
 			}
-			derive(f, w, f->g.edges[id].src, target, id, o,
-			       store_why(ob, (h2s_why)f->g.edges[id].why));
+			if (ob->kind == OBJ_PARAM && ob->level == 0 &&
+			    !ob->sret && f->g.pout[ob->param] != H2S_NONE)
+				/* the function reads back what it stored */
+				store_into(f, w, id, o, W_STORE_PARAM);
+			derive(f, w, f->g.edges[id].src, external_target(f, ob),
+			       id, o, store_why(ob, (h2s_why)f->g.edges[id].why));
 		}
 	}
 	L = &f->g.locs[l];

@@ -14,6 +14,10 @@
  *   freed         P0 reaches a free()          (a caller cannot demote it
  *                                                unless it inlines the call)
  *   freed_levels  bit k: Pk reaches a free(), 1 <= k < H2S_MAX_LEVEL
+ *   raw_levels    bit k: Rk, what the bytes of P(k-1) carry when read as
+ *                 an arithmetic type (graph.c), reaches {heap}: the caller
+ *                 sends raw(o) of its objects k - 1 derefs down there
+ *                 (no Go tag: Go's integers carry no pointer)
  *   written       a store may write through p, or p reaches code that may
  *                 (a caller's object may then hold unknown pointers)
  *   diff_with     bit j: p minus parameter j (a pointer difference) leaves
@@ -62,13 +66,62 @@ static void leak_from(h2s_ptag *t, unsigned k)
 		t->content_from = (unsigned char)k;
 }
 
+/* What parameter i's object o, Pk or its raw object Rk (raw), says of
+ * tag t. A raw object that reaches {heap} is a raw leak of its level;
+ * whatever else happens to it is said of Pk, which stands for more. */
+static void tag_object(h2s_func *f, h2s_ptag *t, unsigned i, unsigned o,
+		       unsigned k, int raw)
+{
+	if (loc_has(f, f->g.heap, o)) {
+		if (raw)
+			t->raw_levels |= (unsigned char)(1u << k);
+		else if (k == 0)
+			t->heap = 1;
+		else
+			leak_from(t, k);
+		if (t->flow_edge == H2S_NONE)
+			t->flow_edge = why_edge(f, f->g.heap, o);
+	}
+	/* stored into another parameter's pointee (or its own): the caller
+	 * does that store */
+	for (unsigned q = 0; q < f->nparams; q++) {
+		if (f->g.pout[q] == H2S_NONE || !loc_has(f, f->g.pout[q], o))
+			continue;
+		if (k < H2S_MAX_LEVEL)
+			t->to_param[k] |= (uint32_t)1 << q;
+		else
+			leak_from(t, k);
+	}
+	if (loc_has(f, f->g.result, o)) {
+		t->result_levels |= (unsigned char)(1u << k);
+		if (t->result_level < 0 || k < (unsigned)t->result_level)
+			t->result_level = (signed char)k;
+	}
+	/* written by a store here, or handed to code that may write through
+	 * it; stores into the pointee that only store what the caller replays
+	 * (to_param) write nothing the caller does not see */
+	if ((f->g.objs[o].written &&
+	     !(k == 0 && replayed(f, f->g.pout[i]))) ||
+	    loc_has(f, f->g.exposed, o))
+		t->written = 1;
+	for (unsigned r = 0; r < f->nfree; r++)
+		if (loc_has(f, f->frees[r].loc, o)) {
+			if (k == 0)
+				t->freed = 1;
+			else if (k < H2S_MAX_LEVEL)
+				t->freed_levels |= (unsigned char)(1u << k);
+			else
+				leak_from(t, k);
+		}
+}
+
 void summarize(h2s_func *f)
 {
 	for (unsigned i = 0; i < f->nparams; i++) {
 		h2s_ptag *t = &f->ptags[i];
 		unsigned p0 = f->param_obj[i];
 		t->heap = t->content_from = t->freed = t->written = 0;
-		t->freed_levels = 0;
+		t->freed_levels = t->raw_levels = 0;
 		t->diff_with = 0;
 		memset(t->to_param, 0, sizeof t->to_param);
 		t->result_level = -1;
@@ -76,53 +129,20 @@ void summarize(h2s_func *f)
 		t->flow_edge = H2S_NONE;
 		if (p0 == H2S_NONE)
 			continue;
-		for (unsigned k = 0; k <= H2S_MAX_LEVEL; k++) {
+		for (unsigned k = 0; k <= 2 * H2S_MAX_LEVEL; k++) {
 			unsigned o = p0 + k;
+			int raw = k > H2S_MAX_LEVEL;
+			unsigned lv = raw ? k - H2S_MAX_LEVEL : k;
 			assert(f->g.objs[o].kind == OBJ_PARAM &&
-			       f->g.objs[o].param == i && f->g.objs[o].level == k);
-			if (loc_has(f, f->g.heap, o)) {
-				if (k == 0)
-					t->heap = 1;
-				else
-					leak_from(t, k);
-				if (t->flow_edge == H2S_NONE)
-					t->flow_edge = why_edge(f, f->g.heap, o);
-			}
-			/* stored into another parameter's pointee (or its
-			 * own): the caller does that store */
-			for (unsigned q = 0; q < f->nparams; q++) {
-				if (f->g.pout[q] == H2S_NONE ||
-				    !loc_has(f, f->g.pout[q], o))
-					continue;
-				if (k < H2S_MAX_LEVEL)
-					t->to_param[k] |= (uint32_t)1 << q;
-				else
-					leak_from(t, k);
-			}
-			if (loc_has(f, f->g.result, o)) {
-				t->result_levels |= (unsigned char)(1u << k);
-				if (t->result_level < 0)
-					t->result_level = (signed char)k;
-			}
-			/* written by a store here, or handed to code that may
-			 * write through it; stores into the pointee that only
-			 * store what the caller replays (to_param) write
-			 * nothing the caller does not see */
-			if ((f->g.objs[o].written &&
-			     !(k == 0 && replayed(f, f->g.pout[i]))) ||
-			    loc_has(f, f->g.exposed, o))
-				t->written = 1;
-			for (unsigned r = 0; r < f->nfree; r++)
-				if (loc_has(f, f->frees[r].loc, o)) {
-					if (k == 0)
-						t->freed = 1;
-					else if (k < H2S_MAX_LEVEL)
-						t->freed_levels |=
-							(unsigned char)(1u << k);
-					else
-						leak_from(t, k);
-				}
+			       f->g.objs[o].param == i &&
+			       f->g.objs[o].level == lv &&
+			       f->g.objs[o].rawbytes == raw);
+			tag_object(f, t, i, o, lv, raw);
 		}
+		/* a content leak from level k takes every raw leak at or below
+		 * it along */
+		if (t->content_from)
+			t->raw_levels &= (unsigned char)((1u << t->content_from) - 1);
 	}
 	for (unsigned d = 0; d < f->npdiff; d++) {
 		unsigned i, j;

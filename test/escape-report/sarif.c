@@ -117,17 +117,17 @@ int large(void)
 // fetches it from the npm package of Microsoft's SARIF SDK); a broken log
 // (a level SARIF does not have, a line 0, no "version") does not, so the
 // validation is not vacuous.
-// examples/demo.c adds flow steps without a position (a location with
-// only a message).
-// RUN: cd %h2s_src && %escape_report -sarif examples/demo.c > %t.demo
-// RUN: FileCheck %s --check-prefix=NOPOS --input-file=%t.demo
-// NOPOS: {"location": {"message": {"text": "from {temp} (assign)"}}}
-// RUN: %validate_json %sarif_schema %t.sarif %t.uri %t.empty %t.fail %t.demo | FileCheck %s --check-prefix=VALID
+// Inputs/sarif-nopos.c adds flow steps without a position (phis: a
+// location with only a message).
+// RUN: cd %S && %escape_report -sarif Inputs/sarif-nopos.c > %t.nopos
+// RUN: FileCheck %s --check-prefix=NOPOS --input-file=%t.nopos
+// NOPOS: {"location": {"message": {"text": "from p (assign)"}}}
+// RUN: %validate_json %sarif_schema %t.sarif %t.uri %t.empty %t.fail %t.nopos | FileCheck %s --check-prefix=VALID
 // VALID: {{.*}}.sarif: valid
 // VALID-NEXT: {{.*}}.uri: valid
 // VALID-NEXT: {{.*}}.empty: valid
 // VALID-NEXT: {{.*}}.fail: valid
-// VALID-NEXT: {{.*}}.demo: valid
+// VALID-NEXT: {{.*}}.nopos: valid
 // RUN: sed -e 's/"level": "error"/"level": "fatal"/' -e 's/"startLine": 37,/"startLine": 0,/' -e '/"version": "2.1.0"/d' %t.sarif > %t.bad
 // RUN: not %validate_json %sarif_schema %t.bad | FileCheck %s --check-prefix=INVALID
 // INVALID-DAG: not valid: 'version' is a required property at /
