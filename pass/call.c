@@ -436,12 +436,18 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 			for (unsigned i = 0; i < H2S_PARAM_OUTS; i++) {
 				if (!(t->to_param[lv] >> i & 1))
 					continue;
-				if (i < nargs)
-					add_edge(f, E_STORE, W_STORE, v,
-						 graph_value_loc(
-							 f, LLVMGetOperand(I, i)),
-						 I);
-				else
+				if (i < nargs) {
+					unsigned id = add_edge(
+						f, E_STORE, W_STORE, v,
+						graph_value_loc(
+							f, LLVMGetOperand(I, i)),
+						I);
+					/* the callee's stores were all
+					 * pointer-typed: so is this one */
+					if (id != H2S_NONE &&
+					    !(t->to_param_raw[lv] >> i & 1))
+						f->g.edges[id].tbaa = TBAA_POINTER;
+				} else
 					add_edge(f, E_COPY, W_CALL_LEAK, v,
 						 f->g.heap, I);
 			}

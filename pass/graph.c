@@ -309,12 +309,14 @@ void graph_init(h2s_func *f)
 	make_contents(f);
 	/* where stores through each pointer parameter go (solve.c) */
 	f->g.pout = xcalloc(f->nparams ? f->nparams : 1, sizeof *f->g.pout);
-	for (unsigned i = 0; i < f->nparams; i++)
-		f->g.pout[i] = f->param_obj[i] != H2S_NONE &&
-					     i != f->sret_param &&
-					     i < H2S_PARAM_OUTS
-				     ? new_loc(f, LOC_PARAM_OUT)
-				     : H2S_NONE;
+	f->g.pout_raw = xcalloc(f->nparams ? f->nparams : 1,
+				sizeof *f->g.pout_raw);
+	for (unsigned i = 0; i < f->nparams; i++) {
+		int out = f->param_obj[i] != H2S_NONE && i != f->sret_param &&
+			  i < H2S_PARAM_OUTS;
+		f->g.pout[i] = out ? new_loc(f, LOC_PARAM_OUT) : H2S_NONE;
+		f->g.pout_raw[i] = out ? new_loc(f, LOC_TEMP) : H2S_NONE;
+	}
 }
 
 
@@ -399,6 +401,8 @@ void graph_free(h2s_func *f)
 	map_free(&f->g.edgeset);
 	free(f->g.pout);
 	f->g.pout = NULL;
+	free(f->g.pout_raw);
+	f->g.pout_raw = NULL;
 	f->g.locs = NULL;
 	f->g.objs = NULL;
 	f->g.edges = NULL;

@@ -689,7 +689,9 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 		    a[i].freed_levels != b[i].freed_levels ||
 		    a[i].diff_with != b[i].diff_with ||
 		    a[i].result_levels != b[i].result_levels ||
-		    memcmp(a[i].to_param, b[i].to_param, sizeof a[i].to_param))
+		    memcmp(a[i].to_param, b[i].to_param, sizeof a[i].to_param) ||
+		    memcmp(a[i].to_param_raw, b[i].to_param_raw,
+			   sizeof a[i].to_param_raw))
 			return 0;
 	return 1;
 }

@@ -492,6 +492,9 @@ typedef struct h2s_ptag {
 	uint32_t to_param[H2S_MAX_LEVEL]; /* bit i of [k]: what k derefs of it
 				      * point to is stored into parameter
 				      * i's pointee */
+	uint32_t to_param_raw[H2S_MAX_LEVEL]; /* the same, by a store not
+				      * tagged with a pointer type (the
+				      * caller's replay is then untyped) */
 	uint32_t diff_with;          /* bit j: its address minus parameter
 				      * j's (a pointer difference) leaves the
 				      * function: harmless when the caller's
@@ -536,6 +539,9 @@ typedef struct h2s_graph {
 	unsigned called;           /* what indirect calls jump to */
 	unsigned unknown_obj;
 	unsigned *pout;            /* param i -> its LOC_PARAM_OUT or H2S_NONE */
+	unsigned *pout_raw;        /* param i -> what the stores into its
+				    * pointee not tagged with a pointer type
+				    * wrote (a part of pout; Typed loads) */
 } h2s_graph;
 
 /* What the analysis found in one function, which the transform and every

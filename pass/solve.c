@@ -265,9 +265,14 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 				continue;
 			}
 			if (ob->kind == OBJ_PARAM && ob->level == 0 &&
-			    !ob->sret && f->g.pout[ob->param] != H2S_NONE)
+			    !ob->sret && f->g.pout[ob->param] != H2S_NONE) {
 				/* the function reads back what it stored */
 				store_into(f, w, id, o, W_STORE_PARAM);
+				if (f->g.edges[id].tbaa != TBAA_POINTER)
+					derive(f, w, f->g.edges[id].src,
+					       f->g.pout_raw[ob->param], id, o,
+					       W_STORE_PARAM);
+			}
 			derive(f, w, f->g.edges[id].src, external_target(f, ob),
 			       id, o, store_why(ob, (h2s_why)f->g.edges[id].why));
 		}

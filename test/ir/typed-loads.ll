@@ -223,6 +223,40 @@ define void @call_untyped2() {
   ret void
 }
 
+; A callee's store into its caller's memory is replayed in the caller
+; with the callee's tag: set_typed stores the pointer pointer-typed, so
+; read_long, which reads the box as a long, cannot read it; set_untyped's
+; untagged store can be read so.
+define void @set_typed(ptr %s, ptr %v) noinline {
+  store ptr %v, ptr %s, align 8, !tbaa !10
+  ret void
+}
+
+define void @set_untyped(ptr %s, ptr %v) noinline {
+  store ptr %v, ptr %s, align 8
+  ret void
+}
+
+; CHECK-DAG: remark: {{.*}}: malloc(60) does not escape
+define void @replay_typed() {
+  %box = alloca { ptr, ptr }, align 8
+  %inner = call ptr @malloc(i64 60)
+  call void @set_typed(ptr %box, ptr %inner)
+  call void @read_long(ptr %box)
+  call void @free(ptr %inner)
+  ret void
+}
+
+; CHECK-DAG: remark: {{.*}}: malloc(64) escapes to heap
+define void @replay_untyped() {
+  %box = alloca { ptr, ptr }, align 8
+  %inner = call ptr @malloc(i64 64)
+  call void @set_untyped(ptr %box, ptr %inner)
+  call void @read_long(ptr %box)
+  call void @free(ptr %inner)
+  ret void
+}
+
 !0 = !{!"Simple C/C++ TBAA"}
 !1 = !{!"omnipotent char", !0, i64 0}
 !2 = !{!"any pointer", !1, i64 0}
