@@ -281,6 +281,9 @@ MAIN_GLOBALS = r"""
 static unsigned *g_keep[8];
 static unsigned char g_hidden[8][sizeof(void *)];
 static uintptr_t g_xor[8];
+/* Addresses whose bytes were copied into a long array and read back as
+ * long (a load tagged long that reads a pointer's bytes: legal C). */
+static long g_words[8];
 static unsigned *g_tmp;
 /* A block published for a callee to read. It is cleared before the block
  * is freed or grown, so after a longjmp it is null or a block the jump
@@ -322,6 +325,12 @@ static unsigned drain(void)
 			MIX(h, *(unsigned char *)q);
 			free(q);
 			g_xor[j] = 0;
+		}
+		if (g_words[j]) {
+			q = (void *)g_words[j];
+			MIX(h, *(unsigned char *)q);
+			free(q);
+			g_words[j] = 0;
 		}
 	}
 	if (g_cmp_last)
@@ -1017,7 +1026,8 @@ class Gen:
         if b.freeable and not f.noglobal:
             choices += [(1.5, "stash")]
             if f.tu == "main":
-                choices += [(1.5, "keep"), (1, "hide"), (1, "xor")]
+                choices += [(1.5, "keep"), (1, "hide"), (1, "xor"),
+                            (1, "words")]
         what = self.pick(*choices)
         if (not b.freeable or b.pinned) and what not in ("leak",):
             what = "leak"
@@ -1067,6 +1077,15 @@ class Gen:
                     "\tmemcpy(&%s, g_hidden[%d], sizeof %s);" % (q, j, q),
                     "\tfree(%s);" % q,
                     "\tmemcpy(g_hidden[%d], &%s, sizeof %s);" % (j, p, p),
+                    "}"]
+        if what == "words":
+            w = f.var("w")
+            return ["{",
+                    "\tlong %s[sizeof(void *) / sizeof(long)];" % w,
+                    "\tmemcpy(%s, &%s, sizeof %s);" % (w, p, p),
+                    "\tif (g_words[%d])" % j,
+                    "\t\tfree((void *)g_words[%d]);" % j,
+                    "\tg_words[%d] = %s[0];" % (j, w),
                     "}"]
         # xor
         return ["if (g_xor[%d])" % j,
