@@ -182,6 +182,19 @@ static unsigned deref(h2s_func *f, unsigned *chain, unsigned lv,
 	return chain[lv];
 }
 
+/* What an arithmetic-typed load of what lv - 1 derefs of the argument
+ * point to reads (a callee's raw object R lv), into a fresh temporary. */
+static unsigned raw_load(h2s_func *f, unsigned *chain, unsigned lv,
+			 LLVMValueRef I)
+{
+	unsigned r = temp(f);
+	unsigned id = add_edge(f, E_LOAD, W_LOAD, deref(f, chain, lv - 1, I),
+			       r, I);
+	if (id != H2S_NONE)
+		f->g.edges[id].tbaa = TBAA_ARITH;
+	return r;
+}
+
 /* chain for deref: the argument's location al, no level loaded yet. */
 static void chain_init(unsigned *chain, unsigned al)
 {
@@ -204,16 +217,30 @@ static void lower_deep_tags(h2s_func *f, LLVMValueRef I, unsigned *chain,
 		add_edge(f, E_COPY, W_CALL_LEAK,
 			 deref(f, chain, t->content_from, I), f->g.heap, I);
 	for (unsigned lv = 1; lv <= H2S_MAX_LEVEL; lv++)
-		if (t->raw_levels & (1u << lv)) {
+		if (t->raw_levels & (1u << lv))
 			/* what the bytes lv - 1 derefs down carry, read as an
 			 * arithmetic type (a typed load), leaks */
-			unsigned r = temp(f);
-			unsigned id = add_edge(f, E_LOAD, W_LOAD,
-					       deref(f, chain, lv - 1, I), r, I);
-			if (id != H2S_NONE)
-				f->g.edges[id].tbaa = TBAA_ARITH;
+			add_edge(f, E_COPY, W_CALL_LEAK, raw_load(f, chain, lv, I),
+				 f->g.heap, I);
+}
+
+/* A callee stored what an arithmetic load of its parameter's level lv - 1
+ * reads (its raw object R lv) into the pointees of the parameters in
+ * mask: the same stores here, of what such a load of the argument reads
+ * (untyped: the callee's tags are not kept). */
+static void replay_raw_stores(h2s_func *f, LLVMValueRef I, unsigned *chain,
+			      unsigned lv, uint32_t mask, unsigned nargs)
+{
+	unsigned r = raw_load(f, chain, lv, I);
+	for (unsigned i = 0; i < H2S_PARAM_OUTS; i++) {
+		if (!(mask >> i & 1))
+			continue;
+		if (i < nargs)
+			add_edge(f, E_STORE, W_STORE, r,
+				 graph_value_loc(f, LLVMGetOperand(I, i)), I);
+		else
 			add_edge(f, E_COPY, W_CALL_LEAK, r, f->g.heap, I);
-		}
+	}
 }
 
 /* The module function a library call hands its elements to (a qsort or
@@ -428,6 +455,10 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 		}
 		/* what the callee stores into another parameter's pointee:
 		 * a store through that argument here */
+		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
+			if (t->raw_to_param[lv])
+				replay_raw_stores(f, I, chain, lv,
+						  t->raw_to_param[lv], nargs);
 		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++) {
 			unsigned v;
 			if (!t->to_param[lv])

@@ -691,7 +691,9 @@ static int tags_equal(const h2s_ptag *a, const h2s_ptag *b, unsigned n)
 		    a[i].result_levels != b[i].result_levels ||
 		    memcmp(a[i].to_param, b[i].to_param, sizeof a[i].to_param) ||
 		    memcmp(a[i].to_param_raw, b[i].to_param_raw,
-			   sizeof a[i].to_param_raw))
+			   sizeof a[i].to_param_raw) ||
+		    memcmp(a[i].raw_to_param, b[i].raw_to_param,
+			   sizeof a[i].raw_to_param))
 			return 0;
 	return 1;
 }

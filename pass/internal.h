@@ -495,6 +495,10 @@ typedef struct h2s_ptag {
 	uint32_t to_param_raw[H2S_MAX_LEVEL]; /* the same, by a store not
 				      * tagged with a pointer type (the
 				      * caller's replay is then untyped) */
+	uint32_t raw_to_param[H2S_MAX_LEVEL]; /* bit i of [k], k >= 1: what
+				      * the bytes k - 1 derefs down carry,
+				      * read as an arithmetic type, is stored
+				      * into parameter i's pointee */
 	uint32_t diff_with;          /* bit j: its address minus parameter
 				      * j's (a pointer difference) leaves the
 				      * function: harmless when the caller's

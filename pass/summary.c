@@ -12,7 +12,9 @@
  *                 (the caller makes that store; at the deepest level it
  *                 counts as a content leak of that level); to_param_raw
  *                 the same by a store not tagged with a pointer type (the
- *                 caller's store is tagged with one when this bit is not)
+ *                 caller's store is tagged with one when this bit is not);
+ *                 raw_to_param the same for Rk (the caller stores what an
+ *                 arithmetic load of its argument's level k - 1 reads)
  *   freed         P0 reaches a free()          (a caller cannot demote it
  *                                                unless it inlines the call)
  *   freed_levels  bit k: Pk reaches a free(), 1 <= k < H2S_MAX_LEVEL
@@ -89,11 +91,13 @@ static void tag_object(h2s_func *f, h2s_ptag *t, unsigned i, unsigned o,
 	for (unsigned q = 0; q < f->nparams; q++) {
 		if (f->g.pout[q] == H2S_NONE || !loc_has(f, f->g.pout[q], o))
 			continue;
-		if (k < H2S_MAX_LEVEL) {
+		if (raw && k < H2S_MAX_LEVEL) {
+			/* replayed as a store of what an arithmetic load of
+			 * the argument's level k - 1 reads */
+			t->raw_to_param[k] |= (uint32_t)1 << q;
+		} else if (k < H2S_MAX_LEVEL) {
 			t->to_param[k] |= (uint32_t)1 << q;
-			/* a raw object stands for part of Pk: its store is
-			 * replayed untyped */
-			if (raw || loc_has(f, f->g.pout_raw[q], o))
+			if (loc_has(f, f->g.pout_raw[q], o))
 				t->to_param_raw[k] |= (uint32_t)1 << q;
 		} else {
 			leak_from(t, k);
@@ -132,6 +136,7 @@ void summarize(h2s_func *f)
 		t->diff_with = 0;
 		memset(t->to_param, 0, sizeof t->to_param);
 		memset(t->to_param_raw, 0, sizeof t->to_param_raw);
+		memset(t->raw_to_param, 0, sizeof t->raw_to_param);
 		t->result_level = -1;
 		t->result_levels = 0;
 		t->flow_edge = H2S_NONE;

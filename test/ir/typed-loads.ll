@@ -257,6 +257,49 @@ define void @replay_untyped() {
   ret void
 }
 
+; A callee that stores back what it read as a long (s->n++ through a
+; helper) stores only what an arithmetic load of the argument reads;
+; one that copies the pointer field into the long field untagged stores
+; the pointer where a long-typed read finds it.
+define void @bump_long(ptr %s) noinline {
+  %n = load i64, ptr %s, align 8, !tbaa !12
+  %m = add i64 %n, 1
+  %q = getelementptr inbounds i8, ptr %s, i64 16
+  store i64 %m, ptr %q, align 8, !tbaa !12
+  ret void
+}
+
+define void @copy_untagged(ptr %s) noinline {
+  %f = getelementptr inbounds i8, ptr %s, i64 8
+  %p = load ptr, ptr %f, align 8, !tbaa !10
+  store ptr %p, ptr %s, align 8
+  ret void
+}
+
+; CHECK-DAG: remark: {{.*}}: malloc(68) does not escape
+define void @replay_raw() {
+  %box = alloca { i64, ptr, i64 }, align 8
+  %inner = call ptr @malloc(i64 68)
+  %f = getelementptr inbounds i8, ptr %box, i64 8
+  store ptr %inner, ptr %f, align 8, !tbaa !10
+  call void @bump_long(ptr %box)
+  call void @read_long(ptr %box)
+  call void @free(ptr %inner)
+  ret void
+}
+
+; CHECK-DAG: remark: {{.*}}: malloc(72) escapes to heap
+define void @replay_copied() {
+  %box = alloca { i64, ptr, i64 }, align 8
+  %inner = call ptr @malloc(i64 72)
+  %f = getelementptr inbounds i8, ptr %box, i64 8
+  store ptr %inner, ptr %f, align 8, !tbaa !10
+  call void @copy_untagged(ptr %box)
+  call void @read_long(ptr %box)
+  call void @free(ptr %inner)
+  ret void
+}
+
 !0 = !{!"Simple C/C++ TBAA"}
 !1 = !{!"omnipotent char", !0, i64 0}
 !2 = !{!"any pointer", !1, i64 0}
