@@ -579,8 +579,8 @@ static void lower_realloc(h2s_func *f, LLVMValueRef I)
 	add_edge(f, E_COPY, W_CALL_RESULT, p, q, I);
 	add_edge(f, E_STORE, W_MEMCPY, t, q, I);
 	seed(f, q, f->g.unknown_obj, W_CALL_RESULT, I);
-	/* an integer may be a pointer's bytes, as for every library call */
-	to_heap(f, LLVMGetOperand(I, 1), W_CALL_UNKNOWN, I);
+	/* the size only sizes the block, as malloc's does: nothing keeps
+	 * it or can give it back as an address */
 }
 
 void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next)
@@ -619,9 +619,8 @@ void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next)
 				W_MEMCPY, I);
 			add_edge(f, E_STORE, W_MEMCPY, t, graph_value_loc(f, I),
 				 I);
-			if (a->kind == AK_STRNDUP)
-				to_heap(f, LLVMGetOperand(I, 1), W_CALL_UNKNOWN,
-					I);
+			/* strndup's bound, like every allocator's size, is
+			 * kept nowhere */
 		}
 		return;
 	}

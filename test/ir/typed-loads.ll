@@ -300,6 +300,33 @@ define void @replay_copied() {
   ret void
 }
 
+; Sizes given to realloc and bounds given to strndup are kept nowhere (as
+; malloc's size): a callee that sizes a block by what it read as a long
+; leaks nothing of it, even where the caller's untagged store put a
+; pointer's bytes there.
+declare ptr @realloc(ptr, i64)
+declare ptr @strndup(ptr, i64)
+@text = constant [4 x i8] c"abc\00"
+
+define void @size_by_long(ptr %s) noinline {
+  %n = load i64, ptr %s, align 8, !tbaa !12
+  %q = call ptr @realloc(ptr null, i64 %n)
+  store ptr %q, ptr @gp, align 8, !tbaa !10
+  %d = call ptr @strndup(ptr @text, i64 %n)
+  store ptr %d, ptr @gp, align 8, !tbaa !10
+  ret void
+}
+
+; CHECK-DAG: remark: {{.*}}: malloc(80) does not escape
+define void @sized_by_callee() {
+  %box = alloca { ptr, ptr }, align 8
+  %inner = call ptr @malloc(i64 80)
+  store ptr %inner, ptr %box, align 8
+  call void @size_by_long(ptr %box)
+  call void @free(ptr %inner)
+  ret void
+}
+
 !0 = !{!"Simple C/C++ TBAA"}
 !1 = !{!"omnipotent char", !0, i64 0}
 !2 = !{!"any pointer", !1, i64 0}
