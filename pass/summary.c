@@ -71,8 +71,9 @@ static void leak_from(h2s_ptag *t, unsigned k)
 }
 
 /* What parameter i's object o, Pk or its raw object Rk (raw), says of
- * tag t. A raw object that reaches {heap} is a raw leak of its level;
- * whatever else happens to it is said of Pk, which stands for more. */
+ * tag t. A raw object that reaches {heap} is a raw leak of its level, and
+ * one stored into a parameter's pointee a raw_to_param; whatever else
+ * happens to it is said of Pk, which stands for more. */
 static void tag_object(h2s_func *f, h2s_ptag *t, unsigned i, unsigned o,
 		       unsigned k, int raw)
 {
