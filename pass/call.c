@@ -224,22 +224,26 @@ static void lower_deep_tags(h2s_func *f, LLVMValueRef I, unsigned *chain,
 				 f->g.heap, I);
 }
 
-/* A callee stored what an arithmetic load of its parameter's level lv - 1
- * reads (its raw object R lv) into the pointees of the parameters in
- * mask: the same stores here, of what such a load of the argument reads
- * (untyped: the callee's tags are not kept). */
-static void replay_raw_stores(h2s_func *f, LLVMValueRef I, unsigned *chain,
-			      unsigned lv, uint32_t mask, unsigned nargs)
+/* The stores a callee made into the pointees of the parameters in mask,
+ * of what location v holds: the same stores here, through the arguments
+ * (into {heap} for a parameter this call does not pass). Those of the
+ * parameters in typed were all pointer-typed in the callee, and are so
+ * here; the others are untyped. */
+static void replay_stores(h2s_func *f, LLVMValueRef I, unsigned v,
+			  uint32_t mask, uint32_t typed, unsigned nargs)
 {
-	unsigned r = raw_load(f, chain, lv, I);
 	for (unsigned i = 0; i < H2S_PARAM_OUTS; i++) {
+		unsigned id;
 		if (!(mask >> i & 1))
 			continue;
-		if (i < nargs)
-			add_edge(f, E_STORE, W_STORE, r,
-				 graph_value_loc(f, LLVMGetOperand(I, i)), I);
-		else
-			add_edge(f, E_COPY, W_CALL_LEAK, r, f->g.heap, I);
+		if (i >= nargs) {
+			add_edge(f, E_COPY, W_CALL_LEAK, v, f->g.heap, I);
+			continue;
+		}
+		id = add_edge(f, E_STORE, W_STORE, v,
+			      graph_value_loc(f, LLVMGetOperand(I, i)), I);
+		if (id != H2S_NONE && (typed >> i & 1))
+			f->g.edges[id].tbaa = TBAA_POINTER;
 	}
 }
 
@@ -454,35 +458,19 @@ static void lower_summarized(h2s_func *f, LLVMValueRef I, h2s_func *g,
 				add_edge(f, E_COPY, W_PTRTOINT, al, f->g.heap, I);
 		}
 		/* what the callee stores into another parameter's pointee:
-		 * a store through that argument here */
+		 * a store through that argument here; of a raw object Rk,
+		 * a store of what an arithmetic load of the argument's level
+		 * k - 1 reads */
 		for (unsigned lv = 1; lv < H2S_MAX_LEVEL; lv++)
 			if (t->raw_to_param[lv])
-				replay_raw_stores(f, I, chain, lv,
-						  t->raw_to_param[lv], nargs);
-		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++) {
-			unsigned v;
-			if (!t->to_param[lv])
-				continue;
-			v = deref(f, chain, lv, I);
-			for (unsigned i = 0; i < H2S_PARAM_OUTS; i++) {
-				if (!(t->to_param[lv] >> i & 1))
-					continue;
-				if (i < nargs) {
-					unsigned id = add_edge(
-						f, E_STORE, W_STORE, v,
-						graph_value_loc(
-							f, LLVMGetOperand(I, i)),
-						I);
-					/* the callee's stores were all
-					 * pointer-typed: so is this one */
-					if (id != H2S_NONE &&
-					    !(t->to_param_raw[lv] >> i & 1))
-						f->g.edges[id].tbaa = TBAA_POINTER;
-				} else
-					add_edge(f, E_COPY, W_CALL_LEAK, v,
-						 f->g.heap, I);
-			}
-		}
+				replay_stores(f, I, raw_load(f, chain, lv, I),
+					      t->raw_to_param[lv], 0, nargs);
+		for (unsigned lv = 0; lv < H2S_MAX_LEVEL; lv++)
+			if (t->to_param[lv])
+				replay_stores(f, I, deref(f, chain, lv, I),
+					      t->to_param[lv],
+					      t->to_param[lv] & ~t->to_param_raw[lv],
+					      nargs);
 	}
 	/* what it returns that is not its parameters' (its own blocks,
 	 * globals), or of parameters this call does not pass, is unknown

@@ -624,6 +624,7 @@ struct h2s_result {
 	h2s_func *fns; unsigned nfn;
 	h2s_map fnindex;           /* function value -> index into fns */
 	unsigned ptr_bytes;
+	unsigned tbaa_kind;         /* the metadata kind of !tbaa (lower.c) */
 	unsigned alloca_as;         /* the datalayout's alloca address space */
 	int transformed;
 	unsigned inlined;           /* calls inlined by the analysis */

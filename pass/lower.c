@@ -34,16 +34,14 @@ static const char *tbaa_name(LLVMValueRef type)
 	return s && LLVMIsAMDString(s) ? LLVMGetMDString(s, &len) : NULL;
 }
 
-static h2s_tbaa tbaa_of(LLVMValueRef I)
+static h2s_tbaa tbaa_of(const h2s_func *f, LLVMValueRef I)
 {
 	static const char *const arith[] = {
 		"_Bool", "bool", "short", "int", "long", "long long",
 		"__int128", "float", "double", "long double", "_Float16",
 		"__fp16", "__bf16", "wchar_t", "char16_t", "char32_t",
 	};
-	LLVMValueRef tag = LLVMGetMetadata(
-		I, LLVMGetMDKindIDInContext(LLVMGetTypeContext(LLVMTypeOf(I)),
-					      "tbaa", 4));
+	LLVMValueRef tag = LLVMGetMetadata(I, f->mod->tbaa_kind);
 	LLVMValueRef type, t;
 	const char *name, *parent;
 	unsigned depth = 0;
@@ -76,7 +74,7 @@ static h2s_tbaa tbaa_of(LLVMValueRef I)
 static void mark_tbaa(h2s_func *f, unsigned id, LLVMValueRef I)
 {
 	if (id != H2S_NONE)
-		f->g.edges[id].tbaa = (unsigned char)tbaa_of(I);
+		f->g.edges[id].tbaa = (unsigned char)tbaa_of(f, I);
 }
 
 /* 1 when the stored value v is computed only from constants and from loads

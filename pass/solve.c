@@ -169,17 +169,25 @@ static void sink(h2s_func *f, worklist *w, unsigned l, unsigned o)
 	expose(f, w, o, e);
 }
 
+/* The out location of a store into object ob, a parameter's own pointee
+ * other than sret's (the caller's memory: the summary says where the
+ * store goes), or H2S_NONE. */
+static unsigned param_out(const h2s_func *f, const h2s_obj *ob)
+{
+	return ob->kind == OBJ_PARAM && ob->level == 0 && !ob->sret
+		       ? f->g.pout[ob->param]
+		       : H2S_NONE;
+}
+
 /* Where a store into external object ob goes: ~r0 for an sret
- * parameter; the parameter's out location for another parameter's own
- * pointee (the caller's memory: the summary says where it goes); {heap}
- * otherwise. */
+ * parameter, its out location for another parameter's own pointee,
+ * {heap} otherwise. */
 static unsigned external_target(const h2s_func *f, const h2s_obj *ob)
 {
 	if (ob->sret)
 		return f->g.result;
-	if (ob->kind == OBJ_PARAM && ob->level == 0 &&
-	    f->g.pout[ob->param] != H2S_NONE)
-		return f->g.pout[ob->param];
+	if (param_out(f, ob) != H2S_NONE)
+		return param_out(f, ob);
 	return f->g.heap;
 }
 
@@ -264,8 +272,7 @@ static void visit(h2s_func *f, worklist *w, unsigned l)
 					   (h2s_why)f->g.edges[id].why);
 				continue;
 			}
-			if (ob->kind == OBJ_PARAM && ob->level == 0 &&
-			    !ob->sret && f->g.pout[ob->param] != H2S_NONE) {
+			if (param_out(f, ob) != H2S_NONE) {
 				/* the function reads back what it stored */
 				store_into(f, w, id, o, W_STORE_PARAM);
 				if (f->g.edges[id].tbaa != TBAA_POINTER)
