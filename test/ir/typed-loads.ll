@@ -327,6 +327,26 @@ define void @sized_by_callee() {
   ret void
 }
 
+; Kept: the same long handed to a function nothing is known of, which may
+; keep it (only allocators' sizes are exempt).
+declare void @take_long(i64)
+
+define void @long_to_unknown(ptr %s) noinline {
+  %n = load i64, ptr %s, align 8, !tbaa !12
+  call void @take_long(i64 %n)
+  ret void
+}
+
+; CHECK-DAG: remark: {{.*}}: malloc(84) escapes to heap
+define void @long_leaves() {
+  %box = alloca { ptr, ptr }, align 8
+  %inner = call ptr @malloc(i64 84)
+  store ptr %inner, ptr %box, align 8
+  call void @long_to_unknown(ptr %box)
+  call void @free(ptr %inner)
+  ret void
+}
+
 !0 = !{!"Simple C/C++ TBAA"}
 !1 = !{!"omnipotent char", !0, i64 0}
 !2 = !{!"any pointer", !1, i64 0}
