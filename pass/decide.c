@@ -26,7 +26,10 @@
  *      allocation runs again: it is never stored into memory, and no SSA
  *      value holding it is live at the allocation, or it is freed before
  *      the function returns (which frees it before the allocation runs
- *      again). Then one slot in the entry block serves every iteration;
+ *      again). Then one slot in the entry block serves every iteration.
+ *      Otherwise a pool of loop-slots slots (fewer when the loops' trip
+ *      counts are smaller) serves the first executions, one slot each,
+ *      and the allocator the rest;
  *   8. the per-function budget (recursive-budget for functions in a call
  *      cycle, frame-budget otherwise) still has room.
  */
@@ -331,6 +334,33 @@ static int needs_guard(const h2s_options *o, const h2s_site *s)
 	return !s->size_known && (!s->bounded || s->size > o->max_size);
 }
 
+/* Rule 7's other way out: a site whose blocks outlive the iteration (a
+ * tree built in a loop and freed after it) gets slots of its own, one per
+ * execution, counted at run time; the executions after the last slot call
+ * the allocator. Sound whatever the count, since no two executions share a
+ * slot and nothing of the site outlives the call (it does not escape).
+ * Only for sizes with a fixed slot (no guard) that no realloc grows. The
+ * count is loop-slots, or the loops' trip counts when those are smaller;
+ * the budget may lower it further. */
+static int pool_ok(h2s_func *f, h2s_site *s)
+{
+	const h2s_options *o = &f->mod->opt;
+	const h2s_hooks *h = &f->mod->hooks;
+	uint64_t trips;
+	if (!o->loops || !o->loop_slots || !h->if_else || s->grows ||
+	    needs_guard(o, s))
+		return 0;
+	s->slots = o->loop_slots;
+	s->trips_bounded = 0;
+	if (h->trips_max && h->trips_max(h->ctx, s->call, &trips) &&
+	    trips <= s->slots) {
+		s->slots = trips ? trips : 1;
+		s->trips_bounded = 1;
+	}
+	s->where = NULL;
+	return 1;
+}
+
 /* The largest constant, at most max, that a size the program computes at
  * run time starts from: the size is a phi or select (through integer
  * casts) with constant inputs besides others, the buffer that starts at
@@ -392,6 +422,8 @@ void decide(h2s_func *f)
 				freed_before_return(f, s);
 		site_size(f, s, usable && (sink == H2S_NONE || s->freed_here));
 		s->guarded = s->grows = s->profiled = 0;
+		s->slots = 0;
+		s->trips_bounded = 0;
 		s->guard = guard_bytes(opt);
 		if (s->guard && needs_guard(opt, s) &&
 		    profile_guard(f, s, &s->guard))
@@ -426,7 +458,7 @@ void decide(h2s_func *f)
 		} else if (f->has_musttail) {
 			s->reason = R_MUSTTAIL;
 		} else if (f->cfg.in_cycle[s->block] && !s->freed_here &&
-			   !loop_ok(f, &index, &numbered, s)) {
+			   !loop_ok(f, &index, &numbered, s) && !pool_ok(f, s)) {
 			/* (a block freed before the function returns is freed
 			 * before the allocation runs again: exits.c) */
 			s->reason = R_LOOP;
@@ -438,6 +470,19 @@ void decide(h2s_func *f)
 			uint64_t need;
 			slot_size(f, s);
 			need = round_up(s->size ? s->size : 1, s->align);
+			if (s->slots && need <= budget && used <= budget - need) {
+				/* as many slots as half the budget left has
+				 * room for (the other sites keep the rest),
+				 * and at least one */
+				uint64_t room = (budget - used) / 2 / need;
+				if (!room)
+					room = 1;
+				if (room < s->slots) {
+					s->slots = room;
+					s->trips_bounded = 0;
+				}
+				need *= s->slots;
+			}
 			if (need > budget || used > budget - need) {
 				s->reason = f->recursive ? R_RECURSIVE : R_BUDGET;
 			} else {

@@ -3,8 +3,9 @@
 // It holds no analysis logic. It registers the passes with the PassBuilder,
 // parses their parameters, drives the C core (include/heap2stack/heap2stack.h)
 // and provides the services the core needs from C++-only LLVM APIs:
-// optimization remarks, parameter names from debug info, and value ranges
-// (ValueTracking, LazyValueInfo) for sizes. Every difference
+// optimization remarks, parameter names from debug info, value ranges
+// (ValueTracking, LazyValueInfo) for sizes, loop trip counts
+// (ScalarEvolution) for pools, block splitting and inlining. Every difference
 // between the supported LLVM releases is in compat.h.
 //
 //   heap2stack, heap2stack<PARAMS>        the transform (module pass)
@@ -21,8 +22,12 @@
 #include <llvm/ADT/SmallVector.h>
 #include <llvm/ADT/StringRef.h>
 #include <llvm/ADT/Twine.h>
+#include <llvm/ADT/PostOrderIterator.h>
+#include <llvm/Analysis/CFG.h>
 #include <llvm/Analysis/InlineCost.h>
 #include <llvm/Analysis/LazyValueInfo.h>
+#include <llvm/Analysis/LoopInfo.h>
+#include <llvm/Analysis/ScalarEvolution.h>
 #include <llvm/Analysis/TargetTransformInfo.h>
 #include <llvm/Analysis/OptimizationRemarkEmitter.h>
 #include <llvm/Analysis/SimplifyQuery.h>
@@ -143,6 +148,7 @@ public:
 		H.value_max = &HookContext::valueMax;
 		H.if_else = &HookContext::ifElse;
 		H.inline_call = &HookContext::inlineCall;
+		H.trips_max = &HookContext::tripsMax;
 		return H;
 	}
 
@@ -424,6 +430,34 @@ private:
 		return 1;
 	}
 
+	// The product of the constant maximum trip counts of the loops
+	// around At (ScalarEvolution), or 0 when one has none.
+	static int tripsMax(void *Ctx, LLVMValueRef AtRef, uint64_t *Max)
+	{
+		auto *At = dyn_cast_or_null<Instruction>(unwrap(AtRef));
+		if (!At || !At->getFunction())
+			return 0;
+		auto *Self = static_cast<HookContext *>(Ctx);
+		Function &F = *At->getFunction();
+		LoopInfo &LI = Self->FAM.getResult<LoopAnalysis>(F);
+		// an irreducible cycle is no Loop: its trips count nowhere
+		ReversePostOrderTraversal<Function *> RPOT(&F);
+		if (containsIrreducibleCFG<const BasicBlock *>(RPOT, LI))
+			return 0;
+		ScalarEvolution &SE =
+			Self->FAM.getResult<ScalarEvolutionAnalysis>(F);
+		uint64_t N = 1;
+		for (Loop *L = LI.getLoopFor(At->getParent()); L;
+		     L = L->getParentLoop()) {
+			unsigned T = SE.getSmallConstantMaxTripCount(L);
+			if (!T || N > UINT64_MAX / T)
+				return 0;
+			N *= T;
+		}
+		*Max = N;
+		return 1;
+	}
+
 	static const char *paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo,
 				     unsigned *Line)
 	{
@@ -465,6 +499,8 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 		Add("guard-size=" + std::to_string(O.guard_size));
 	if (O.inline_budget != D.inline_budget)
 		Add("inline-budget=" + std::to_string(O.inline_budget));
+	if (O.loop_slots != D.loop_slots)
+		Add("loop-slots=" + std::to_string(O.loop_slots));
 	if (!O.loops != !D.loops)
 		Add(O.loops ? "loops" : "no-loops");
 	if (!O.freed_escapes != !D.freed_escapes)

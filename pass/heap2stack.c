@@ -50,6 +50,7 @@ void h2s_options_init(h2s_options *o)
 	o->guard_size = 256;
 	o->inline_budget = 256;
 	o->loops = 1;
+	o->loop_slots = 64;
 	o->freed_escapes = 1;
 	o->verbose = 0;
 }
@@ -69,6 +70,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		{"guard-size", offsetof(h2s_options, guard_size), "bytes"},
 		{"inline-budget", offsetof(h2s_options, inline_budget),
 		 "instructions"},
+		{"loop-slots", offsetof(h2s_options, loop_slots), "slots"},
 	};
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
 		if (strcmp(key, sizes[i].key))
@@ -116,7 +118,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	}
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
-		 "recursive-budget=N, guard-size=N, inline-budget=N, loops, "
+		 "recursive-budget=N, guard-size=N, inline-budget=N, "
+		 "loop-slots=N, loops, "
 		 "no-loops, freed-escapes, no-freed-escapes, verbose, "
 		 "profile=FILE)",
 		 key);

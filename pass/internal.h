@@ -411,6 +411,13 @@ typedef struct h2s_site {
 				  * serves sizes up to `size`, the allocator
 				  * the others */
 	int grows;               /* a realloc may receive it */
+	uint64_t slots;          /* > 0: in a loop whose blocks outlive the
+				  * iteration, `slots` slots of `size`
+				  * bytes serve the first executions of a
+				  * call of the function, one each, the
+				  * allocator the rest (a pool) */
+	int trips_bounded;       /* slots: the loops around it run at most
+				  * `slots` times in all (ScalarEvolution) */
 	uint64_t guard;          /* a size known only at run time: the bytes
 				  * of its stack buffer (guard-size, or what
 				  * the profile calls for; 0: none) */

@@ -256,6 +256,15 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			str_printf(&b, "stack buffer of %llu bytes, heap above%s",
 				   (unsigned long long)s->size,
 				   s->profiled ? " (sized by the profile)" : "");
+		else if (s->slots)
+			str_printf(&b, "%llu stack slot%s of %llu bytes, one per "
+				       "execution, heap after the last%s",
+				   (unsigned long long)s->slots,
+				   s->slots == 1 ? "" : "s",
+				   (unsigned long long)s->size,
+				   s->trips_bounded ? " (its loops run at most "
+						      "that often)"
+						    : "");
 		else
 			str_printf(&b, "moved to a %llu-byte stack slot",
 				   (unsigned long long)s->size);

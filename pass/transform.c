@@ -349,26 +349,68 @@ static void guard_invoke(LLVMBuilderRef b, LLVMValueRef call,
 	LLVMAddIncoming(phi, vals, from, 2);
 }
 
-/*   site:  fits = size <= K
+/* A pool's two counters (allocas of i64, 0 on entry to the function):
+ * `used`, the slots handed out since the pool was last empty (slot i is
+ * the next), and `live`, those of them not freed yet. When a free makes
+ * `live` 0, every block of the pool is dead, and `used` starts again at
+ * 0. */
+typedef struct pool_counters {
+	LLVMValueRef used, live;
+} pool_counters;
+
+/* The bytes between two slots of a pool: each starts at the allocator's
+ * alignment. */
+static uint64_t pool_stride(const h2s_site *s)
+{
+	return round_up(s->size ? s->size : 1, s->align);
+}
+
+/*   site:  fits = size <= K                    (a pool: i = *used, i < N)
  *          br fits, stack, heap
- *   stack: (calloc: memset(slot, 0, size); posix_memalign: *p = slot)
+ *   stack: (a pool: slot = pool + i * stride, *used = i + 1, *live += 1)
+ *          (calloc: memset(slot, 0, size); posix_memalign: *p = slot)
  *   heap:  the original call
  *   join:  phi [slot, stack], [call, heap]     (posix_memalign: [0, call])
+ * `pc` is the pool's counters, else NULL.
  */
 static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
-			    LLVMValueRef slot)
+			    LLVMValueRef slot, const pool_counters *pc)
 {
+	LLVMValueRef used = pc ? pc->used : NULL;
 	LLVMModuleRef m = f->mod->mod;
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
+	LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
 	const h2s_hooks *h = &f->mod->hooks;
-	LLVMValueRef call = s->call, bytes, cond, then_t, else_t, phi, stack_v;
+	LLVMValueRef call = s->call, bytes = NULL, cond, then_t, else_t, phi,
+		     stack_v, i = NULL;
 	int posix = s->alloc->kind == AK_POSIX_MEMALIGN;
 	LLVMPositionBuilderBefore(b, call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-	compat_lifetime(b, m, 1, slot, s->size);
-	cond = fits(f, b, s, s->size, &bytes);
+	if (used) {
+		/* no lifetime.start: it would end the slots handed out */
+		i = LLVMBuildLoad2(b, i64, used, "");
+		cond = LLVMBuildICmp(b, LLVMIntULT, i,
+				     LLVMConstInt(i64, s->slots, 0), "");
+	} else {
+		compat_lifetime(b, m, 1, slot, s->size);
+		cond = fits(f, b, s, s->size, &bytes);
+	}
 	h->if_else(h->ctx, cond, call, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
+	if (used) {
+		LLVMValueRef off = LLVMBuildMul(
+			b, i, LLVMConstInt(i64, pool_stride(s), 0), "");
+		slot = LLVMBuildGEP2(b, LLVMInt8TypeInContext(ctx), slot, &off,
+				     1, "");
+		LLVMBuildStore(b, LLVMBuildAdd(b, i, LLVMConstInt(i64, 1, 0), ""),
+			       used);
+		LLVMBuildStore(b,
+			       LLVMBuildAdd(b, LLVMBuildLoad2(b, i64, pc->live, ""),
+					    LLVMConstInt(i64, 1, 0), ""),
+			       pc->live);
+		/* calloc: the whole slot, as an unguarded site does */
+		bytes = LLVMConstInt(i64, s->size, 0);
+	}
 	if (s->alloc->kind == AK_STRDUP || s->alloc->kind == AK_STRNDUP)
 		copy_string(f, b, s, slot, bytes);
 	if (s->alloc->kind == AK_CALLOC)
@@ -506,21 +548,61 @@ void transform_plan_free(h2s_func *f)
 	f->nnotail = 0;
 }
 
+/* i1: p is one of the slots of site s: p == slot, or, for a pool of N
+ * slots, p - pool < N * stride as unsigned integers (so a pointer below
+ * the pool is not one either). Exact for every pointer a program may
+ * free: a live heap block is a distinct object from the pool. */
+static LLVMValueRef is_site_slot(h2s_func *f, LLVMBuilderRef b,
+				 const h2s_site *s, LLVMValueRef p,
+				 LLVMValueRef slot)
+{
+	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(f->mod->mod));
+	LLVMValueRef off;
+	if (!s->slots)
+		return LLVMBuildICmp(b, LLVMIntEQ, p, slot, "");
+	off = LLVMBuildSub(b, LLVMBuildPtrToInt(b, p, i64, ""),
+			   LLVMBuildPtrToInt(b, slot, i64, ""), "");
+	return LLVMBuildICmp(b, LLVMIntULT, off,
+			     LLVMConstInt(i64, s->slots * pool_stride(s), 0), "");
+}
+
+/* A free of p that may receive a block of the pool with counters pc,
+ * `in` saying whether it does: one live block fewer, and when none is
+ * left, the pool starts again from its first slot. (A program frees a
+ * block once: a second free would be a double free without the plugin.) */
+static void pool_free(LLVMBuilderRef b, LLVMTypeRef i64,
+		      const pool_counters *pc, LLVMValueRef in)
+{
+	LLVMValueRef live = LLVMBuildSub(b, LLVMBuildLoad2(b, i64, pc->live, ""),
+					 LLVMBuildZExt(b, in, i64, ""), "");
+	LLVMValueRef empty =
+		LLVMBuildICmp(b, LLVMIntEQ, live, LLVMConstInt(i64, 0, 0), "");
+	LLVMBuildStore(b, live, pc->live);
+	LLVMBuildStore(b,
+		       LLVMBuildSelect(b, empty, LLVMConstInt(i64, 0, 0),
+				       LLVMBuildLoad2(b, i64, pc->used, ""), ""),
+		       pc->used);
+}
+
 /* A free that may receive demoted blocks: deleted when it receives nothing
- * else and none of them is guarded; otherwise it frees null instead of a
- * slot:  free(p == slot1 || ... ? NULL : p). */
+ * else and none of them is guarded or a pool (whose blocks may come from
+ * the allocator too, and whose counters count frees); otherwise it frees
+ * null instead of a slot: free(p == slot1 || ... ? NULL : p), or, when it
+ * may receive a pool's blocks, `if (!(p == slot1 || ...)) free(p)`. */
 static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
-			 LLVMValueRef *slot)
+			 LLVMValueRef *slot, const pool_counters *pc)
 {
 	LLVMModuleRef m = f->mod->mod;
+	const h2s_hooks *h = &f->mod->hooks;
 	LLVMValueRef p = LLVMGetOperand(fr->call, 0), is_slot = NULL;
 	const unsigned *d = fr->demoted;
 	unsigned n = fr->ndemoted;
-	int only = fr->only_demoted, guarded = 0;
+	int only = fr->only_demoted, guarded = 0, pooled = 0;
 	if (!n)
 		return;
 	for (unsigned k = 0; k < n; k++)
-		guarded |= f->found.sites[d[k]].guarded;
+		guarded |= f->found.sites[d[k]].guarded ||
+			   f->found.sites[d[k]].slots;
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
@@ -536,8 +618,24 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 		return;
 	}
 	for (unsigned k = 0; k < n; k++) {
-		LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntEQ, p, slot[d[k]], "");
+		const h2s_site *s = &f->found.sites[d[k]];
+		LLVMValueRef eq = is_site_slot(f, b, s, p, slot[d[k]]);
+		if (s->slots) {
+			pool_free(b, LLVMInt64TypeInContext(LLVMGetModuleContext(m)),
+				  &pc[d[k]], eq);
+			pooled = 1;
+		}
 		is_slot = is_slot ? LLVMBuildOr(b, is_slot, eq, "") : eq;
+	}
+	/* a pool's frees run once per block, in loops: the call is skipped
+	 * for a slot rather than made with null (a call of free whose result
+	 * nothing reads; an invoke keeps the null) */
+	if (pooled && h->if_else && LLVMIsACallInst(fr->call) &&
+	    !LLVMGetFirstUse(fr->call)) {
+		LLVMValueRef then_t, else_t;
+		h->if_else(h->ctx, is_slot, fr->call, &then_t, &else_t);
+		move_before(b, fr->call, else_t);
+		return;
 	}
 	LLVMSetOperand(fr->call, 0,
 		       LLVMBuildSelect(b, is_slot,
@@ -551,6 +649,7 @@ unsigned transform_func(h2s_func *f)
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMBuilderRef b;
 	LLVMValueRef *slot;
+	pool_counters *pc;
 	unsigned n = demoted_sites(f);
 	if (!n)
 		return 0;
@@ -558,36 +657,51 @@ unsigned transform_func(h2s_func *f)
 		LLVMSetTailCallKind(f->notail[i], LLVMTailCallKindNone);
 	b = LLVMCreateBuilderInContext(ctx);
 	slot = xcalloc(f->found.nsite, sizeof *slot);
+	pc = xcalloc(f->found.nsite, sizeof *pc);
 	for (unsigned i = 0; i < f->found.nsite; i++) {
 		h2s_site *s = &f->found.sites[i];
 		LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+		LLVMValueRef first = LLVMGetFirstInstruction(entry);
+		LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+		uint64_t n = s->size ? s->size : 1;
 		if (s->reason != R_DEMOTE)
 			continue;
-		LLVMPositionBuilder(b, entry, LLVMGetFirstInstruction(entry));
+		if (s->slots)
+			n = s->slots * pool_stride(s);
+		LLVMPositionBuilder(b, entry, first);
 		slot[i] = LLVMBuildAlloca(
-			b,
-			LLVMArrayType2(LLVMInt8TypeInContext(ctx),
-				       s->size ? s->size : 1),
-			"h2s.slot");
+			b, LLVMArrayType2(LLVMInt8TypeInContext(ctx), n),
+			s->slots ? "h2s.pool" : "h2s.slot");
 		LLVMSetAlignment(slot[i], (unsigned)s->align);
-		bytes += s->size;
+		bytes += n;
+		if (!s->slots)
+			continue;
+		/* the pool's counters: 0 on every entry to the function (the
+		 * entry block has no predecessors) */
+		pc[i].used = LLVMBuildAlloca(b, i64, "h2s.used");
+		pc[i].live = LLVMBuildAlloca(b, i64, "h2s.live");
+		LLVMPositionBuilderBefore(b, first);
+		LLVMBuildStore(b, LLVMConstInt(i64, 0, 0), pc[i].used);
+		LLVMBuildStore(b, LLVMConstInt(i64, 0, 0), pc[i].live);
 	}
 	add_stack_probes(f, bytes);
 	/* Frees and reallocs first: their operands still name the original
 	 * calls. */
 	for (unsigned r = 0; r < f->nfree; r++)
-		rewrite_free(f, b, &f->frees[r], slot);
+		rewrite_free(f, b, &f->frees[r], slot, pc);
 	for (unsigned i = 0; i < f->found.nsite; i++) {
 		h2s_site *s = &f->found.sites[i];
 		if (s->reason != R_DEMOTE)
 			continue;
-		if (s->guarded)
-			rewrite_guarded(f, b, s, slot[i]);
+		if (s->guarded || s->slots)
+			rewrite_guarded(f, b, s, slot[i],
+					s->slots ? &pc[i] : NULL);
 		else
 			rewrite_site(f, b, s, slot[i]);
 		s->call = NULL;
 	}
 	free(slot);
+	free(pc);
 	LLVMDisposeBuilder(b);
 	f->changed = 1;
 	return n;

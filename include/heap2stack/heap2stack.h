@@ -51,6 +51,10 @@ typedef struct h2s_options {
 				    * its blocks and helpers that allocate
 				    * blocks it frees (0: none) */
 	int loops;                 /* demote allocations inside loops (one slot) */
+	uint64_t loop_slots;       /* a site in a loop whose blocks outlive the
+				    * iteration: at most this many slots, one
+				    * per execution, the allocator after them
+				    * (0: such sites stay on the heap) */
 	int freed_escapes;         /* demote a block that escapes but is freed
 				    * by its function on every path before it
 				    * returns (docs/design.md) */
@@ -154,6 +158,12 @@ typedef struct h2s_hooks {
 	 * compatible, no construct the inliner refuses). Returns 1 when it
 	 * did, 0 when it left the call as it was. */
 	int (*inline_call)(void *ctx, LLVMValueRef call);
+	/* The most times the instruction `at` can run in one call of its
+	 * function: the product of the constant maximum trip counts of the
+	 * loops around it (LLVM's ScalarEvolution). 1 and *max, or 0 when a
+	 * loop around it has none. A hint only: the rewrite it sizes tests
+	 * at run time. */
+	int (*trips_max)(void *ctx, LLVMValueRef at, uint64_t *max);
 } h2s_hooks;
 
 typedef struct h2s_result h2s_result;

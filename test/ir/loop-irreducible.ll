@@ -1,8 +1,12 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loop-slots=0>' -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=POOL
 ;
 ; An irreducible cycle (two entries, so no natural loop) is still a cycle:
 ; a pointer carried around it through phis and read after the next
-; allocation keeps the site on the heap.
+; allocation keeps the site out of one shared slot (loop-slots=0: on the
+; heap). By default each execution has its own slot in a pool of 64 (no
+; trip count: an irreducible cycle is no natural loop), and the read sees
+; the object it should.
 
 declare noalias ptr @malloc(i64)
 
@@ -41,3 +45,5 @@ exit:
 ; CHECK-LABEL: define void @f(
 ; CHECK-NOT:     h2s.slot
 ; CHECK:         %p = call ptr @malloc(i64 16)
+
+; POOL: remark: {{.*}}: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last{{$}}

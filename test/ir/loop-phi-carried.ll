@@ -1,8 +1,10 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loop-slots=0>' -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=POOL
 ;
 ; The pointer of one iteration is carried to the next through a phi (`prev =
 ; cur`) and read there after the next allocation: with one slot the read
-; would see the new object. Stays on the heap.
+; would see the new object. Stays on the heap under loop-slots=0; by
+; default each execution gets its own slot of a pool of 64.
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
@@ -42,3 +44,5 @@ exit:
 ; CHECK-NOT:     h2s.slot
 ; CHECK:         %cur = call ptr @malloc(i64 16)
 ; CHECK:         call void @free(ptr %prev)
+
+; POOL: remark: {{.*}}: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last{{$}}

@@ -1,8 +1,11 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loop-slots=0>' -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=POOL
 ;
 ; Each iteration's pointer is stored into an array declared before the loop:
 ; the objects of all iterations are alive together, so they cannot share
-; one slot. Stays on the heap even though nothing escapes the function.
+; one slot. Stays on the heap under loop-slots=0 even though nothing
+; escapes the function; by default each execution gets its own slot of a
+; pool, as many as the loop's 8 trips.
 
 declare noalias ptr @malloc(i64)
 
@@ -47,3 +50,5 @@ exit:
 ; CHECK-NOT:     h2s.slot
 ; CHECK:         %p = call ptr @malloc(i64 16)
 ; CHECK:         store ptr %p, ptr %e
+
+; POOL: remark: {{.*}}: malloc(16) does not escape: 8 stack slots of 16 bytes, one per execution, heap after the last (its loops run at most that often)

@@ -1,9 +1,10 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0;inline-budget=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0;inline-budget=0;loop-slots=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
 ;
 ; -pass-remarks-missed=heap2stack reports each site kept on the heap with
 ; the reason in words; demoted sites are not reported. (guard-size=0 keeps
-; a size known only at run time on the heap; test/ir/guard-alloc.ll tests
-; the guard.)
+; a size known only at run time on the heap, and loop-slots=0 a site in a
+; loop whose blocks outlive the iteration; test/ir/guard-alloc.ll tests the
+; guard, test/ir/loop-pool.ll the pools.)
 
 @g = global ptr null
 

@@ -1239,7 +1239,10 @@ class Gen:
             if self.cxx and self.chance(0.5):
                 alloc = r.choice(["new node", "new node()"])
                 nfree = "delete %s;"
-            cnt = r.choice(["%d" % r.randint(1, 20), "(a & 15u) + 1", "(a & 15u) + 1", "(a & 7u) + 2"])
+            # past 64 nodes, a pool's slots run out and the heap serves
+            # the rest (docs/design.md, Pools)
+            cnt = r.choice(["%d" % r.randint(1, 20), "(a & 15u) + 1", "(a & 15u) + 1", "(a & 7u) + 2",
+                            "%d" % r.randint(60, 80), "(a & 127u) + 1"])
             out = ["struct node *%s = NULL;" % head,
                    "for (unsigned %s = 0; %s < %s; %s++) {" % (it, it, cnt, it),
                    "\tstruct node *%s = %s;" % (nd, alloc),
@@ -1266,6 +1269,12 @@ class Gen:
             else:
                 out += ["\t" + nfree % head]
             out += ["\t%s = nx_;" % head, "}"]
+            if self.chance(0.3):
+                # rounds: the list built and freed again, in one call (a
+                # pool that empties starts again from its first slot)
+                rd = f.var("rd")
+                out = ["for (unsigned %s = 0; %s < %s; %s++) {" % (rd, rd, r.choice(["3", "(a & 3u) + 1"]), rd),
+                       "	MIX(h, %s);" % rd] + indent(out) + ["}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "matrix":
             rows, R, C = f.var("rows"), r.choice(["%d" % r.randint(1, 6), "(int)(a & 3u) + 1",
