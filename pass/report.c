@@ -252,7 +252,18 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	h2s_str b = {0};
 	switch (s->reason) {
 	case R_DEMOTE:
-		if (s->guarded)
+		if (s->guarded && s->slots)
+			str_printf(&b, "%llu stack buffer%s of %llu bytes, one per "
+				       "execution, heap above and after the "
+				       "last%s%s",
+				   (unsigned long long)s->slots,
+				   s->slots == 1 ? "" : "s",
+				   (unsigned long long)s->size,
+				   s->profiled ? " (sized by the profile)" : "",
+				   s->trips_bounded ? " (its loops run at most "
+						      "that often)"
+						    : "");
+		else if (s->guarded)
 			str_printf(&b, "stack buffer of %llu bytes, heap above%s",
 				   (unsigned long long)s->size,
 				   s->profiled ? " (sized by the profile)" : "");

@@ -365,7 +365,8 @@ static uint64_t pool_stride(const h2s_site *s)
 	return round_up(s->size ? s->size : 1, s->align);
 }
 
-/*   site:  fits = size <= K                    (a pool: i = *used, i < N)
+/*   site:  fits = size <= K                    (a pool: i = *used, i < N,
+ *                                               and size <= K if guarded)
  *          br fits, stack, heap
  *   stack: (a pool: slot = pool + i * stride, *used = i + 1, *live += 1)
  *          (calloc: memset(slot, 0, size); posix_memalign: *p = slot)
@@ -393,7 +394,10 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 				     LLVMConstInt(i64, s->slots, 0), "");
 	} else {
 		compat_lifetime(b, m, 1, slot, s->size);
-		cond = fits(f, b, s, s->size, &bytes);
+	}
+	if (s->guarded) {
+		LLVMValueRef ok = fits(f, b, s, s->size, &bytes);
+		cond = used ? LLVMBuildAnd(b, cond, ok, "") : ok;
 	}
 	h->if_else(h->ctx, cond, call, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
@@ -408,8 +412,10 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 			       LLVMBuildAdd(b, LLVMBuildLoad2(b, i64, pc->live, ""),
 					    LLVMConstInt(i64, 1, 0), ""),
 			       pc->live);
-		/* calloc: the whole slot, as an unguarded site does */
-		bytes = LLVMConstInt(i64, s->size, 0);
+		/* calloc of a fixed slot: the whole slot, as an unguarded
+		 * site does */
+		if (!s->guarded)
+			bytes = LLVMConstInt(i64, s->size, 0);
 	}
 	if (s->alloc->kind == AK_STRDUP || s->alloc->kind == AK_STRNDUP)
 		copy_string(f, b, s, slot, bytes);

@@ -11,7 +11,9 @@
 // the nodes are live), and left by a longjmp (its heap nodes leak, as
 // without the plugin); and rounds of lists in one call, each freed before
 // the next (a pool whose blocks are all freed starts again from its first
-// slot) or each leaving a node live (the pool must not restart). Kept on the heap: the nodes of a list that is
+// slot) or each leaving a node live (the pool must not restart); and
+// strings of a size known only at run time, each slot a guarded buffer,
+// run below and above its size and past the last slot. Kept on the heap: the nodes of a list that is
 // returned. Run with and without the plugin and under ASan with
 // detect_stack_use_after_return.
 //
@@ -24,11 +26,12 @@
 // RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.h2s > /dev/null
 // RUN: FileCheck --check-prefix=COUNT %s < %t.cnt
 //
-// CHECK-DAG: loop-pool.c:[[@LINE+70]]:{{[0-9]+}}: remark: malloc(24) does not escape: 48 stack slots of 24 bytes, one per execution, heap after the last (its loops run at most that often)
-// CHECK-DAG: loop-pool.c:[[@LINE+114]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
-// CHECK-DAG: loop-pool.c:[[@LINE+144]]:{{[0-9]+}}: remark: calloc(8, 4) does not escape: 16 stack slots of 32 bytes, one per execution, heap after the last (its loops run at most that often)
-// CHECK-DAG: loop-pool.c:[[@LINE+184]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
-// CHECK-DAG: loop-pool.c:[[@LINE+162]]:{{[0-9]+}}: remark: malloc(16) escapes to heap: stored into malloc(16) at {{.*}}, which escapes
+// CHECK-DAG: loop-pool.c:[[@LINE+75]]:{{[0-9]+}}: remark: malloc(24) does not escape: 48 stack slots of 24 bytes, one per execution, heap after the last (its loops run at most that often)
+// CHECK-DAG: loop-pool.c:[[@LINE+119]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
+// CHECK-DAG: loop-pool.c:[[@LINE+149]]:{{[0-9]+}}: remark: calloc(8, 4) does not escape: 16 stack slots of 32 bytes, one per execution, heap after the last (its loops run at most that often)
+// CHECK-DAG: loop-pool.c:[[@LINE+189]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
+// CHECK-DAG: loop-pool.c:[[@LINE+224]]:{{[0-9]+}}: remark: malloc(...) does not escape: 16 stack buffers of 256 bytes, one per execution, heap above and after the last [-Rpass=heap2stack]
+// CHECK-DAG: loop-pool.c:[[@LINE+166]]:{{[0-9]+}}: remark: malloc(16) escapes to heap: stored into malloc(16) at {{.*}}, which escapes
 //
 // Output, by construction:
 // - tree: keys 0, 7, ..., 7 * 47 mod 48 (a permutation of 0..47, as 7 and
@@ -47,6 +50,8 @@
 //   40 * 1000 * 10 + 5 * 780 = 403900. rounds(3, 40, 1): each round keeps
 //   its node i = 0 (k * 1000, counted 7 times at the end: 21000) and frees
 //   the rest: 39 * 1000 * 3 + 3 * 780 = 119340; 140340 in all.
+// - words(n, len): len * the sum of 'a' + i % 26 over i < n: 10 * 1015,
+//   300 * 1015, and 10 * (40 * 97 + 325 + 91) = 42960.
 // OUT: tree found 1 sum 1128
 // OUT-NEXT: list 10 135
 // OUT-NEXT: list 100 14850
@@ -56,19 +61,21 @@
 // OUT-NEXT: jumped 70
 // OUT-NEXT: kept 30
 // OUT-NEXT: rounds 403900 140340
+// OUT-NEXT: words 10150 304500 42960
 //
 // Allocation calls, by construction (alloccount counts malloc, calloc,
 // realloc, aligned_alloc and posix_memalign calls):
 //   tree 48; list 10 + 100; zeroed 2 * 16; thread 100; coroutine 100 and
-//   its 64 KiB stack 1; jump 70; kept 5; rounds 200 + 120: 786 without the
-//   plugin.
+//   its 64 KiB stack 1; jump 70; kept 5; rounds 200 + 120; words 10 + 10 +
+//   40: 846 without the plugin.
 //   With it: tree 0; list 0 + 36; zeroed 0; thread 36; coroutine 36 + 1;
 //   jump 6 (the nodes after the 64th); kept 5; rounds(5, 40, 0) 0 (each
 //   round empties the pool); rounds(3, 40, 1): the first round takes slots
 //   0..39 and keeps one, the second slots 40..63 and 16 heap blocks, the
-//   third 40 heap blocks: 56; 176 in all.
-// COUNT: alloccount: program=786
-// COUNT: alloccount: program=176
+//   third 40 heap blocks: 56; words: 0, 10 (301 bytes do not fit 256) and
+//   24 (16 slots for 40 strings): 34; 210 in all.
+// COUNT: alloccount: program=846
+// COUNT: alloccount: program=210
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <setjmp.h>
@@ -239,6 +246,28 @@ __attribute__((noinline)) long rounds(long r, long m, int keep)
 	return sum;
 }
 
+// n strings of len bytes (and a NUL), all live until the sum: a size known
+// only at run time, so each slot is a guarded buffer of 256 bytes (16 of
+// them in half the frame budget).
+__attribute__((noinline)) long words(int n, size_t len)
+{
+	char *w[64];
+	long sum = 0;
+	for (int i = 0; i < n; i++) {
+		w[i] = malloc(len + 1);
+		if (!w[i])
+			abort();
+		memset(w[i], 'a' + i % 26, len);
+		w[i][len] = '\0';
+	}
+	for (int i = 0; i < n; i++) {
+		for (size_t k = 0; w[i][k]; k++)
+			sum += w[i][k];
+		free(w[i]);
+	}
+	return sum;
+}
+
 static void *in_thread(void *arg)
 {
 	*(long *)arg = list(100, 0, 0);
@@ -289,5 +318,7 @@ int main(void)
 	}
 	printf("kept %ld\n", ksum);
 	printf("rounds %ld %ld\n", rounds(5, 40, 0), rounds(3, 40, 1));
+	printf("words %ld %ld %ld\n", words(10, 10), words(10, 300),
+	       words(40, 10));
 	return 0;
 }

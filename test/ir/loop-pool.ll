@@ -17,9 +17,9 @@
 ; (ScalarEvolution, the product over nested loops), or what half of the
 ; frame budget left has room for (at least one slot; none when one does
 ; not fit). The free after the loop receives slots and heap
-; blocks: it is skipped for a pointer inside the pool. Kept: a list that
-; escapes, a block a realloc grows, a size known only at run time, and
-; everything under loop-slots=0 and no-loops.
+; blocks: it is skipped for a pointer inside the pool. A size known only
+; at run time gets a guarded buffer per slot. Kept: a list that escapes, a
+; block a realloc grows, and everything under loop-slots=0 and no-loops.
 
 declare noalias ptr @malloc(i64)
 declare noalias ptr @calloc(i64, i64)
@@ -234,8 +234,20 @@ exit:
   ret void
 }
 
-; Kept: a size known only at run time has no fixed slot to pool.
-; REMARK-DAG: remark: {{.*}}: malloc(size) escapes to heap: live across loop iterations
+; A size known only at run time: each slot is a guarded buffer of
+; guard-size (256) bytes, 16 of them in half the frame budget; the slot
+; serves an execution when one is left and the size fits.
+; REMARK-DAG: remark: {{.*}}: malloc(size) does not escape: 16 stack buffers of 256 bytes, one per execution, heap above and after the last{{$}}
+; OFF-DAG:    remark: {{.*}}: malloc(size) escapes to heap: live across loop iterations
+; CHECK-LABEL: define void @sized(
+; CHECK:         %h2s.pool = alloca [4096 x i8], align 16
+; CHECK:       build:
+; CHECK:         [[LEFT:%.*]] = icmp ult i64 %h2s.used{{[.0-9]*}}, 16
+; CHECK-NEXT:    [[FITS:%.*]] = icmp ult i64 %size, 257
+; CHECK-NEXT:    [[BOTH:%.*]] = and i1 [[LEFT]], [[FITS]]
+; CHECK-NEXT:    br i1 [[BOTH]]
+; CHECK:         shl nuw nsw i64 %h2s.used{{[.0-9]*}}, 8
+; CHECK:         call ptr @malloc(i64 %size)
 define void @sized(i64 %n, i64 %size) {
 entry:
   br label %build

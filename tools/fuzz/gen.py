@@ -1327,18 +1327,23 @@ class Gen:
             ty = r.choice("wb")
             ct = TYPES[ty][0]
             K, C = r.randint(2, 6), r.choice([1, 4, 16, r.randint(1, 64)])
+            # a count known only at run time: a guarded buffer per slot
+            # of a pool, sometimes past guard-size (docs/design.md, Pools)
+            if self.chance(0.3):
+                K = r.choice([K, r.randint(20, 70)])
+                C = r.choice(["(%du + (a & 31u))" % C, "(%du + (a & 127u))" % C])
             X = self.cx(ct + " *")
-            alloc = r.choice(["%smalloc(%d * sizeof(%s))" % (X, C, ct), "%scalloc(%d, sizeof(%s))" % (X, C, ct),
-                              "%slmalloc(%d * sizeof(%s))" % (X, C, ct)])
+            alloc = r.choice(["%smalloc(%s * sizeof(%s))" % (X, C, ct), "%scalloc(%s, sizeof(%s))" % (X, C, ct),
+                              "%slmalloc(%s * sizeof(%s))" % (X, C, ct)])
             fr = "free(%s[%s]);"
             if self.cxx and self.chance(0.5):
-                alloc, fr = "new %s[%d]" % (ct, C), "delete[] %s[%s];"
+                alloc, fr = "new %s[%s]" % (ct, C), "delete[] %s[%s];"
             out = ["%s *%s[%d];" % (ct, arr, K),
                    "for (unsigned %s = 0; %s < %d; %s++) {" % (it, it, K, it),
                    "\t%s[%s] = %s;" % (arr, it, alloc),
                    "\tif (!%s[%s])" % (arr, it),
                    "\t\tabort();",
-                   "\tfor (size_t %s = 0; %s < %d; %s++)" % (i, i, C, i),
+                   "\tfor (size_t %s = 0; %s < %s; %s++)" % (i, i, C, i),
                    "\t\t%s[%s][%s] = (%s)(%s * %du + %s + a);" % (arr, it, i, ct, it, self.const(), i),
                    "}"]
             if self.chance(0.5):
@@ -1346,7 +1351,7 @@ class Gen:
                         "\tMIX(h, (%s[%s] != %s[0]) + ((uintptr_t)%s[%s] != (uintptr_t)%s[0]));"
                         % (arr, it, arr, arr, it, arr)]
             out += ["for (unsigned %s = 0; %s < %d; %s++) {" % (it, it, K, it),
-                    "\tMIX(h, s_sum_b(%s[%s], %d * sizeof(%s)));" % (arr, it, C, ct),
+                    "\tMIX(h, s_sum_b(%s[%s], %s * sizeof(%s)));" % (arr, it, C, ct),
                     "\t" + fr % (arr, it),
                     "}"]
             return ["{"] + indent(out) + ["}"]
