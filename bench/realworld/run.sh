@@ -164,10 +164,9 @@ for p in $packages; do
 done
 h2s_enable_deb_src || exit 1 # runs apt-get update when it adds the entries
 h2s_install "${deps[@]}" || exit 1
-if [ ! -e "$plugin" ] || [ ! -e "$alloccount" ] || [ ! -e "$profiler" ] ||
-	[ "$alloccount" -ot "$root/tools/alloccount/alloccount.c" ]; then
-	bash "$root/tools/setup.sh" "$llvm" || exit 1
-fi
+# always: setup.sh's make is incremental, and a plugin older than the
+# checkout would be measured under the checkout's name
+bash "$root/tools/setup.sh" "$llvm" || exit 1
 declare -A srcdir
 for p in $packages; do
 	srcdir[$p]=$(h2s_fetch "$p" "$here/work/src") || exit 1
