@@ -339,8 +339,9 @@ static int needs_guard(const h2s_options *o, const h2s_site *s)
  * execution, counted at run time; the executions after the last slot call
  * the allocator. Sound whatever the count, since no two executions share a
  * slot and nothing of the site outlives the call (it does not escape).
- * Not for a block a realloc may grow. A size known only at run time gets
- * a guarded buffer per slot (both tests at run time). The count is
+ * A size known only at run time gets a guarded buffer per slot (both
+ * tests at run time); a block a realloc may grow, a slot of at least
+ * guard-size bytes that it leaves for the heap beyond. The count is
  * loop-slots, or the loops' trip counts when those are smaller; the
  * budget may lower it further. */
 static int pool_ok(h2s_func *f, h2s_site *s)
@@ -348,7 +349,7 @@ static int pool_ok(h2s_func *f, h2s_site *s)
 	const h2s_options *o = &f->mod->opt;
 	const h2s_hooks *h = &f->mod->hooks;
 	uint64_t trips;
-	if (!o->loops || !o->loop_slots || !h->if_else || s->grows)
+	if (!o->loops || !o->loop_slots || !h->if_else)
 		return 0;
 	s->slots = o->loop_slots;
 	s->trips_bounded = 0;

@@ -437,6 +437,42 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	LLVMSetOperand(phi, 1, call);
 }
 
+/* i1: p is one of the slots of site s: p == slot, or, for a pool of N
+ * slots, p - pool < N * stride as unsigned integers (so a pointer below
+ * the pool is not one either). Exact for every pointer a program may
+ * free: a live heap block is a distinct object from the pool. */
+static LLVMValueRef is_site_slot(h2s_func *f, LLVMBuilderRef b,
+				 const h2s_site *s, LLVMValueRef p,
+				 LLVMValueRef slot)
+{
+	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(f->mod->mod));
+	LLVMValueRef off;
+	if (!s->slots)
+		return LLVMBuildICmp(b, LLVMIntEQ, p, slot, "");
+	off = LLVMBuildSub(b, LLVMBuildPtrToInt(b, p, i64, ""),
+			   LLVMBuildPtrToInt(b, slot, i64, ""), "");
+	return LLVMBuildICmp(b, LLVMIntULT, off,
+			     LLVMConstInt(i64, s->slots * pool_stride(s), 0), "");
+}
+
+/* A free of p that may receive a block of the pool with counters pc,
+ * `in` saying whether it does: one live block fewer, and when none is
+ * left, the pool starts again from its first slot. (A program frees a
+ * block once: a second free would be a double free without the plugin.) */
+static void pool_free(LLVMBuilderRef b, LLVMTypeRef i64,
+		      const pool_counters *pc, LLVMValueRef in)
+{
+	LLVMValueRef live = LLVMBuildSub(b, LLVMBuildLoad2(b, i64, pc->live, ""),
+					 LLVMBuildZExt(b, in, i64, ""), "");
+	LLVMValueRef empty =
+		LLVMBuildICmp(b, LLVMIntEQ, live, LLVMConstInt(i64, 0, 0), "");
+	LLVMBuildStore(b, live, pc->live);
+	LLVMBuildStore(b,
+		       LLVMBuildSelect(b, empty, LLVMConstInt(i64, 0, 0),
+				       LLVMBuildLoad2(b, i64, pc->used, ""), ""),
+		       pc->used);
+}
+
 /* q = realloc(p, n) where p may be the slot of one of the demoted sites
  * d[0..nd-1] (S: that slot, |S| its bytes, or null when p is none):
  *   S null:     realloc(p, n)
@@ -445,27 +481,35 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
  *   otherwise:  r = realloc(NULL, n); S's bytes copied into r unless r is
  *               NULL (then the slot stays valid, as a block realloc could
  *               not grow does)
- * With one site, S is the slot whenever the test p == slot holds. */
+ * With one site, S is the slot whenever the test p == slot holds. For a
+ * pool, S is p's own slot (p lies in the pool's range), and the two ends
+ * of its block's life (size 0, a move to the heap) count as its free. */
 static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
-			    const unsigned *d, unsigned nd, LLVMValueRef *slots)
+			    const unsigned *d, unsigned nd, LLVMValueRef *slots,
+			    const pool_counters *pc)
 {
 	const h2s_hooks *h = &f->mod->hooks;
+	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(f->mod->mod));
 	LLVMValueRef p = LLVMGetOperand(call, 0), n = LLVMGetOperand(call, 1);
 	LLVMValueRef callee = LLVMGetCalledValue(call);
 	LLVMTypeRef fty = LLVMGlobalGetValueType(callee);
 	LLVMValueRef is_slot = NULL, slot = NULL, size = NULL, then_t, else_t,
-		     in_t, out_t, r, ok, args[2], keep, moved, phi;
+		     in_t, out_t, r, ok, args[2], keep, moved, phi, gone;
+	LLVMValueRef *in = xcalloc(nd, sizeof *in);
 	uint64_t align = UINT64_MAX, dalign;
 	LLVMPositionBuilderBefore(b, call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
 	for (unsigned k = 0; k < nd; k++) {
 		const h2s_site *s = &f->found.sites[d[k]];
-		LLVMValueRef eq = LLVMBuildICmp(b, LLVMIntEQ, p, slots[d[k]], "");
+		LLVMValueRef eq = is_site_slot(f, b, s, p, slots[d[k]]);
+		/* a pool's block is the slot p points to */
+		LLVMValueRef its = s->slots ? p : slots[d[k]];
+		in[k] = eq;
 		if (!k) {
-			slot = slots[d[k]];
+			slot = its;
 			size = const_like(n, s->size);
 		} else {
-			slot = LLVMBuildSelect(b, eq, slots[d[k]], slot, "");
+			slot = LLVMBuildSelect(b, eq, its, slot, "");
 			size = LLVMBuildSelect(b, eq, const_like(n, s->size), size,
 					       "");
 		}
@@ -478,10 +522,13 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 	h->if_else(h->ctx, LLVMBuildICmp(b, LLVMIntULE, n, size, ""), then_t,
 		   &in_t, &out_t);
 	LLVMPositionBuilderBefore(b, in_t);
-	keep = LLVMBuildSelect(b,
-			       LLVMBuildICmp(b, LLVMIntEQ, n, const_like(n, 0),
-					     ""),
-			       LLVMConstPointerNull(LLVMTypeOf(call)), slot, "");
+	gone = LLVMBuildICmp(b, LLVMIntEQ, n, const_like(n, 0), "");
+	keep = LLVMBuildSelect(b, gone, LLVMConstPointerNull(LLVMTypeOf(call)),
+			       slot, "");
+	/* realloc(p, 0) ends a pool block's life */
+	for (unsigned k = 0; k < nd; k++)
+		if (f->found.sites[d[k]].slots)
+			pool_free(b, i64, &pc[d[k]], LLVMBuildAnd(b, in[k], gone, ""));
 	LLVMPositionBuilderBefore(b, out_t);
 	args[0] = LLVMConstPointerNull(LLVMTypeOf(p));
 	args[1] = n;
@@ -494,6 +541,11 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 	LLVMBuildMemCpy(b, LLVMBuildSelect(b, ok, r, slot, ""), (unsigned)dalign,
 			slot, (unsigned)align,
 			LLVMBuildSelect(b, ok, size, const_like(n, 0), ""));
+	/* a pool's block that moved to the heap is dead in its slot */
+	for (unsigned k = 0; k < nd; k++)
+		if (f->found.sites[d[k]].slots)
+			pool_free(b, i64, &pc[d[k]], LLVMBuildAnd(b, in[k], ok, ""));
+	free(in);
 	moved = join(b, in_t, keep, out_t, r);
 	move_before(b, call, else_t);
 	phi = join(b, then_t, moved, else_t, moved);
@@ -554,42 +606,6 @@ void transform_plan_free(h2s_func *f)
 	f->nnotail = 0;
 }
 
-/* i1: p is one of the slots of site s: p == slot, or, for a pool of N
- * slots, p - pool < N * stride as unsigned integers (so a pointer below
- * the pool is not one either). Exact for every pointer a program may
- * free: a live heap block is a distinct object from the pool. */
-static LLVMValueRef is_site_slot(h2s_func *f, LLVMBuilderRef b,
-				 const h2s_site *s, LLVMValueRef p,
-				 LLVMValueRef slot)
-{
-	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(f->mod->mod));
-	LLVMValueRef off;
-	if (!s->slots)
-		return LLVMBuildICmp(b, LLVMIntEQ, p, slot, "");
-	off = LLVMBuildSub(b, LLVMBuildPtrToInt(b, p, i64, ""),
-			   LLVMBuildPtrToInt(b, slot, i64, ""), "");
-	return LLVMBuildICmp(b, LLVMIntULT, off,
-			     LLVMConstInt(i64, s->slots * pool_stride(s), 0), "");
-}
-
-/* A free of p that may receive a block of the pool with counters pc,
- * `in` saying whether it does: one live block fewer, and when none is
- * left, the pool starts again from its first slot. (A program frees a
- * block once: a second free would be a double free without the plugin.) */
-static void pool_free(LLVMBuilderRef b, LLVMTypeRef i64,
-		      const pool_counters *pc, LLVMValueRef in)
-{
-	LLVMValueRef live = LLVMBuildSub(b, LLVMBuildLoad2(b, i64, pc->live, ""),
-					 LLVMBuildZExt(b, in, i64, ""), "");
-	LLVMValueRef empty =
-		LLVMBuildICmp(b, LLVMIntEQ, live, LLVMConstInt(i64, 0, 0), "");
-	LLVMBuildStore(b, live, pc->live);
-	LLVMBuildStore(b,
-		       LLVMBuildSelect(b, empty, LLVMConstInt(i64, 0, 0),
-				       LLVMBuildLoad2(b, i64, pc->used, ""), ""),
-		       pc->used);
-}
-
 /* A free that may receive demoted blocks: deleted when it receives nothing
  * else and none of them is guarded or a pool (whose blocks may come from
  * the allocator too, and whose counters count frees); otherwise it frees
@@ -612,7 +628,7 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
-		rewrite_realloc(f, b, fr->call, d, n, slot);
+		rewrite_realloc(f, b, fr->call, d, n, slot, pc);
 		return;
 	}
 	if (only && !guarded) {

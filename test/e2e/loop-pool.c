@@ -13,7 +13,8 @@
 // the next (a pool whose blocks are all freed starts again from its first
 // slot) or each leaving a node live (the pool must not restart); and
 // strings of a size known only at run time, each slot a guarded buffer,
-// run below and above its size and past the last slot. Kept on the heap: the nodes of a list that is
+// run below and above its size and past the last slot; and blocks grown by
+// realloc within their slot, beyond it, and past the last slot. Kept on the heap: the nodes of a list that is
 // returned. Run with and without the plugin and under ASan with
 // detect_stack_use_after_return.
 //
@@ -26,12 +27,13 @@
 // RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.h2s > /dev/null
 // RUN: FileCheck --check-prefix=COUNT %s < %t.cnt
 //
-// CHECK-DAG: loop-pool.c:[[@LINE+75]]:{{[0-9]+}}: remark: malloc(24) does not escape: 48 stack slots of 24 bytes, one per execution, heap after the last (its loops run at most that often)
-// CHECK-DAG: loop-pool.c:[[@LINE+119]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
-// CHECK-DAG: loop-pool.c:[[@LINE+149]]:{{[0-9]+}}: remark: calloc(8, 4) does not escape: 16 stack slots of 32 bytes, one per execution, heap after the last (its loops run at most that often)
-// CHECK-DAG: loop-pool.c:[[@LINE+189]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
-// CHECK-DAG: loop-pool.c:[[@LINE+224]]:{{[0-9]+}}: remark: malloc(...) does not escape: 16 stack buffers of 256 bytes, one per execution, heap above and after the last [-Rpass=heap2stack]
-// CHECK-DAG: loop-pool.c:[[@LINE+166]]:{{[0-9]+}}: remark: malloc(16) escapes to heap: stored into malloc(16) at {{.*}}, which escapes
+// CHECK-DAG: loop-pool.c:[[@LINE+87]]:{{[0-9]+}}: remark: malloc(24) does not escape: 48 stack slots of 24 bytes, one per execution, heap after the last (its loops run at most that often)
+// CHECK-DAG: loop-pool.c:[[@LINE+131]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
+// CHECK-DAG: loop-pool.c:[[@LINE+161]]:{{[0-9]+}}: remark: calloc(8, 4) does not escape: 16 stack slots of 32 bytes, one per execution, heap after the last (its loops run at most that often)
+// CHECK-DAG: loop-pool.c:[[@LINE+201]]:{{[0-9]+}}: remark: malloc(16) does not escape: 64 stack slots of 16 bytes, one per execution, heap after the last [-Rpass=heap2stack]
+// CHECK-DAG: loop-pool.c:[[@LINE+236]]:{{[0-9]+}}: remark: malloc(...) does not escape: 16 stack buffers of 256 bytes, one per execution, heap above and after the last [-Rpass=heap2stack]
+// CHECK-DAG: loop-pool.c:[[@LINE+259]]:{{[0-9]+}}: remark: malloc(16) does not escape: 16 stack slots of 256 bytes, one per execution, heap after the last; realloc grows it in place up to 256 bytes, on the heap beyond [-Rpass=heap2stack]
+// CHECK-DAG: loop-pool.c:[[@LINE+177]]:{{[0-9]+}}: remark: malloc(16) escapes to heap: stored into malloc(16) at {{.*}}, which escapes
 //
 // Output, by construction:
 // - tree: keys 0, 7, ..., 7 * 47 mod 48 (a permutation of 0..47, as 7 and
@@ -52,6 +54,11 @@
 //   the rest: 39 * 1000 * 3 + 3 * 780 = 119340; 140340 in all.
 // - words(n, len): len * the sum of 'a' + i % 26 over i < n: 10 * 1015,
 //   300 * 1015, and 10 * (40 * 97 + 325 + 91) = 42960.
+// - grow(r, m, len): per round k and block i, 16 * ('a' + i % 26) +
+//   (len - 16) * ('A' + k): grow(3, 10, 100) = 3 * 16 * 1015 + 10 * 84 *
+//   (65 + 66 + 67) = 48720 + 166320; grow(2, 10, 300) = 2 * 16240 + 10 *
+//   284 * (65 + 66) = 32480 + 372040; grow(1, 20, 100) = 16 * 2130 + 20 *
+//   84 * 65 = 34080 + 109200.
 // OUT: tree found 1 sum 1128
 // OUT-NEXT: list 10 135
 // OUT-NEXT: list 100 14850
@@ -62,20 +69,26 @@
 // OUT-NEXT: kept 30
 // OUT-NEXT: rounds 403900 140340
 // OUT-NEXT: words 10150 304500 42960
+// OUT-NEXT: grow 215040 404520 143280
 //
 // Allocation calls, by construction (alloccount counts malloc, calloc,
 // realloc, aligned_alloc and posix_memalign calls):
 //   tree 48; list 10 + 100; zeroed 2 * 16; thread 100; coroutine 100 and
 //   its 64 KiB stack 1; jump 70; kept 5; rounds 200 + 120; words 10 + 10 +
-//   40: 846 without the plugin.
+//   40; grow, a malloc and a realloc per block, 2 * (30 + 20 + 20): 986
+//   without the plugin.
 //   With it: tree 0; list 0 + 36; zeroed 0; thread 36; coroutine 36 + 1;
 //   jump 6 (the nodes after the 64th); kept 5; rounds(5, 40, 0) 0 (each
 //   round empties the pool); rounds(3, 40, 1): the first round takes slots
 //   0..39 and keeps one, the second slots 40..63 and 16 heap blocks, the
 //   third 40 heap blocks: 56; words: 0, 10 (301 bytes do not fit 256) and
-//   24 (16 slots for 40 strings): 34; 210 in all.
-// COUNT: alloccount: program=846
-// COUNT: alloccount: program=210
+//   24 (16 slots for 40 strings): 34; grow: 0 (100 bytes fit the slots,
+//   and each round frees them all), 20 (each 300-byte growth moves to the
+//   heap, one realloc call; the slots are free again for the next round),
+//   8 (16 slots for 20 blocks: 4 mallocs and their 4 reallocs): 28; 238
+//   in all.
+// COUNT: alloccount: program=986
+// COUNT: alloccount: program=238
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <setjmp.h>
@@ -268,6 +281,37 @@ __attribute__((noinline)) long words(int n, size_t len)
 	return sum;
 }
 
+// r rounds of m blocks of 16 bytes, each grown to len bytes by realloc,
+// all freed at the end of the round: a block a realloc may grow gets a
+// slot of guard-size (256) bytes, 16 of them; growth within it stays in
+// place, growth beyond moves the block to the heap (its slot is free again).
+__attribute__((noinline)) long grow(int r, int m, size_t len)
+{
+	char *b[64];
+	long sum = 0;
+	for (int k = 0; k < r; k++) {
+		for (int i = 0; i < m; i++) {
+			b[i] = malloc(16);
+			if (!b[i])
+				abort();
+			memset(b[i], 'a' + i % 26, 16);
+		}
+		for (int i = 0; i < m; i++) {
+			char *q = realloc(b[i], len);
+			if (!q)
+				abort();
+			memset(q + 16, 'A' + k % 26, len - 16);
+			b[i] = q;
+		}
+		for (int i = 0; i < m; i++) {
+			for (size_t j = 0; j < len; j++)
+				sum += b[i][j];
+			free(b[i]);
+		}
+	}
+	return sum;
+}
+
 static void *in_thread(void *arg)
 {
 	*(long *)arg = list(100, 0, 0);
@@ -320,5 +364,7 @@ int main(void)
 	printf("rounds %ld %ld\n", rounds(5, 40, 0), rounds(3, 40, 1));
 	printf("words %ld %ld %ld\n", words(10, 10), words(10, 300),
 	       words(40, 10));
+	printf("grow %ld %ld %ld\n", grow(3, 10, 100), grow(2, 10, 300),
+	       grow(1, 20, 100));
 	return 0;
 }

@@ -18,8 +18,9 @@
 ; frame budget left has room for (at least one slot; none when one does
 ; not fit). The free after the loop receives slots and heap
 ; blocks: it is skipped for a pointer inside the pool. A size known only
-; at run time gets a guarded buffer per slot. Kept: a list that escapes, a
-; block a realloc grows, and everything under loop-slots=0 and no-loops.
+; at run time gets a guarded buffer per slot, and a block a realloc grows
+; a slot of guard-size bytes. Kept: a list that escapes, and everything
+; under loop-slots=0 and no-loops.
 
 declare noalias ptr @malloc(i64)
 declare noalias ptr @calloc(i64, i64)
@@ -204,8 +205,20 @@ exit:
   ret void
 }
 
-; Kept: a realloc may grow a block of the site (a pool's slot cannot grow).
-; REMARK-DAG: remark: {{.*}}: malloc(40) escapes to heap: live across loop iterations
+; A realloc may grow a block of the site: each slot has guard-size (256)
+; bytes, and the realloc compares its pointer with the pool's range; its
+; slot is p's own. (80 bytes fit: the move to the heap folds away here;
+; test/e2e/loop-pool.c runs both.)
+; REMARK-DAG: remark: {{.*}}: malloc(40) does not escape: 10 stack slots of 256 bytes, one per execution, heap after the last (its loops run at most that often); realloc grows it in place up to 256 bytes, on the heap beyond
+; OFF-DAG:    remark: {{.*}}: malloc(40) escapes to heap: live across loop iterations
+; CHECK-LABEL: define void @grown(
+; CHECK:         %h2s.pool = alloca [2560 x i8], align 16
+; CHECK:       drain:
+; CHECK:         [[D:%.*]] = sub i64
+; CHECK-NEXT:    [[IN:%.*]] = icmp ult i64 [[D]], 2560
+; CHECK-NEXT:    br i1 [[IN]], label %{{.*}}, label %[[HEAP:[0-9a-z.]+]]
+; CHECK:       [[HEAP]]:
+; CHECK-NEXT:    call ptr @realloc(ptr %p, i64 80)
 define void @grown() {
 entry:
   %arr = alloca [10 x ptr], align 8

@@ -1350,6 +1350,20 @@ class Gen:
                 out += ["for (unsigned %s = 1; %s < %d; %s++)" % (it, it, K, it),
                         "\tMIX(h, (%s[%s] != %s[0]) + ((uintptr_t)%s[%s] != (uintptr_t)%s[0]));"
                         % (arr, it, arr, arr, it, arr)]
+            if fr.startswith("free") and self.chance(0.3):
+                # each block grown by realloc, within a pool's slot or
+                # beyond it; the new bytes are written before any read
+                C2 = r.choice(["(%s + 8u)" % C, "(%s + 100u)" % C, "(%s * 3u)" % C])
+                q = f.var("q")
+                out += ["for (unsigned %s = 0; %s < %d; %s++) {" % (it, it, K, it),
+                        "\t%s *%s = %s%s;" % (ct, q, X, "realloc(%s[%s], %s * sizeof(%s))" % (arr, it, C2, ct)),
+                        "\tif (!%s)" % q,
+                        "\t\tabort();",
+                        "\tfor (size_t %s = %s; %s < %s; %s++)" % (i, C, i, C2, i),
+                        "\t\t%s[%s] = (%s)(%s + %s);" % (q, i, ct, it, i),
+                        "\t%s[%s] = %s;" % (arr, it, q),
+                        "}"]
+                C = C2
             out += ["for (unsigned %s = 0; %s < %d; %s++) {" % (it, it, K, it),
                     "\tMIX(h, s_sum_b(%s[%s], %s * sizeof(%s)));" % (arr, it, C, ct),
                     "\t" + fr % (arr, it),
