@@ -608,9 +608,10 @@ void transform_plan_free(h2s_func *f)
 
 /* A free that may receive demoted blocks: deleted when it receives nothing
  * else and none of them is guarded or a pool (whose blocks may come from
- * the allocator too, and whose counters count frees); otherwise it frees
- * null instead of a slot: free(p == slot1 || ... ? NULL : p), or, when it
- * may receive a pool's blocks, `if (!(p == slot1 || ...)) free(p)`. */
+ * the allocator too, and whose counters count frees); otherwise it is
+ * skipped for a slot, `if (!(p == slot1 || ...)) free(p)`, or, for an
+ * invoke or a free whose result is used, frees null instead:
+ * free(p == slot1 || ... ? NULL : p). */
 static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 			 LLVMValueRef *slot, const pool_counters *pc)
 {
@@ -619,7 +620,7 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 	LLVMValueRef p = LLVMGetOperand(fr->call, 0), is_slot = NULL;
 	const unsigned *d = fr->demoted;
 	unsigned n = fr->ndemoted;
-	int only = fr->only_demoted, guarded = 0, pooled = 0;
+	int only = fr->only_demoted, guarded = 0;
 	if (!n)
 		return;
 	for (unsigned k = 0; k < n; k++)
@@ -642,17 +643,16 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 	for (unsigned k = 0; k < n; k++) {
 		const h2s_site *s = &f->found.sites[d[k]];
 		LLVMValueRef eq = is_site_slot(f, b, s, p, slot[d[k]]);
-		if (s->slots) {
+		if (s->slots)
 			pool_free(b, LLVMInt64TypeInContext(LLVMGetModuleContext(m)),
 				  &pc[d[k]], eq);
-			pooled = 1;
-		}
 		is_slot = is_slot ? LLVMBuildOr(b, is_slot, eq, "") : eq;
 	}
-	/* a pool's frees run once per block, in loops: the call is skipped
-	 * for a slot rather than made with null (a call of free whose result
-	 * nothing reads; an invoke keeps the null) */
-	if (pooled && h->if_else && LLVMIsACallInst(fr->call) &&
+	/* the call is skipped for a slot rather than made with null: a
+	 * guarded buffer's or a pool's free runs once per block, often in
+	 * loops (a call whose result nothing reads; an invoke keeps the
+	 * null) */
+	if (h->if_else && LLVMIsACallInst(fr->call) &&
 	    !LLVMGetFirstUse(fr->call)) {
 		LLVMValueRef then_t, else_t;
 		h->if_else(h->ctx, is_slot, fr->call, &then_t, &else_t);

@@ -29,5 +29,7 @@ entry:
 ; CHECK-NOT:     @malloc
 ; CHECK:         %q = select i1 %c, ptr %h2s.slot, ptr %old
 ; CHECK-NEXT:    %[[IS:.*]] = icmp eq ptr %q, %h2s.slot
-; CHECK-NEXT:    %[[ARG:.*]] = select i1 %[[IS]], ptr null, ptr %q
-; CHECK-NEXT:    call void @free(ptr %[[ARG]])
+; CHECK-NEXT:    br i1 %[[IS]], label %[[SKIP:[0-9a-z.]+]], label %[[FREE:[0-9a-z.]+]]
+; CHECK:       [[FREE]]:
+; CHECK-NEXT:    call void @free(ptr {{.*}}%q)
+; CHECK-NEXT:    br label %[[SKIP]]

@@ -92,8 +92,10 @@ lp:
 ; CHECK:         %[[Q:.*]] = phi ptr [ %[[P]], %[[HEAP]] ], [ %h2s.slot, %{{.*}} ]
 ; CHECK-NEXT:    call void @use(ptr %[[Q]])
 ; CHECK-NEXT:    %[[IS:.*]] = icmp eq ptr %[[Q]], %h2s.slot
-; CHECK-NEXT:    %[[ARG:.*]] = select i1 %[[IS]], ptr null, ptr %[[Q]]
-; CHECK-NEXT:    call void @free(ptr %[[ARG]])
+; CHECK-NEXT:    br i1 %[[IS]], label %[[SKIP:[0-9a-z.]+]], label %[[FREE:[0-9a-z.]+]]
+; CHECK:       [[FREE]]:
+; CHECK-NEXT:    call void @free(ptr {{.*}}%[[Q]])
+; CHECK-NEXT:    br label %[[SKIP]]
 
 ; CHECK-LABEL: define void @calloc_n(
 ; CHECK:         %h2s.slot = alloca [256 x i8], align 16

@@ -53,7 +53,10 @@ define ptr @returned(ptr %s) {
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %[[P:.*]] = call ptr @strdup(ptr {{.*}}%s)
 ; CHECK:         %[[Q:.*]] = phi ptr [ %h2s.slot, %[[STACK]] ], [ %[[P]], %[[HEAP]] ]
-; CHECK:         select i1 %{{.*}}, ptr null, ptr %[[Q]]
+; CHECK:         %[[IS:.*]] = icmp eq ptr %[[Q]], %h2s.slot
+; CHECK-NEXT:    br i1 %[[IS]], label %{{.*}}, label %[[FREE:[0-9a-z.]+]]
+; CHECK:       [[FREE]]:
+; CHECK-NEXT:    call void @free(ptr {{.*}}%[[Q]])
 
 ; CHECK-LABEL: define void @ndup(
 ; CHECK:         %[[LEN:.*]] = call i64 @strnlen(ptr %s, i64 %n)
