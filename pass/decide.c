@@ -474,8 +474,12 @@ void decide(h2s_func *f)
 			if (s->slots && need <= budget && used <= budget - need) {
 				/* as many slots as half the budget left has
 				 * room for (the other sites keep the rest),
-				 * and at least one */
+				 * at most H2S_MAX_SLOT bytes in all, and at
+				 * least one */
 				uint64_t room = (budget - used) / 2 / need;
+				/* and never more than the largest slot */
+				if (room > H2S_MAX_SLOT / need)
+					room = H2S_MAX_SLOT / need;
 				if (!room)
 					room = 1;
 				if (room < s->slots) {

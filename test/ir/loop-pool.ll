@@ -6,6 +6,7 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<frame-budget=100>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=BUDGET
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<frame-budget=20>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=ONE
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<frame-budget=10>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=NONE
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<frame-budget=18446744073709551615;loop-slots=18446744073709551615>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=HUGE
 ;
 ; Pools (rule 8's other way out): a site inside a loop whose blocks outlive
 ; the iteration (linked into a list that is freed after the loop) gets
@@ -16,8 +17,9 @@
 ; slots, or the loops' constant trip counts when those are smaller
 ; (ScalarEvolution, the product over nested loops), or what half of the
 ; frame budget left has room for (at least one slot; none when one does
-; not fit). The free after the loop receives slots and heap
-; blocks: it is skipped for a pointer inside the pool. A size known only
+; not fit; never more than 4 GiB, the largest slot, whatever the budget).
+; The free after the loop receives slots and heap blocks: it is skipped
+; for a pointer inside the pool. A size known only
 ; at run time gets a guarded buffer per slot, and a block a realloc grows
 ; a slot of guard-size bytes. Kept: a list that escapes, and everything
 ; under loop-slots=0 and no-loops.
@@ -36,6 +38,7 @@ declare void @free(ptr)
 ; BUDGET-DAG: remark: {{.*}}: malloc(16) does not escape: 3 stack slots of 16 bytes, one per execution, heap after the last{{$}}
 ; ONE-DAG:    remark: {{.*}}: malloc(16) does not escape: 1 stack slot of 16 bytes, one per execution, heap after the last{{$}}
 ; NONE-DAG:   remark: {{.*}}: malloc(16) escapes to heap: frame budget exhausted: 16 more bytes exceed frame-budget 10
+; HUGE-DAG:   remark: {{.*}}: malloc(16) does not escape: 268435456 stack slots of 16 bytes, one per execution, heap after the last{{$}}
 ; The counters (slots handed out, and those not freed yet) start at 0 on
 ; entry (heap2stack's clean-up promotes them to phis); slot i is pool +
 ; 16 * i. The free after the loop is skipped for a slot, which counts one
