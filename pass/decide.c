@@ -470,14 +470,13 @@ void decide(h2s_func *f)
 		} else {
 			uint64_t need;
 			slot_size(f, s);
-			need = round_up(s->size ? s->size : 1, s->align);
+			need = site_stride(s);
 			if (s->slots && need <= budget && used <= budget - need) {
 				/* as many slots as half the budget left has
 				 * room for (the other sites keep the rest),
 				 * at most H2S_MAX_SLOT bytes in all, and at
 				 * least one */
 				uint64_t room = (budget - used) / 2 / need;
-				/* and never more than the largest slot */
 				if (room > H2S_MAX_SLOT / need)
 					room = H2S_MAX_SLOT / need;
 				if (!room)

@@ -449,6 +449,14 @@ typedef struct h2s_site {
 	char *detail;            /* reason in words, for remarks */
 } h2s_site;
 
+/* The frame bytes one slot of s takes at the allocator's alignment: what
+ * decide.c's budget counts per slot, and how far apart a pool's slots
+ * lie (transform.c). */
+static inline uint64_t site_stride(const h2s_site *s)
+{
+	return round_up(s->size ? s->size : 1, s->align);
+}
+
 /* `sub (ptrtoint a), (ptrtoint b)`: a pointer difference. It reveals
  * nothing while a and b point into one object; otherwise both escape. */
 typedef struct h2s_pdiff {

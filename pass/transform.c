@@ -358,13 +358,6 @@ typedef struct pool_counters {
 	LLVMValueRef used, live;
 } pool_counters;
 
-/* The bytes between two slots of a pool: each starts at the allocator's
- * alignment. */
-static uint64_t pool_stride(const h2s_site *s)
-{
-	return round_up(s->size ? s->size : 1, s->align);
-}
-
 /*   site:  fits = size <= K                    (a pool: i = *used, i < N,
  *                                               and size <= K if guarded)
  *          br fits, stack, heap
@@ -377,7 +370,6 @@ static uint64_t pool_stride(const h2s_site *s)
 static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 			    LLVMValueRef slot, const pool_counters *pc)
 {
-	LLVMValueRef used = pc ? pc->used : NULL;
 	LLVMModuleRef m = f->mod->mod;
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
@@ -387,9 +379,9 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	int posix = s->alloc->kind == AK_POSIX_MEMALIGN;
 	LLVMPositionBuilderBefore(b, call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-	if (used) {
+	if (pc) {
 		/* no lifetime.start: it would end the slots handed out */
-		i = LLVMBuildLoad2(b, i64, used, "");
+		i = LLVMBuildLoad2(b, i64, pc->used, "");
 		cond = LLVMBuildICmp(b, LLVMIntULT, i,
 				     LLVMConstInt(i64, s->slots, 0), "");
 	} else {
@@ -397,17 +389,17 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 	}
 	if (s->guarded) {
 		LLVMValueRef ok = fits(f, b, s, s->size, &bytes);
-		cond = used ? LLVMBuildAnd(b, cond, ok, "") : ok;
+		cond = pc ? LLVMBuildAnd(b, cond, ok, "") : ok;
 	}
 	h->if_else(h->ctx, cond, call, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
-	if (used) {
+	if (pc) {
 		LLVMValueRef off = LLVMBuildMul(
-			b, i, LLVMConstInt(i64, pool_stride(s), 0), "");
+			b, i, LLVMConstInt(i64, site_stride(s), 0), "");
 		slot = LLVMBuildGEP2(b, LLVMInt8TypeInContext(ctx), slot, &off,
 				     1, "");
 		LLVMBuildStore(b, LLVMBuildAdd(b, i, LLVMConstInt(i64, 1, 0), ""),
-			       used);
+			       pc->used);
 		LLVMBuildStore(b,
 			       LLVMBuildAdd(b, LLVMBuildLoad2(b, i64, pc->live, ""),
 					    LLVMConstInt(i64, 1, 0), ""),
@@ -452,16 +444,17 @@ static LLVMValueRef is_site_slot(h2s_func *f, LLVMBuilderRef b,
 	off = LLVMBuildSub(b, LLVMBuildPtrToInt(b, p, i64, ""),
 			   LLVMBuildPtrToInt(b, slot, i64, ""), "");
 	return LLVMBuildICmp(b, LLVMIntULT, off,
-			     LLVMConstInt(i64, s->slots * pool_stride(s), 0), "");
+			     LLVMConstInt(i64, s->slots * site_stride(s), 0), "");
 }
 
 /* A free of p that may receive a block of the pool with counters pc,
  * `in` saying whether it does: one live block fewer, and when none is
  * left, the pool starts again from its first slot. (A program frees a
  * block once: a second free would be a double free without the plugin.) */
-static void pool_free(LLVMBuilderRef b, LLVMTypeRef i64,
-		      const pool_counters *pc, LLVMValueRef in)
+static void pool_free(LLVMBuilderRef b, const pool_counters *pc,
+		      LLVMValueRef in)
 {
+	LLVMTypeRef i64 = LLVMGetAllocatedType(pc->live);
 	LLVMValueRef live = LLVMBuildSub(b, LLVMBuildLoad2(b, i64, pc->live, ""),
 					 LLVMBuildZExt(b, in, i64, ""), "");
 	LLVMValueRef empty =
@@ -489,7 +482,6 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 			    const pool_counters *pc)
 {
 	const h2s_hooks *h = &f->mod->hooks;
-	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(f->mod->mod));
 	LLVMValueRef p = LLVMGetOperand(call, 0), n = LLVMGetOperand(call, 1);
 	LLVMValueRef callee = LLVMGetCalledValue(call);
 	LLVMTypeRef fty = LLVMGlobalGetValueType(callee);
@@ -528,7 +520,7 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 	/* realloc(p, 0) ends a pool block's life */
 	for (unsigned k = 0; k < nd; k++)
 		if (f->found.sites[d[k]].slots)
-			pool_free(b, i64, &pc[d[k]], LLVMBuildAnd(b, in[k], gone, ""));
+			pool_free(b, &pc[d[k]], LLVMBuildAnd(b, in[k], gone, ""));
 	LLVMPositionBuilderBefore(b, out_t);
 	args[0] = LLVMConstPointerNull(LLVMTypeOf(p));
 	args[1] = n;
@@ -544,7 +536,7 @@ static void rewrite_realloc(h2s_func *f, LLVMBuilderRef b, LLVMValueRef call,
 	/* a pool's block that moved to the heap is dead in its slot */
 	for (unsigned k = 0; k < nd; k++)
 		if (f->found.sites[d[k]].slots)
-			pool_free(b, i64, &pc[d[k]], LLVMBuildAnd(b, in[k], ok, ""));
+			pool_free(b, &pc[d[k]], LLVMBuildAnd(b, in[k], ok, ""));
 	free(in);
 	moved = join(b, in_t, keep, out_t, r);
 	move_before(b, call, else_t);
@@ -620,19 +612,20 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 	LLVMValueRef p = LLVMGetOperand(fr->call, 0), is_slot = NULL;
 	const unsigned *d = fr->demoted;
 	unsigned n = fr->ndemoted;
-	int only = fr->only_demoted, guarded = 0;
+	/* heap_too: a site's own allocator may run too (a guard, a pool) */
+	int only = fr->only_demoted, heap_too = 0;
 	if (!n)
 		return;
 	for (unsigned k = 0; k < n; k++)
-		guarded |= f->found.sites[d[k]].guarded ||
-			   f->found.sites[d[k]].slots;
+		heap_too |= f->found.sites[d[k]].guarded ||
+			    f->found.sites[d[k]].slots;
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
 		rewrite_realloc(f, b, fr->call, d, n, slot, pc);
 		return;
 	}
-	if (only && !guarded) {
+	if (only && !heap_too) {
 		h2s_site *s = &f->found.sites[d[0]];
 		if (n == 1 && p == s->call)
 			compat_lifetime(b, m, 0, slot[d[0]], s->size ? s->size : 1);
@@ -644,8 +637,7 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 		const h2s_site *s = &f->found.sites[d[k]];
 		LLVMValueRef eq = is_site_slot(f, b, s, p, slot[d[k]]);
 		if (s->slots)
-			pool_free(b, LLVMInt64TypeInContext(LLVMGetModuleContext(m)),
-				  &pc[d[k]], eq);
+			pool_free(b, &pc[d[k]], eq);
 		is_slot = is_slot ? LLVMBuildOr(b, is_slot, eq, "") : eq;
 	}
 	/* the call is skipped for a slot rather than made with null: a
@@ -689,7 +681,7 @@ unsigned transform_func(h2s_func *f)
 		if (s->reason != R_DEMOTE)
 			continue;
 		if (s->slots)
-			n = s->slots * pool_stride(s);
+			n = s->slots * site_stride(s);
 		LLVMPositionBuilder(b, entry, first);
 		slot[i] = LLVMBuildAlloca(
 			b, LLVMArrayType2(LLVMInt8TypeInContext(ctx), n),
