@@ -252,13 +252,15 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	h2s_str b = {0};
 	switch (s->reason) {
 	case R_DEMOTE:
-		if (s->guarded && s->slots)
-			str_printf(&b, "%llu stack buffer%s of %llu bytes, one per "
-				       "execution, heap above and after the "
-				       "last%s%s",
+		if (s->slots)
+			/* a pool: of guarded buffers, or of fixed slots */
+			str_printf(&b, "%llu stack %s%s of %llu bytes, one per "
+				       "execution, heap %safter the last%s%s",
 				   (unsigned long long)s->slots,
+				   s->guarded ? "buffer" : "slot",
 				   s->slots == 1 ? "" : "s",
 				   (unsigned long long)s->size,
+				   s->guarded ? "above and " : "",
 				   s->profiled ? " (sized by the profile)" : "",
 				   s->trips_bounded ? " (its loops run at most "
 						      "that often)"
@@ -267,15 +269,6 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			str_printf(&b, "stack buffer of %llu bytes, heap above%s",
 				   (unsigned long long)s->size,
 				   s->profiled ? " (sized by the profile)" : "");
-		else if (s->slots)
-			str_printf(&b, "%llu stack slot%s of %llu bytes, one per "
-				       "execution, heap after the last%s",
-				   (unsigned long long)s->slots,
-				   s->slots == 1 ? "" : "s",
-				   (unsigned long long)s->size,
-				   s->trips_bounded ? " (its loops run at most "
-						      "that often)"
-						    : "");
 		else
 			str_printf(&b, "moved to a %llu-byte stack slot",
 				   (unsigned long long)s->size);
