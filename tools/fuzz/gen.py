@@ -1274,7 +1274,7 @@ class Gen:
                 # pool that empties starts again from its first slot)
                 rd = f.var("rd")
                 out = ["for (unsigned %s = 0; %s < %s; %s++) {" % (rd, rd, r.choice(["3", "(a & 3u) + 1"]), rd),
-                       "	MIX(h, %s);" % rd] + indent(out) + ["}"]
+                       "\tMIX(h, %s);" % rd] + indent(out) + ["}"]
             return ["{"] + indent(out) + ["}"]
         if kind == "matrix":
             rows, R, C = f.var("rows"), r.choice(["%d" % r.randint(1, 6), "(int)(a & 3u) + 1",
