@@ -91,4 +91,30 @@ lpad:
 ; CHECK:         ret void
 ; CHECK-NEXT:  }
 
+; A guarded buffer (a size known only at run time) freed by an invoke: the
+; free may receive the slot or the heap block, so it stays, and as an
+; invoke it is handed null for the slot rather than skipped (its edges
+; stay as they were).
+define void @guarded(i64 %n) personality ptr @__gxx_personality_v0 {
+entry:
+  %p = call ptr @malloc(i64 %n)
+  call void @use(ptr %p)
+  invoke void @free(ptr %p) to label %done unwind label %lpad
+done:
+  ret void
+lpad:
+  %where = phi i32 [ 7, %entry ]
+  %lp = landingpad { ptr, i32 } cleanup
+  call void @cleanup(i32 %where)
+  resume { ptr, i32 } %lp
+}
+
+; CHECK-LABEL: define void @guarded(
+; CHECK:         %h2s.slot = alloca [256 x i8], align 16
+; CHECK:         call ptr @malloc(i64 %n)
+; CHECK:         %[[IS:.*]] = icmp eq ptr %[[P:.*]], %h2s.slot
+; CHECK-NEXT:    %[[ARG:.*]] = select i1 %[[IS]], ptr null, ptr %[[P]]
+; CHECK-NEXT:    invoke void @free(ptr %[[ARG]])
+; CHECK-NEXT:            to label %done unwind label %lpad
+
 attributes #0 = { builtin }
