@@ -89,6 +89,32 @@ static inline int compat_param_nocapture(LLVMValueRef call,
 #else /* __cplusplus */
 
 #include <llvm/Support/ErrorHandling.h>
+#include <llvm/BinaryFormat/Dwarf.h>
+#include <llvm/IR/DebugInfoMetadata.h>
+
+/* 1 when the compile unit's language is C. LLVM 22 may name it as DWARF
+ * 6 does (a language name and a version). */
+static inline bool compat_unit_is_c(const llvm::DICompileUnit *CU)
+{
+#if LLVM_VERSION_MAJOR >= 22
+	llvm::DISourceLanguageName L = CU->getSourceLanguage();
+	if (L.hasVersionedName())
+		return L.getName() == llvm::dwarf::DW_LNAME_C;
+	unsigned Lang = L.getUnversionedName();
+#else
+	unsigned Lang = CU->getSourceLanguage();
+#endif
+	switch (Lang) {
+	case llvm::dwarf::DW_LANG_C:
+	case llvm::dwarf::DW_LANG_C89:
+	case llvm::dwarf::DW_LANG_C99:
+	case llvm::dwarf::DW_LANG_C11:
+	case llvm::dwarf::DW_LANG_C17:
+		return true;
+	default:
+		return false;
+	}
+}
 
 #if LLVM_VERSION_MAJOR >= 22
 #include <llvm/Plugins/PassPlugin.h>

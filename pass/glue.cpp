@@ -149,6 +149,7 @@ public:
 		H.if_else = &HookContext::ifElse;
 		H.inline_call = &HookContext::inlineCall;
 		H.trips_max = &HookContext::tripsMax;
+		H.module_is_c = &HookContext::moduleIsC;
 		return H;
 	}
 
@@ -456,6 +457,19 @@ private:
 		}
 		*Max = N;
 		return 1;
+	}
+
+	// Every compile unit of the module is C (and there is one).
+	static int moduleIsC(void *, LLVMModuleRef MRef)
+	{
+		Module *M = unwrap(MRef);
+		bool Any = false;
+		for (const DICompileUnit *CU : M->debug_compile_units()) {
+			if (!compat_unit_is_c(CU))
+				return 0;
+			Any = true;
+		}
+		return Any;
 	}
 
 	static const char *paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo,

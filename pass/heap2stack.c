@@ -864,6 +864,9 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	if (hooks)
 		r->hooks = *hooks;
 	r->alloca_as = alloca_address_space(M);
+	r->td = td;
+	r->declared_c = hooks && hooks->module_is_c &&
+			hooks->module_is_c(hooks->ctx, M);
 	r->ptr_bytes = td ? LLVMPointerSize(td) : 8;
 	if (!r->ptr_bytes)
 		r->ptr_bytes = 8;

@@ -34,6 +34,7 @@
 #include <assert.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -640,6 +641,10 @@ struct h2s_result {
 	h2s_map fnindex;           /* function value -> index into fns */
 	unsigned ptr_bytes;
 	unsigned tbaa_kind;         /* the metadata kind of !tbaa (lower.c) */
+	LLVMTargetDataRef td;       /* the module's data layout, or NULL */
+	unsigned char declared_c;   /* the module is C: a local's struct type
+				     * is its effective type (lower.c,
+				     * declared_member) */
 	unsigned alloca_as;         /* the datalayout's alloca address space */
 	int transformed;
 	unsigned inlined;           /* calls inlined by the analysis */

@@ -70,11 +70,146 @@ static h2s_tbaa tbaa_of(const h2s_func *f, LLVMValueRef I)
 	return TBAA_ANY;
 }
 
+/* 1 when the named struct type t is a C struct (or C++ class) of clang's
+ * naming, not a union: `struct.NAME` or `class.NAME`. */
+static int record_type(LLVMTypeRef t)
+{
+	const char *n;
+	if (LLVMGetTypeKind(t) != LLVMStructTypeKind || LLVMIsLiteralStruct(t))
+		return 0;
+	n = LLVMGetStructName(t);
+	return n && (!strncmp(n, "struct.", 7) || !strncmp(n, "class.", 6));
+}
+
+/* The alloca that address a points into at a constant byte offset
+ * (*off): the alloca itself, or GEPs of it with constant indices only;
+ * NULL otherwise. */
+static LLVMValueRef alloca_offset(LLVMTargetDataRef td, LLVMValueRef a,
+				  uint64_t *off)
+{
+	uint64_t o = 0;
+	for (unsigned depth = 0; depth < 8; depth++) {
+		LLVMTypeRef t;
+		unsigned n;
+		if (LLVMIsAAllocaInst(a)) {
+			*off = o;
+			return a;
+		}
+		if (!LLVMIsAGetElementPtrInst(a))
+			return NULL;
+		n = (unsigned)LLVMGetNumOperands(a);
+		t = LLVMGetGEPSourceElementType(a);
+		for (unsigned k = 1; k < n; k++) {
+			LLVMValueRef ix = LLVMGetOperand(a, k);
+			long long c;
+			if (!LLVMIsAConstantInt(ix))
+				return NULL;
+			c = LLVMConstIntGetSExtValue(ix);
+			if (c < 0 || c > (1ll << 32))
+				return NULL;
+			if (k == 1) {
+				o += (uint64_t)c * LLVMABISizeOfType(td, t);
+			} else if (LLVMGetTypeKind(t) == LLVMStructTypeKind) {
+				if ((unsigned long long)c >=
+				    LLVMCountStructElementTypes(t))
+					return NULL;
+				o += LLVMOffsetOfElement(td, t, (unsigned)c);
+				t = LLVMStructGetTypeAtIndex(t, (unsigned)c);
+			} else if (LLVMGetTypeKind(t) == LLVMArrayTypeKind) {
+				t = LLVMGetElementType(t);
+				o += (uint64_t)c * LLVMABISizeOfType(td, t);
+			} else {
+				return NULL;
+			}
+		}
+		a = LLVMGetOperand(a, 0);
+	}
+	return NULL;
+}
+
+/* What C's effective types say of an access of `size` bytes at address
+ * addr: TBAA_POINTER when the bytes lie in one member of pointer type of
+ * a declared local struct, TBAA_ARITH when they lie in members of
+ * integer or floating type, TBAA_ANY otherwise. The address must be an
+ * alloca of a struct type (record_type) plus a constant offset, the
+ * member reached through struct members and array elements (no union on
+ * the way). The effective type of a declared object's bytes is its
+ * declared type, whatever wrote them (C11 6.5p6), so a pointer
+ * member's bytes are never read by an arithmetic-typed access, nor an
+ * arithmetic member's by a pointer-typed one (Typed loads: declared
+ * members). */
+static h2s_tbaa declared_member(const h2s_func *f, LLVMValueRef addr,
+				LLVMTypeRef access)
+{
+	LLVMTargetDataRef td = f->mod->td;
+	LLVMValueRef a;
+	LLVMTypeRef t;
+	uint64_t off, size;
+	if (!td || !f->mod->declared_c || !LLVMTypeIsSized(access))
+		return TBAA_ANY;
+	a = alloca_offset(td, addr, &off);
+	if (!a)
+		return TBAA_ANY;
+	t = LLVMGetAllocatedType(a);
+	size = LLVMStoreSizeOfType(td, access);
+	if (!record_type(t) || !size)
+		return TBAA_ANY;
+	for (unsigned depth = 0; depth < 16; depth++) {
+		switch (LLVMGetTypeKind(t)) {
+		case LLVMPointerTypeKind:
+			return off + size <= LLVMStoreSizeOfType(td, t) ?
+			       TBAA_POINTER : TBAA_ANY;
+		case LLVMIntegerTypeKind:
+		case LLVMHalfTypeKind: case LLVMBFloatTypeKind:
+		case LLVMFloatTypeKind: case LLVMDoubleTypeKind:
+		case LLVMX86_FP80TypeKind: case LLVMFP128TypeKind:
+			/* within the one member (an access LLVM merged
+			 * across neighbouring fields is left alone) */
+			return off + size <= LLVMStoreSizeOfType(td, t) ?
+			       TBAA_ARITH : TBAA_ANY;
+		case LLVMArrayTypeKind: {
+			LLVMTypeRef e = LLVMGetElementType(t);
+			uint64_t es = LLVMABISizeOfType(td, e);
+			if (!es || off / es >= LLVMGetArrayLength2(t))
+				return TBAA_ANY;
+			off %= es;
+			t = e;
+			break;
+		}
+		case LLVMStructTypeKind: {
+			unsigned n = LLVMCountStructElementTypes(t), k;
+			if (!record_type(t) || !n ||
+			    off >= LLVMABISizeOfType(td, t))
+				return TBAA_ANY;
+			k = LLVMElementAtOffset(td, t, off);
+			if (k >= n)
+				return TBAA_ANY;
+			off -= LLVMOffsetOfElement(td, t, k);
+			t = LLVMStructGetTypeAtIndex(t, k);
+			break;
+		}
+		default:
+			return TBAA_ANY;
+		}
+	}
+	return TBAA_ANY;
+}
+
 /* Records on edge id what the tag of its instruction I says. */
 static void mark_tbaa(h2s_func *f, unsigned id, LLVMValueRef I)
 {
 	if (id != H2S_NONE)
 		f->g.edges[id].tbaa = (unsigned char)tbaa_of(f, I);
+}
+
+/* An access edge id that its tag leaves unclassified takes what the
+ * declared type of the local it accesses says (declared_member). */
+static void mark_declared(h2s_func *f, unsigned id, LLVMValueRef addr,
+			  LLVMTypeRef access)
+{
+	if (id != H2S_NONE && f->g.edges[id].tbaa == TBAA_ANY)
+		f->g.edges[id].tbaa =
+			(unsigned char)declared_member(f, addr, access);
 }
 
 /* 1 when the stored value v is computed only from constants and from loads
@@ -529,20 +664,25 @@ void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 			seed(f, graph_value_loc(f, I), o, W_ALLOC, I);
 		break;
 	}
-	case LLVMLoad:
-		mark_tbaa(f, add_edge(f, E_LOAD, W_LOAD,
-				      graph_value_loc(f, LLVMGetOperand(I, 0)),
-				      graph_value_loc(f, I), I),
-			  I);
+	case LLVMLoad: {
+		unsigned id = add_edge(f, E_LOAD, W_LOAD,
+				       graph_value_loc(f, LLVMGetOperand(I, 0)),
+				       graph_value_loc(f, I), I);
+		mark_tbaa(f, id, I);
+		mark_declared(f, id, LLVMGetOperand(I, 0), LLVMTypeOf(I));
 		break;
+	}
 	case LLVMStore:
 		if (!rewrites_same_address(LLVMGetOperand(I, 0),
-					   LLVMGetOperand(I, 1), 0))
-			mark_tbaa(f, add_edge(f, E_STORE, W_STORE,
-					      graph_value_loc(f, LLVMGetOperand(I, 0)),
-					      graph_value_loc(f, LLVMGetOperand(I, 1)),
-					      I),
-				  I);
+					   LLVMGetOperand(I, 1), 0)) {
+			unsigned id = add_edge(f, E_STORE, W_STORE,
+					       graph_value_loc(f, LLVMGetOperand(I, 0)),
+					       graph_value_loc(f, LLVMGetOperand(I, 1)),
+					       I);
+			mark_tbaa(f, id, I);
+			mark_declared(f, id, LLVMGetOperand(I, 1),
+				      LLVMTypeOf(LLVMGetOperand(I, 0)));
+		}
 		break;
 	case LLVMAtomicRMW:
 	case LLVMAtomicCmpXchg: {

@@ -164,6 +164,11 @@ typedef struct h2s_hooks {
 	 * loop around it has none. A hint only: the rewrite it sizes tests
 	 * at run time. */
 	int (*trips_max)(void *ctx, LLVMValueRef at, uint64_t *max);
+	/* 1 when m has debug info and every compile unit in it is C (not
+	 * C++, whose storage reuse gives a declared object another type);
+	 * 0 otherwise. Typed loads trust a local's declared struct type
+	 * only then. */
+	int (*module_is_c)(void *ctx, LLVMModuleRef m);
 } h2s_hooks;
 
 typedef struct h2s_result h2s_result;
