@@ -201,6 +201,43 @@ private:
 	// construct InlineFunction refuses), and its attributes and target
 	// features are compatible with the caller's. The caller's cached
 	// analyses and names are dropped: its body changed.
+	// LLVM's isInlineViable, but a callee that calls itself is viable
+	// too: one copy of its body goes into the caller, its own calls stay
+	// calls (LLVM's inliner refuses them as a matter of policy, to keep
+	// from unrolling a recursion). The other refusals are LLVM's own,
+	// checked again without the recursive calls.
+	static bool inlineViable(Function &F)
+	{
+		InlineResult R = isInlineViable(F);
+		if (R.isSuccess())
+			return true;
+		if (StringRef(R.getFailureReason()) != "recursive call")
+			return false;
+		bool ReturnsTwice = F.hasFnAttribute(Attribute::ReturnsTwice);
+		for (BasicBlock &BB : F) {
+			if (isa<IndirectBrInst>(BB.getTerminator()) ||
+			    BB.hasAddressTaken())
+				return false;
+			for (Instruction &I : BB) {
+				auto *Call = dyn_cast<CallBase>(&I);
+				if (!Call)
+					continue;
+				if (!ReturnsTwice && isa<CallInst>(Call) &&
+				    cast<CallInst>(Call)->canReturnTwice())
+					return false;
+				Function *G = Call->getCalledFunction();
+				if (G && G != &F && G->isIntrinsic() &&
+				    (G->getIntrinsicID() ==
+					     Intrinsic::icall_branch_funnel ||
+				     G->getIntrinsicID() ==
+					     Intrinsic::localescape ||
+				     G->getIntrinsicID() == Intrinsic::vastart))
+					return false;
+			}
+		}
+		return true;
+	}
+
 	static int inlineCall(void *Ctx, LLVMValueRef CallRef)
 	{
 		auto *CB = dyn_cast_or_null<CallBase>(unwrap(CallRef));
@@ -208,9 +245,9 @@ private:
 			return 0;
 		Function *Caller = CB->getFunction();
 		Function *Callee = CB->getCalledFunction();
-		if (!Callee || Callee->isDeclaration() ||
+		if (!Callee || Callee == Caller || Callee->isDeclaration() ||
 		    Callee->getFunctionType() != CB->getFunctionType() ||
-		    !isInlineViable(*Callee).isSuccess() ||
+		    !inlineViable(*Callee) ||
 		    !AttributeFuncs::areInlineCompatible(*Caller, *Callee))
 			return 0;
 		auto *Self = static_cast<HookContext *>(Ctx);

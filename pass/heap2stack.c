@@ -461,11 +461,81 @@ static void analyze_func(h2s_func *f)
 	summarize(f);
 }
 
+/* 1 when g hands its parameter k on (the argument itself, through GEPs
+ * and casts) to a call that may come back round g's call-graph cycle: a
+ * direct call of a function of g's component, or an indirect call. To
+ * inline such a g only moves the block one step round the cycle (a
+ * recursive release(p, n - 1)), so it is not done; a g that frees the
+ * block itself and recurses on what it points to (a tree's destructor)
+ * is inlined. */
+static int forwards_on_cycle(const h2s_result *r, const h2s_func *g,
+			     unsigned k)
+{
+	LLVMValueRef p = LLVMGetParam(g->fn, k);
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef I = LLVMGetFirstInstruction(bb); I;
+		     I = LLVMGetNextInstruction(I)) {
+			LLVMValueRef c;
+			uint64_t idx;
+			if (!is_call(I))
+				continue;
+			c = LLVMGetCalledValue(I);
+			if (c && LLVMIsAFunction(c) &&
+			    (!map_get(&r->fnindex, ptrkey(c), &idx) ||
+			     r->fns[idx].scc != g->scc))
+				continue;
+			for (unsigned a = 0; a < LLVMGetNumArgOperands(I); a++) {
+				LLVMValueRef v = LLVMGetOperand(I, a);
+				for (unsigned d = 0; d < 8 && v; d++) {
+					if (!LLVMIsAGetElementPtrInst(v) &&
+					    !LLVMIsABitCastInst(v) &&
+					    !LLVMIsAAddrSpaceCastInst(v))
+						break;
+					v = LLVMGetOperand(v, 0);
+				}
+				if (v == p)
+					return 1;
+			}
+		}
+	return 0;
+}
+
+/* 1 when the value v may point to object obj of f's graph, or to an
+ * object whose contents (any number of derefs down) may. */
+static int value_reaches(const h2s_func *f, LLVMValueRef v, unsigned obj)
+{
+	uint64_t l;
+	unsigned char *seen;
+	unsigned *work, n = 0;
+	int found = 0;
+	if (!map_get(&f->g.valloc, ptrkey(v), &l))
+		return 0;
+	seen = xcalloc(f->g.nobj ? f->g.nobj : 1, 1);
+	work = xcalloc(f->g.nobj ? f->g.nobj : 1, sizeof *work);
+	for (unsigned loc = (unsigned)l;;) {
+		for (unsigned o = 0; o < f->g.nobj && !found; o++)
+			if (loc_has(f, loc, o) && !seen[o]) {
+				seen[o] = 1;
+				found = o == obj;
+				work[n++] = o;
+			}
+		do
+			loc = n ? f->g.objs[work[--n]].content : H2S_NONE;
+		while (loc == H2S_NONE && n);
+		if (found || loc == H2S_NONE)
+			break;
+	}
+	free(seen);
+	free(work);
+	return found;
+}
+
 /* Why call (of a function that frees a block of f) cannot be inlined
  * into f now, or NI_NONE; *size: the callee's instructions, once
  * counted. */
 static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
-				   unsigned round, unsigned *size)
+				   unsigned obj, unsigned round, unsigned *size)
 {
 	const h2s_result *r = f->mod;
 	h2s_func *g = callee_func(f->mod, call);
@@ -475,8 +545,17 @@ static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
 		return NI_ROUNDS;
 	if (!g)
 		return NI_LIBRARY;
-	if (f->recursive || g->recursive || g == f)
+	if (g == f)
 		return NI_RECURSIVE;
+	/* the arguments that may carry the block (obj; H2S_NONE: any) */
+	if (g->recursive)
+		for (unsigned k = 0;
+		     k < LLVMGetNumArgOperands(call) && k < g->nparams; k++)
+			if (g->pptr[k] &&
+			    (obj == H2S_NONE ||
+			     value_reaches(f, LLVMGetOperand(call, k), obj)) &&
+			    forwards_on_cycle(r, g, k))
+				return NI_RECURSIVE;
 	if (g->optnone || fn_has_attr(g->fn, "noinline") ||
 	    call_has_fn_attr(call, "noinline"))
 		return NI_NOINLINE;
@@ -542,7 +621,7 @@ static unsigned inline_allocators(h2s_func *f, unsigned round)
 			unsigned size = 0;
 			if (!LLVMIsACallInst(c) || !(g = callee_func(f->mod, c)) ||
 			    !g->allocates_result || frees_something(f, c) ||
-			    inline_blocker(f, c, round, &size) != NI_NONE)
+			    inline_blocker(f, c, H2S_NONE, round, &size) != NI_NONE)
 				continue;
 			callee = LLVMGetCalledValue(c);
 			calls_of(f->fn, &before);
@@ -593,7 +672,7 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 			note_inlined(f, s->call, done[2 * k + 1], 0);
 			continue;
 		}
-		s->not_inlined = inline_blocker(f, call, round, &size);
+		s->not_inlined = inline_blocker(f, call, s->obj, round, &size);
 		if (s->not_inlined != NI_NONE)
 			continue;
 		callee = LLVMGetCalledValue(call);

@@ -394,7 +394,8 @@ typedef enum h2s_noinline {
 	NI_NONE,
 	NI_OFF,           /* inline-budget=0, or no inlining hook */
 	NI_BUDGET,        /* the callee is larger than what is left */
-	NI_RECURSIVE,     /* caller or callee on a call-graph cycle */
+	NI_RECURSIVE,     /* the callee is the caller, or hands the block
+			   * on round its call-graph cycle */
 	NI_NOINLINE,      /* noinline or optnone */
 	NI_REFUSED,       /* LLVM's inliner would not (inline_call said 0) */
 	NI_ROUNDS,        /* still freed after the last round */

@@ -358,7 +358,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 				   (unsigned long long)o->inline_budget);
 			break;
 		case NI_RECURSIVE:
-			str_printf(&b, "on a call cycle");
+			str_printf(&b, "it passes it on round a call cycle");
 			break;
 		case NI_NOINLINE:
 			str_printf(&b, "marked noinline or optnone");

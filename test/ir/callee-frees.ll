@@ -104,7 +104,8 @@ define void @noinl() {
 ; CHECK: call ptr @malloc(i64 8)
 ; CHECK: call void @release_noinline(
 
-; frees its parameter, after recursing: on a call cycle
+; frees its parameter after passing it to itself: inlining it would only move
+; the block one step round the cycle, so it is not inlined
 define internal void @release_rec(ptr %p, i32 %n) {
   %c = icmp eq i32 %n, 0
   br i1 %c, label %free, label %again
@@ -123,7 +124,7 @@ define void @rec(i32 %n) {
   call void @release_rec(ptr %p, i32 %n)
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(12) escapes to heap: freed by release_rec, not inlined: on a call cycle
+; REMARK-DAG: remark: <unknown>:0:0: malloc(12) escapes to heap: freed by release_rec, not inlined: it passes it on round a call cycle
 
 ; frees it and leaks it: it escapes, and nothing is inlined
 define internal void @free_and_keep(ptr %p) {
