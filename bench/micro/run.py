@@ -17,21 +17,28 @@ in bench/micro/ (each *.c and *.cpp file but kernel.h) it
      any difference is a miscompile;
   3. times the three builds interleaved, REPS rounds of (plain, h2s, attr),
      wall-clock and CPU (user+system) seconds per process, checking every
-     run's output again;
+     run's output again; a kernel K with a hand-written stack version
+     K_stack (the baseline heap2stack's build of K is judged against) has
+     K_stack's plain build timed in the same rounds, (plain, h2s, attr,
+     hand), and K_stack's checksum must be K's;
 
 and writes, under the output directory (default bench/micro/results/):
 
   micro.tsv          one row per kernel: median seconds of each build, the
                      median over rounds of the per-round ratios h2s/plain and
                      attr/plain (wall, then CPU), allocation counts, sites
-                     demoted/kept, and whether the outputs matched
+                     demoted/kept, whether the outputs matched, and for a
+                     kernel with a hand-written version its name, median
+                     CPU seconds and the median per-round CPU ratio
+                     h2s/hand (empty otherwise)
   micro-times.tsv    every timed run (kernel, round, build, wall and CPU s)
   micro-remarks.txt  heap2stack's remarks for every kernel
   micro-env.tsv      date, machine, compiler, commit, command
 
 Exit status: 0 when all outputs matched; 1 when a heap2stack build's output
-differed from plain -O2 (a heap2stack miscompile); 3 when only Attributor
-builds differed (a miscompile by LLVM's Attributor, recorded as a result).
+differed from plain -O2 (a heap2stack miscompile), or a hand-written version's
+checksum from its kernel's; 3 when only Attributor builds differed (a
+miscompile by LLVM's Attributor, recorded as a result).
 Times are measured, never asserted.
 """
 import argparse
@@ -68,6 +75,17 @@ def kernels():
         if ext in (".c", ".cpp"):
             out.append((name, f))
     return out
+
+
+def hand_version(name, ks):
+    """(name, source) of KERNEL_stack, the hand-written stack version of
+    kernel `name`, or None."""
+    return next((k for k in ks if k[0] == name + "_stack"), None)
+
+
+def checksum(out):
+    """The checksum a kernel prints (`NAME checksum=HEX`), without its name."""
+    return out.strip().rsplit("checksum=", 1)[-1]
 
 
 def compiler(src):
@@ -144,7 +162,8 @@ def main():
     load_before = os.getloadavg()[0]
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     rows, times, remarks_all = [], [], []
-    h2s_bad, attr_bad = [], []
+    h2s_bad, attr_bad, hand_bad = [], [], []
+    ks_all = kernels()
     tmp = tempfile.mkdtemp(prefix="h2s-micro-")
     for name, src in ks:
         print(f"== {name}: building", flush=True)
@@ -163,16 +182,29 @@ def main():
             if outs[c] != ref:
                 diff[c] += 1
 
+        # the hand-written stack version, timed in the same rounds
+        hand = hand_version(name, ks_all)
+        timed_cfgs = list(CONFIGS)
+        if hand:
+            bins["hand"] = os.path.join(args.build, f"{hand[0]}.hand")
+            sh([compiler(hand[1]), "-O2", os.path.join(HERE, hand[1]), "-o", bins["hand"]])
+            hand_ref = count_allocs(bins["hand"], tmp)[0]
+            if checksum(hand_ref) != checksum(ref):
+                hand_bad.append(name)
+                print(f"!! {name}: {hand[0]} prints {hand_ref.strip()}, not the checksum of "
+                      f"{ref.strip()}: not the same work", file=sys.stderr)
+            timed_cfgs.append("hand")
+
         print(f"== {name}: timing {args.reps} rounds", flush=True)
-        t = {c: [] for c in CONFIGS}   # wall seconds
-        u = {c: [] for c in CONFIGS}   # CPU seconds
+        t = {c: [] for c in timed_cfgs}   # wall seconds
+        u = {c: [] for c in timed_cfgs}   # CPU seconds
         for i in range(args.reps):
-            for c in CONFIGS:
+            for c in timed_cfgs:
                 wall, cpu, out = timed(bins[c])
                 t[c].append(wall)
                 u[c].append(cpu)
                 times.append((name, i + 1, c, wall, cpu))
-                if out != ref:
+                if c != "hand" and out != ref:
                     diff[c] += 1
         med = {c: statistics.median(t[c]) for c in CONFIGS}
         medu = {c: statistics.median(u[c]) for c in CONFIGS}
@@ -193,7 +225,11 @@ def main():
                      "%.3f" % ratio["h2s"], "%.3f" % ratio["attr"],
                      "%.4f" % medu["plain"], "%.4f" % medu["h2s"], "%.4f" % medu["attr"],
                      "%.3f" % ratiou["h2s"], "%.3f" % ratiou["attr"],
-                     allocs["plain"], allocs["h2s"], allocs["attr"], demoted, kept, out_status])
+                     allocs["plain"], allocs["h2s"], allocs["attr"], demoted, kept, out_status,
+                     hand[0] if hand else "",
+                     "%.4f" % statistics.median(u["hand"]) if hand else "",
+                     "%.3f" % statistics.median(u["h2s"][i] / u["hand"][i]
+                                                for i in range(args.reps)) if hand else ""])
         print(f"   wall: plain {med['plain']:.3f}s  h2s {med['h2s']:.3f}s ({ratio['h2s']:.3f})  "
               f"attr {med['attr']:.3f}s ({ratio['attr']:.3f});  cpu ratios {ratiou['h2s']:.3f} "
               f"{ratiou['attr']:.3f};  allocations "
@@ -203,7 +239,8 @@ def main():
     header = ["kernel", "source", "plain_s", "h2s_s", "attr_s", "h2s_over_plain",
               "attr_over_plain", "plain_cpu_s", "h2s_cpu_s", "attr_cpu_s", "h2s_over_plain_cpu",
               "attr_over_plain_cpu", "allocs_plain", "allocs_h2s", "allocs_attr",
-              "sites_demoted", "sites_kept", "outputs"]
+              "sites_demoted", "sites_kept", "outputs", "hand", "hand_cpu_s",
+              "h2s_over_hand_cpu"]
     with open(os.path.join(args.out, "micro.tsv"), "w") as f:
         f.write("\t".join(header) + "\n")
         for r in rows:
@@ -236,6 +273,10 @@ def main():
     print(f"results in {os.path.relpath(args.out, ROOT)}/micro.tsv")
     if h2s_bad:
         print("micro: FAIL: heap2stack changed the output of: " + ", ".join(h2s_bad), file=sys.stderr)
+        return 1
+    if hand_bad:
+        print("micro: FAIL: the hand-written version does other work than: "
+              + ", ".join(hand_bad), file=sys.stderr)
         return 1
     if attr_bad:
         print("micro: the Attributor build changed the output of: " + ", ".join(attr_bad)
