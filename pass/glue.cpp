@@ -197,10 +197,6 @@ private:
 		*ElseTerm = wrap(E);
 	}
 
-	// Inlines Call when LLVM's inliner could: the callee is viable (no
-	// construct InlineFunction refuses), and its attributes and target
-	// features are compatible with the caller's. The caller's cached
-	// analyses and names are dropped: its body changed.
 	// LLVM's isInlineViable, but a callee that calls itself is viable
 	// too: one copy of its body goes into the caller, its own calls stay
 	// calls (LLVM's inliner refuses them as a matter of policy, to keep
@@ -238,6 +234,11 @@ private:
 		return true;
 	}
 
+	// Inlines Call when LLVM's inliner could (inlineViable: no construct
+	// InlineFunction refuses; a callee that calls itself is allowed), and
+	// the callee's attributes and target features are compatible with the
+	// caller's. The caller's cached analyses and names are dropped: its
+	// body changed.
 	static int inlineCall(void *Ctx, LLVMValueRef CallRef)
 	{
 		auto *CB = dyn_cast_or_null<CallBase>(unwrap(CallRef));
