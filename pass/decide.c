@@ -408,12 +408,19 @@ static void slot_size(h2s_func *f, h2s_site *s)
 void decide(h2s_func *f)
 {
 	const h2s_options *opt = &f->mod->opt;
-	uint64_t budget = f->recursive ? opt->recursive_budget : opt->frame_budget;
+	/* on a call cycle: recursive-budget in every frame, or, past it, the
+	 * frame budget in the outermost recursive-frames frames (the depth
+	 * guard, transform.c) */
+	int frames = f->recursive && opt->recursive_frames &&
+		     opt->frame_budget > opt->recursive_budget;
+	uint64_t budget = !f->recursive || frames ? opt->frame_budget
+						  : opt->recursive_budget;
 	uint64_t used = 0;
 	h2s_map index = {0};
 	int numbered = 0;
 
 	f->allocates_result = 0;
+	f->depth_guard = 0;
 	for (unsigned i = 0; i < f->found.nsite; i++) {
 		h2s_site *s = &f->found.sites[i];
 		unsigned sink = escape_sink(f, s->obj);
@@ -425,6 +432,7 @@ void decide(h2s_func *f)
 		s->guarded = s->grows = s->profiled = 0;
 		s->slots = 0;
 		s->trips_bounded = 0;
+		s->depth = 0;
 		s->guard = guard_bytes(opt);
 		if (s->guard && needs_guard(opt, s) &&
 		    profile_guard(f, s, &s->guard))
@@ -496,4 +504,12 @@ void decide(h2s_func *f)
 		}
 	}
 	map_free(&index);
+	/* past recursive-budget: every slot of the function behind the
+	 * depth guard */
+	if (frames && used > opt->recursive_budget) {
+		f->depth_guard = 1;
+		for (unsigned i = 0; i < f->found.nsite; i++)
+			if (f->found.sites[i].reason == R_DEMOTE)
+				f->found.sites[i].depth = 1;
+	}
 }

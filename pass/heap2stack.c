@@ -47,6 +47,7 @@ void h2s_options_init(h2s_options *o)
 	o->max_size = 4096;
 	o->frame_budget = 8192;
 	o->recursive_budget = 0;
+	o->recursive_frames = 8;
 	o->guard_size = 256;
 	o->inline_budget = 256;
 	o->loops = 1;
@@ -67,6 +68,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		{"frame-budget", offsetof(h2s_options, frame_budget), "bytes"},
 		{"recursive-budget", offsetof(h2s_options, recursive_budget),
 		 "bytes"},
+		{"recursive-frames", offsetof(h2s_options, recursive_frames),
+		 "frames"},
 		{"guard-size", offsetof(h2s_options, guard_size), "bytes"},
 		{"inline-budget", offsetof(h2s_options, inline_budget),
 		 "instructions"},
@@ -118,7 +121,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	}
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
-		 "recursive-budget=N, guard-size=N, inline-budget=N, "
+		 "recursive-budget=N, recursive-frames=N, guard-size=N, "
+		 "inline-budget=N, "
 		 "loop-slots=N, loops, "
 		 "no-loops, freed-escapes, no-freed-escapes, verbose, "
 		 "profile=FILE)",

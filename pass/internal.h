@@ -420,6 +420,10 @@ typedef struct h2s_site {
 				  * allocator the rest (a pool) */
 	int trips_bounded;       /* slots: the loops around it run at most
 				  * `slots` times in all (ScalarEvolution) */
+	int depth;               /* its function is on a call cycle and past
+				  * recursive-budget: its slot is there only
+				  * in the outermost recursive-frames frames
+				  * (the allocator deeper) */
 	uint64_t guard;          /* a size known only at run time: the bytes
 				  * of its stack buffer (guard-size, or what
 				  * the profile calls for; 0: none) */
@@ -604,6 +608,13 @@ struct h2s_func {
 	h2s_ptag *ptags;           /* per parameter: its summary, what
 				    * callers read */
 	unsigned recursive;        /* in a call cycle */
+	unsigned char depth_guard; /* decide.c: its demoted sites are past
+				    * recursive-budget: its slots are in a
+				    * region only the outermost
+				    * recursive-frames frames of the cycles
+				    * make (transform.c) */
+	LLVMValueRef depth_ok;     /* transform.c, while it rewrites: i1,
+				    * this frame has the region */
 	unsigned calls_setjmp, has_musttail, optnone, coroutine;
 	unsigned interposable;     /* callers may not use its summary */
 	unsigned char leaves;      /* a call of it may leave its caller other

@@ -275,6 +275,10 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		if (s->bounded)
 			str_printf(&b, " (its size is at most %llu)",
 				   (unsigned long long)s->size);
+		if (s->depth)
+			str_printf(&b, " in the outermost %llu frames of its "
+				       "call cycle, heap deeper",
+				   (unsigned long long)o->recursive_frames);
 		if (s->grows)
 			str_printf(&b, "; realloc grows it in place up to %llu "
 				       "bytes, on the heap beyond",
@@ -322,10 +326,19 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		at_position(&b, s->where);
 		break;
 	case R_RECURSIVE:
-		str_printf(&b, "recursive function: %llu bytes exceed "
-			       "recursive-budget %llu",
-			   (unsigned long long)s->size,
-			   (unsigned long long)o->recursive_budget);
+		/* past recursive-budget, the outermost frames have the frame
+		 * budget (decide.c) */
+		if (o->recursive_frames &&
+		    o->frame_budget > o->recursive_budget)
+			str_printf(&b, "recursive function: %llu more bytes "
+				       "exceed frame-budget %llu",
+				   (unsigned long long)s->size,
+				   (unsigned long long)o->frame_budget);
+		else
+			str_printf(&b, "recursive function: %llu bytes exceed "
+				       "recursive-budget %llu",
+				   (unsigned long long)s->size,
+				   (unsigned long long)o->recursive_budget);
 		break;
 	case R_BUDGET:
 		str_printf(&b, "frame budget exhausted: %llu more bytes exceed "

@@ -370,12 +370,15 @@ typedef struct pool_counters {
 static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 			    LLVMValueRef slot, const pool_counters *pc)
 {
+	/* behind the depth guard, the slot is there only when this frame
+	 * made the region */
+	LLVMValueRef extra = s->depth ? f->depth_ok : NULL;
 	LLVMModuleRef m = f->mod->mod;
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
 	const h2s_hooks *h = &f->mod->hooks;
-	LLVMValueRef call = s->call, bytes = NULL, cond, then_t, else_t, phi,
-		     stack_v, i = NULL;
+	LLVMValueRef call = s->call, bytes = NULL, cond = NULL, then_t, else_t,
+		     phi, stack_v, i = NULL;
 	int posix = s->alloc->kind == AK_POSIX_MEMALIGN;
 	LLVMPositionBuilderBefore(b, call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
@@ -384,13 +387,20 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 		i = LLVMBuildLoad2(b, i64, pc->used, "");
 		cond = LLVMBuildICmp(b, LLVMIntULT, i,
 				     LLVMConstInt(i64, s->slots, 0), "");
-	} else {
+	} else if (!extra) {
+		/* (a slot in the depth guard's region is no alloca of its
+		 * own: no lifetime marker) */
 		compat_lifetime(b, m, 1, slot, s->size);
 	}
 	if (s->guarded) {
 		LLVMValueRef ok = fits(f, b, s, s->size, &bytes);
-		cond = pc ? LLVMBuildAnd(b, cond, ok, "") : ok;
+		cond = cond ? LLVMBuildAnd(b, cond, ok, "") : ok;
 	}
+	if (extra)
+		cond = cond ? LLVMBuildAnd(b, cond, extra, "") : extra;
+	/* a fixed slot: calloc zeroes all of it, as an unguarded site does */
+	if (!bytes)
+		bytes = LLVMConstInt(i64, s->size, 0);
 	h->if_else(h->ctx, cond, call, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
 	if (pc) {
@@ -404,10 +414,6 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 			       LLVMBuildAdd(b, LLVMBuildLoad2(b, i64, pc->live, ""),
 					    LLVMConstInt(i64, 1, 0), ""),
 			       pc->live);
-		/* calloc of a fixed slot: the whole slot, as an unguarded
-		 * site does */
-		if (!s->guarded)
-			bytes = LLVMConstInt(i64, s->size, 0);
 	}
 	if (s->alloc->kind == AK_STRDUP || s->alloc->kind == AK_STRNDUP)
 		copy_string(f, b, s, slot, bytes);
@@ -438,13 +444,18 @@ static LLVMValueRef is_site_slot(h2s_func *f, LLVMBuilderRef b,
 				 LLVMValueRef slot)
 {
 	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(f->mod->mod));
-	LLVMValueRef off;
-	if (!s->slots)
-		return LLVMBuildICmp(b, LLVMIntEQ, p, slot, "");
-	off = LLVMBuildSub(b, LLVMBuildPtrToInt(b, p, i64, ""),
-			   LLVMBuildPtrToInt(b, slot, i64, ""), "");
-	return LLVMBuildICmp(b, LLVMIntULT, off,
-			     LLVMConstInt(i64, s->slots * site_stride(s), 0), "");
+	LLVMValueRef off, in;
+	if (!s->slots) {
+		in = LLVMBuildICmp(b, LLVMIntEQ, p, slot, "");
+	} else {
+		off = LLVMBuildSub(b, LLVMBuildPtrToInt(b, p, i64, ""),
+				   LLVMBuildPtrToInt(b, slot, i64, ""), "");
+		in = LLVMBuildICmp(b, LLVMIntULT, off,
+				   LLVMConstInt(i64, s->slots * site_stride(s), 0),
+				   "");
+	}
+	/* behind the depth guard: a frame without the region has no slot */
+	return s->depth ? LLVMBuildAnd(b, in, f->depth_ok, "") : in;
 }
 
 /* A free of p that may receive a block of the pool with counters pc,
@@ -618,7 +629,8 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 		return;
 	for (unsigned k = 0; k < n; k++)
 		heap_too |= f->found.sites[d[k]].guarded ||
-			    f->found.sites[d[k]].slots;
+			    f->found.sites[d[k]].slots ||
+			    f->found.sites[d[k]].depth;
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
@@ -656,6 +668,81 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 				       LLVMConstPointerNull(LLVMTypeOf(p)), p, ""));
 }
 
+/* The module's per-thread count of the frames that made a depth guard's
+ * region (internal, thread_local i64 `h2s.depth`, made once). */
+static LLVMValueRef depth_counter(LLVMModuleRef m)
+{
+	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(m));
+	LLVMValueRef g = LLVMGetNamedGlobal(m, "h2s.depth");
+	if (g && LLVMIsThreadLocal(g) && LLVMGlobalGetValueType(g) == i64 &&
+	    LLVMGetLinkage(g) == LLVMInternalLinkage && !LLVMIsDeclaration(g))
+		return g;
+	/* (a name taken by anything else: LLVM gives ours another) */
+	g = LLVMAddGlobal(m, i64, "h2s.depth");
+	LLVMSetInitializer(g, LLVMConstInt(i64, 0, 0));
+	LLVMSetLinkage(g, LLVMInternalLinkage);
+	LLVMSetThreadLocal(g, 1);
+	LLVMSetAlignment(g, 8);
+	return g;
+}
+
+/* The depth guard (docs/design.md, Recursion: the outermost frames): a
+ * function on a call cycle whose slots are past recursive-budget makes
+ * them, `bytes` in all, in a region of its frame only while fewer than
+ * recursive-frames frames of the module's cycles hold one on this
+ * thread. In the entry block, after its allocas:
+ *     d = h2s.depth; ok = d < N
+ *     if (ok) { region = alloca [bytes]; h2s.depth = d + 1 }
+ * and before every return and resume h2s.depth -= ok. Returns the region,
+ * null in a frame without one; f->depth_ok is ok. */
+static LLVMValueRef depth_guard(h2s_func *f, LLVMBuilderRef b, uint64_t bytes,
+				uint64_t align)
+{
+	LLVMModuleRef m = f->mod->mod;
+	LLVMContextRef ctx = LLVMGetModuleContext(m);
+	LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
+	LLVMTypeRef i8 = LLVMInt8TypeInContext(ctx);
+	const h2s_hooks *h = &f->mod->hooks;
+	LLVMValueRef cnt = depth_counter(m), split, d, ok, then_t, else_t,
+		     region;
+	LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
+	/* after the entry block's last alloca: those stay static */
+	split = LLVMGetFirstInstruction(entry);
+	for (LLVMValueRef I = split; I; I = LLVMGetNextInstruction(I))
+		if (LLVMIsAAllocaInst(I))
+			split = LLVMGetNextInstruction(I);
+	LLVMPositionBuilderBefore(b, split);
+	LLVMSetCurrentDebugLocation2(b, NULL);
+	d = LLVMBuildLoad2(b, i64, cnt, "h2s.depth");
+	ok = LLVMBuildICmp(b, LLVMIntULT, d,
+			   LLVMConstInt(i64, f->mod->opt.recursive_frames, 0),
+			   "h2s.frame");
+	h->if_else(h->ctx, ok, split, &then_t, &else_t);
+	LLVMPositionBuilderBefore(b, then_t);
+	region = LLVMBuildArrayAlloca(b, i8, LLVMConstInt(i64, bytes, 0),
+				      "h2s.region");
+	LLVMSetAlignment(region, (unsigned)align);
+	LLVMBuildStore(b, LLVMBuildAdd(b, d, LLVMConstInt(i64, 1, 0), ""), cnt);
+	region = join(b, then_t, region, else_t,
+		      LLVMConstPointerNull(LLVMTypeOf(region)));
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
+	     bb = LLVMGetNextBasicBlock(bb)) {
+		LLVMValueRef t = LLVMGetBasicBlockTerminator(bb);
+		if (!t || (LLVMGetInstructionOpcode(t) != LLVMRet &&
+			   LLVMGetInstructionOpcode(t) != LLVMResume))
+			continue;
+		LLVMPositionBuilderBefore(b, t);
+		LLVMBuildStore(b,
+			       LLVMBuildSub(b, LLVMBuildLoad2(b, i64, cnt, ""),
+					    LLVMBuildZExt(b, ok, i64, ""), ""),
+			       cnt);
+	}
+	f->depth_ok = ok;
+	/* where the slots' addresses go: after the region's phi */
+	LLVMPositionBuilderBefore(b, split);
+	return region;
+}
+
 unsigned transform_func(h2s_func *f)
 {
 	uint64_t bytes = 0;
@@ -664,6 +751,7 @@ unsigned transform_func(h2s_func *f)
 	LLVMBuilderRef b;
 	LLVMValueRef *slot;
 	pool_counters *pc;
+	uint64_t *off, align = 1;
 	unsigned n = demoted_sites(f);
 	if (!n)
 		return 0;
@@ -672,6 +760,7 @@ unsigned transform_func(h2s_func *f)
 	b = LLVMCreateBuilderInContext(ctx);
 	slot = xcalloc(f->found.nsite, sizeof *slot);
 	pc = xcalloc(f->found.nsite, sizeof *pc);
+	off = xcalloc(f->found.nsite, sizeof *off);
 	for (unsigned i = 0; i < f->found.nsite; i++) {
 		h2s_site *s = &f->found.sites[i];
 		LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->fn);
@@ -683,10 +772,18 @@ unsigned transform_func(h2s_func *f)
 		if (s->slots)
 			n = s->slots * site_stride(s);
 		LLVMPositionBuilder(b, entry, first);
-		slot[i] = LLVMBuildAlloca(
-			b, LLVMArrayType2(LLVMInt8TypeInContext(ctx), n),
-			s->slots ? "h2s.pool" : "h2s.slot");
-		LLVMSetAlignment(slot[i], (unsigned)s->align);
+		if (s->depth) {
+			/* its place in the depth guard's region */
+			bytes = round_up(bytes, s->align);
+			off[i] = bytes;
+			if (s->align > align)
+				align = s->align;
+		} else {
+			slot[i] = LLVMBuildAlloca(
+				b, LLVMArrayType2(LLVMInt8TypeInContext(ctx), n),
+				s->slots ? "h2s.pool" : "h2s.slot");
+			LLVMSetAlignment(slot[i], (unsigned)s->align);
+		}
 		bytes += n;
 		if (!s->slots)
 			continue;
@@ -698,6 +795,20 @@ unsigned transform_func(h2s_func *f)
 		LLVMBuildStore(b, LLVMConstInt(i64, 0, 0), pc[i].used);
 		LLVMBuildStore(b, LLVMConstInt(i64, 0, 0), pc[i].live);
 	}
+	if (f->depth_guard) {
+		LLVMValueRef region = depth_guard(f, b, bytes, align);
+		for (unsigned i = 0; i < f->found.nsite; i++) {
+			LLVMValueRef o;
+			if (f->found.sites[i].reason != R_DEMOTE)
+				continue;
+			o = LLVMConstInt(LLVMInt64TypeInContext(ctx), off[i], 0);
+			slot[i] = LLVMBuildGEP2(b, LLVMInt8TypeInContext(ctx),
+						region, &o, 1,
+						f->found.sites[i].slots ? "h2s.pool"
+									: "h2s.slot");
+		}
+	}
+	free(off);
 	add_stack_probes(f, bytes);
 	/* Frees and reallocs first: their operands still name the original
 	 * calls. */
@@ -707,7 +818,7 @@ unsigned transform_func(h2s_func *f)
 		h2s_site *s = &f->found.sites[i];
 		if (s->reason != R_DEMOTE)
 			continue;
-		if (s->guarded || s->slots)
+		if (s->guarded || s->slots || s->depth)
 			rewrite_guarded(f, b, s, slot[i],
 					s->slots ? &pc[i] : NULL);
 		else
@@ -716,6 +827,7 @@ unsigned transform_func(h2s_func *f)
 	}
 	free(slot);
 	free(pc);
+	f->depth_ok = NULL;
 	LLVMDisposeBuilder(b);
 	f->changed = 1;
 	return n;

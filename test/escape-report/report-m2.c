@@ -8,7 +8,7 @@
 // an allocation moved to the stack says what it became (its slot).
 // RUN: cd %S && %escape_report -m=2 report-m2.c > %t.out 2> %t.err
 // RUN: FileCheck %s --match-full-lines --strict-whitespace < %t.out
-// RUN: count 33 < %t.out
+// RUN: count 30 < %t.out
 // RUN: count 0 < %t.err
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,12 +129,18 @@ void fine(void)
 // ONESLOT-NEXT:report-m2.c:71:13:   flow: {heap} = &{storage for malloc(32)}:
 // ONESLOT-NEXT:report-m2.c:71:13:     from malloc(32) (live across loop iterations) at report-m2.c:71:13
 // ONESLOT-NEXT:report-m2.c:71:13: malloc(32) escapes to heap
-// CHECK-NEXT:report-m2.c:85:12: malloc(32) escapes to heap:
-// CHECK-NEXT:report-m2.c:85:12:   flow: {heap} = &{storage for malloc(32)}:
-// CHECK-NEXT:report-m2.c:85:12:     from malloc(32) (recursive function) at report-m2.c:85:12
-// CHECK-NEXT:report-m2.c:85:12: malloc(32) escapes to heap
+// CHECK-NEXT:report-m2.c:85:12: malloc(32) does not escape: moved to a 32-byte stack slot in the outermost 8 frames of its call cycle, heap deeper
+// NOFRAMES:report-m2.c:85:12: malloc(32) escapes to heap:
+// NOFRAMES-NEXT:report-m2.c:85:12:   flow: {heap} = &{storage for malloc(32)}:
+// NOFRAMES-NEXT:report-m2.c:85:12:     from malloc(32) (recursive function) at report-m2.c:85:12
+// NOFRAMES-NEXT:report-m2.c:85:12: malloc(32) escapes to heap
 // CHECK-NEXT:report-m2.c:94:12: malloc(32) does not escape: moved to a 32-byte stack slot
 
 // chain's blocks outlive their iteration: by default each gets its own slot
 // of a pool; with loop-slots=0, the explanation of a site kept for it.
 // RUN: cd %S && %escape_report -m=2 report-m2.c -- -mllvm -escape-options=loop-slots=0 | FileCheck %s --check-prefix=ONESLOT --match-full-lines --strict-whitespace
+
+// depth is recursive: by default its block has a slot in the outermost
+// recursive-frames frames; with recursive-frames=0, the explanation of a
+// site kept for it.
+// RUN: cd %S && %escape_report -m=2 report-m2.c -- -mllvm -escape-options=recursive-frames=0 | FileCheck %s --check-prefix=NOFRAMES --match-full-lines --strict-whitespace

@@ -1,11 +1,21 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s --check-prefixes=CHECK,DEFAULT
+; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s --check-prefixes=CHECK,DEPTH
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=2>' -S %s | FileCheck %s --check-prefixes=CHECK,TWO
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-budget=64>' -S %s | FileCheck %s --check-prefixes=CHECK,BUDGET
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-budget=8>' -S %s | FileCheck %s --check-prefixes=CHECK,DEFAULT
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0>' -S %s | FileCheck %s --check-prefixes=CHECK,OFF
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0;recursive-budget=8>' -S %s | FileCheck %s --check-prefixes=CHECK,OFF
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<frame-budget=8>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=SMALL
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=ZERO
 ;
-; An allocation in a recursive function is bounded by recursive-budget
-; (default 0: stays on the heap, since the recursion depth is unknown); a
-; budget that holds it demotes it. Its non-recursive caller uses the
-; ordinary frame budget.
+; An allocation in a recursive function (Recursion: the outermost frames,
+; docs/design.md). Within recursive-budget bytes (default 0) a slot in
+; every frame (BUDGET); past it, the frame budget, but only in the
+; outermost recursive-frames frames (default 8) of the module's call
+; cycles on this thread: a thread-local count h2s.depth says how many
+; frames hold a region; a frame that finds fewer makes its region (a
+; dynamic alloca), counts itself and uncounts itself before it returns;
+; deeper frames use malloc, and the free tests the slot only in a frame
+; that has the region (DEPTH, TWO). recursive-frames=0: the heap (OFF).
+; Its non-recursive caller uses the ordinary frame budget.
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
@@ -41,14 +51,41 @@ entry:
   ret void
 }
 
+; DEPTH: @h2s.depth = internal thread_local global i64 0
 ; CHECK-LABEL:  define void @rec(
-; DEFAULT-NOT:    h2s.slot
-; DEFAULT:        %p = call ptr @malloc(i64 16)
-; DEFAULT:        call void @free(ptr %p)
+; OFF-NOT:        h2s.slot
+; OFF:            %p = call ptr @malloc(i64 16)
+; OFF:            call void @free(ptr %p)
 ; BUDGET-NEXT:  entry:
 ; BUDGET-NEXT:    %h2s.slot = alloca [16 x i8], align 16
 ; BUDGET-NOT:     @malloc
 ; BUDGET-NOT:     @free
+; DEPTH:          [[D:%.*]] = load i64, ptr @h2s.depth
+; DEPTH-NEXT:     [[OK:%.*]] = icmp ult i64 [[D]], 8
+; TWO:            icmp ult i64 %h2s.depth, 2
+; DEPTH-NEXT:     br i1 [[OK]], label %[[MAKE:.*]], label %[[JOIN:.*]]
+; DEPTH:        [[MAKE]]:
+; DEPTH-NEXT:     [[R:%.*]] = alloca i8, i64 16, align 16
+; DEPTH-NEXT:     [[D1:%.*]] = add i64 [[D]], 1
+; DEPTH-NEXT:     store i64 [[D1]], ptr @h2s.depth
+; DEPTH:        [[JOIN]]:
+; DEPTH-NEXT:     [[REGION:%.*]] = phi ptr [ [[R]], %[[MAKE]] ], [ null, %entry ]
+; DEPTH-NEXT:     br i1 [[OK]], label %[[STACK:.*]], label %[[HEAP:.*]]
+; DEPTH:        [[HEAP]]:
+; DEPTH-NEXT:     [[M:%.*]] = call ptr @malloc(i64 16)
+; DEPTH:        [[STACK]]:
+; DEPTH-NEXT:     [[P:%.*]] = phi ptr [ [[M]], %[[HEAP]] ], [ [[REGION]], %[[JOIN]] ]
+; DEPTH:        done:
+; DEPTH-NEXT:     [[EQ:%.*]] = icmp eq ptr [[P]], [[REGION]]
+; DEPTH-NEXT:     [[MINE:%.*]] = and i1 [[EQ]], [[OK]]
+; DEPTH-NEXT:     br i1 [[MINE]], label %[[OUT:.*]], label %[[FREE:.*]]
+; DEPTH:        [[FREE]]:
+; DEPTH-NEXT:     call void @free(ptr [[P]])
+; DEPTH:        [[OUT]]:
+; DEPTH-NEXT:     [[ONE:%.*]] = zext i1 [[OK]] to i64
+; DEPTH-NEXT:     [[C:%.*]] = load i64, ptr @h2s.depth
+; DEPTH-NEXT:     [[C1:%.*]] = sub i64 [[C]], [[ONE]]
+; DEPTH-NEXT:     store i64 [[C1]], ptr @h2s.depth
 ; CHECK:          ret void
 
 ; CHECK-LABEL:  define void @outer()
@@ -56,4 +93,11 @@ entry:
 ; CHECK-NEXT:     %h2s.slot = alloca [16 x i8], align 16
 ; CHECK-NOT:      @malloc
 ; CHECK-NOT:      @free
+; CHECK-NOT:      h2s.depth
 ; CHECK:          ret void
+
+; Past frame-budget too, the recursive site is kept, with the budget that
+; applies named; with recursive-frames=0, recursive-budget's words.
+; SMALL-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: recursive function: 16 more bytes exceed frame-budget 8
+; SMALL-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: frame budget exhausted: 16 more bytes exceed frame-budget 8
+; ZERO: remark: <unknown>:0:0: malloc(16) escapes to heap: recursive function: 16 bytes exceed recursive-budget 0
