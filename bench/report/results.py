@@ -167,8 +167,9 @@ def micro_section(out, summary):
     aa = sum(int(r["allocs_attr"]) for r in rows)
     demoting = [r for r in rows if int(r["allocs_h2s"]) < int(r["allocs_plain"])]
     attr_demoting = [r for r in rows if int(r["allocs_attr"]) < int(r["allocs_plain"])]
-    out.append(f"Over the {len(rows)} kernels ({len(baselines)} hand-written baselines "
-               f"apart), geometric mean of the ratios: heap2stack / plain "
+    apart = (f" ({len(baselines)} hand-written baselines apart)" if baselines else "")
+    out.append(f"Over the {len(rows)} kernels{apart}, geometric mean of the ratios: "
+               f"heap2stack / plain "
                f"**{geomean(hc):.3f}** in CPU time ({geomean(hr):.3f} wall), Attributor / plain "
                f"**{geomean(ac):.3f}** ({geomean(ar):.3f} wall). Allocations: plain "
                f"{fmt_int(ap)}, heap2stack {fmt_int(ah)} ({pct_change(ah, ap)}), Attributor "
