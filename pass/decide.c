@@ -433,6 +433,7 @@ void decide(h2s_func *f)
 		s->slots = 0;
 		s->trips_bounded = 0;
 		s->depth = 0;
+		s->frames = 0;
 		s->guard = guard_bytes(opt);
 		if (s->guard && needs_guard(opt, s) &&
 		    profile_guard(f, s, &s->guard))
@@ -497,6 +498,7 @@ void decide(h2s_func *f)
 			}
 			if (need > budget || used > budget - need) {
 				s->reason = f->recursive ? R_RECURSIVE : R_BUDGET;
+				s->frames = frames;
 			} else {
 				used += need;
 				s->reason = R_DEMOTE;

@@ -420,6 +420,9 @@ typedef struct h2s_site {
 				  * allocator the rest (a pool) */
 	int trips_bounded;       /* slots: the loops around it run at most
 				  * `slots` times in all (ScalarEvolution) */
+	int frames;              /* R_RECURSIVE: kept by frame-budget, which
+				  * the outermost recursive-frames frames
+				  * have, not by recursive-budget */
 	int depth;               /* its function is on a call cycle and past
 				  * recursive-budget: its slot is there only
 				  * in the outermost recursive-frames frames

@@ -326,10 +326,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		at_position(&b, s->where);
 		break;
 	case R_RECURSIVE:
-		/* past recursive-budget, the outermost frames have the frame
-		 * budget (decide.c) */
-		if (o->recursive_frames &&
-		    o->frame_budget > o->recursive_budget)
+		if (s->frames)
 			str_printf(&b, "recursive function: %llu more bytes "
 				       "exceed frame-budget %llu",
 				   (unsigned long long)s->size,
