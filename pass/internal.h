@@ -48,7 +48,7 @@
 
 /* Rounds of inlining callees that free a function's blocks (each inlined
  * callee may call another that frees them). */
-#define H2S_INLINE_ROUNDS 4
+#define H2S_INLINE_ROUNDS 8
 
 /* ------------------------------------------------------------------ util.c */
 

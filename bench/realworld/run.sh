@@ -44,7 +44,10 @@
 #   profile-lto     profile's flags + -flto (lto's link), no plugin
 #   profile-lto-h2s profile-lto + heap2stack at link time (--load-pass-plugin)
 #                   with the records of every link (lld's
-#                   --opt-remarks-filename, one file per link)
+#                   --opt-remarks-filename, one file per link); with
+#                   H2S_ESCAPE_OPTIONS=PARAMS in the environment, the pass
+#                   gets those parameters (-escape-options=PARAMS: say
+#                   `inline-budget=4096`), and run-info.txt says so
 #   profile-lto-sized profile-lto-h2s whose guarded stack buffers are sized
 #                   by the profile-lto run's profile (its report writes
 #                   work/build/PKG/profile-lto.record/sizes with
@@ -299,6 +302,11 @@ set_config() {
 	profile-lto-h2s)
 		CFLAGS+=" $inst -flto"
 		H2S_LINK_FLAGS="$lto -Wl,--load-pass-plugin=$plugin"
+		if [ -n "${H2S_ESCAPE_OPTIONS:-}" ]; then
+			# -mllvm -load first, as for profile-lto-sized
+			H2S_LINK_FLAGS="$lto -Wl,-mllvm,-load=$plugin -Wl,--load-pass-plugin=$plugin"
+			H2S_LINK_FLAGS+=" -Wl,-mllvm,-escape-options=$H2S_ESCAPE_OPTIONS"
+		fi
 		H2S_LINK_REMARKS=heap2stack
 		H2S_LINK_RECORDS=1
 		sites_mode="link"
@@ -457,7 +465,7 @@ if [ ! -s "$info" ]; then
 fi
 [ $reparse -eq 1 ] || {
 	rev=$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)
-	echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ): bench/realworld/run.sh --packages \"$packages\" --configs \"$configs\" (heap2stack $rev)"
+	echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ): ${H2S_ESCAPE_OPTIONS:+H2S_ESCAPE_OPTIONS=$H2S_ESCAPE_OPTIONS }bench/realworld/run.sh --packages \"$packages\" --configs \"$configs\" (heap2stack $rev)"
 	for p in $packages; do
 		line="# source: $p $(cd "${srcdir[$p]}" && dpkg-parsechangelog -S Version 2>/dev/null)"
 		grep -qxF "$line" "$info" || echo "$line"

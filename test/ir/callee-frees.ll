@@ -9,7 +9,7 @@
 ; inlines that call into the allocating function, which it then analyses
 ; again: the free is then its own, and rewritten as any other. Each
 ; inlined callee may free through another (release2 -> release): up to
-; four rounds, within inline-budget instructions added per function
+; eight rounds, within inline-budget instructions added per function
 ; (default 256). A callee that grows its parameter with realloc is one
 ; that frees it: inlined, its realloc is the growth rule's. Kept, with
 ; the reason: a callee marked noinline, a
