@@ -415,12 +415,12 @@ void decide(h2s_func *f)
 		     opt->frame_budget > opt->recursive_budget;
 	uint64_t budget = !f->recursive || frames ? opt->frame_budget
 						  : opt->recursive_budget;
+	f->frames = (unsigned char)frames;
 	uint64_t used = 0;
 	h2s_map index = {0};
 	int numbered = 0;
 
 	f->allocates_result = 0;
-	f->depth_guard = 0;
 	for (unsigned i = 0; i < f->found.nsite; i++) {
 		h2s_site *s = &f->found.sites[i];
 		unsigned sink = escape_sink(f, s->obj);
@@ -432,8 +432,6 @@ void decide(h2s_func *f)
 		s->guarded = s->grows = s->profiled = 0;
 		s->slots = 0;
 		s->trips_bounded = 0;
-		s->depth = 0;
-		s->frames = 0;
 		s->guard = guard_bytes(opt);
 		if (s->guard && needs_guard(opt, s) &&
 		    profile_guard(f, s, &s->guard))
@@ -498,7 +496,6 @@ void decide(h2s_func *f)
 			}
 			if (need > budget || used > budget - need) {
 				s->reason = f->recursive ? R_RECURSIVE : R_BUDGET;
-				s->frames = frames;
 			} else {
 				used += need;
 				s->reason = R_DEMOTE;
@@ -508,10 +505,5 @@ void decide(h2s_func *f)
 	map_free(&index);
 	/* past recursive-budget: every slot of the function behind the
 	 * depth guard */
-	if (frames && used > opt->recursive_budget) {
-		f->depth_guard = 1;
-		for (unsigned i = 0; i < f->found.nsite; i++)
-			if (f->found.sites[i].reason == R_DEMOTE)
-				f->found.sites[i].depth = 1;
-	}
+	f->depth_guard = frames && used > opt->recursive_budget;
 }

@@ -489,18 +489,9 @@ static int forwards_on_cycle(const h2s_result *r, const h2s_func *g,
 			    (!map_get(&r->fnindex, ptrkey(c), &idx) ||
 			     r->fns[idx].scc != g->scc))
 				continue;
-			for (unsigned a = 0; a < LLVMGetNumArgOperands(I); a++) {
-				LLVMValueRef v = LLVMGetOperand(I, a);
-				for (unsigned d = 0; d < 8 && v; d++) {
-					if (!LLVMIsAGetElementPtrInst(v) &&
-					    !LLVMIsABitCastInst(v) &&
-					    !LLVMIsAAddrSpaceCastInst(v))
-						break;
-					v = LLVMGetOperand(v, 0);
-				}
-				if (v == p)
+			for (unsigned a = 0; a < LLVMGetNumArgOperands(I); a++)
+				if (address_root(LLVMGetOperand(I, a)) == p)
 					return 1;
-			}
 		}
 	return 0;
 }
@@ -509,29 +500,15 @@ static int forwards_on_cycle(const h2s_result *r, const h2s_func *g,
  * object whose contents (any number of derefs down) may. */
 static int value_reaches(const h2s_func *f, LLVMValueRef v, unsigned obj)
 {
-	uint64_t l;
-	unsigned char *seen;
-	unsigned *work, n = 0;
-	int found = 0;
+	uint64_t l, *set;
+	int found;
 	if (!map_get(&f->g.valloc, ptrkey(v), &l))
 		return 0;
-	seen = xcalloc(f->g.nobj ? f->g.nobj : 1, 1);
-	work = xcalloc(f->g.nobj ? f->g.nobj : 1, sizeof *work);
-	for (unsigned loc = (unsigned)l;;) {
-		for (unsigned o = 0; o < f->g.nobj && !found; o++)
-			if (loc_has(f, loc, o) && !seen[o]) {
-				seen[o] = 1;
-				found = o == obj;
-				work[n++] = o;
-			}
-		do
-			loc = n ? f->g.objs[work[--n]].content : H2S_NONE;
-		while (loc == H2S_NONE && n);
-		if (found || loc == H2S_NONE)
-			break;
-	}
-	free(seen);
-	free(work);
+	set = xcalloc(f->g.words, sizeof *set);
+	bit_set(set, obj);
+	objs_reaching(f, set);
+	found = loc_meets(f, (unsigned)l, set);
+	free(set);
 	return found;
 }
 

@@ -420,13 +420,6 @@ typedef struct h2s_site {
 				  * allocator the rest (a pool) */
 	int trips_bounded;       /* slots: the loops around it run at most
 				  * `slots` times in all (ScalarEvolution) */
-	int frames;              /* R_RECURSIVE: kept by frame-budget, which
-				  * the outermost recursive-frames frames
-				  * have, not by recursive-budget */
-	int depth;               /* its function is on a call cycle and past
-				  * recursive-budget: its slot is there only
-				  * in the outermost recursive-frames frames
-				  * (the allocator deeper) */
 	uint64_t guard;          /* a size known only at run time: the bytes
 				  * of its stack buffer (guard-size, or what
 				  * the profile calls for; 0: none) */
@@ -611,11 +604,17 @@ struct h2s_func {
 	h2s_ptag *ptags;           /* per parameter: its summary, what
 				    * callers read */
 	unsigned recursive;        /* in a call cycle */
+	unsigned char frames;      /* decide.c: on a call cycle, with
+				    * frame-budget in the outermost
+				    * recursive-frames frames past
+				    * recursive-budget (what keeps an
+				    * R_RECURSIVE site) */
 	unsigned char depth_guard; /* decide.c: its demoted sites are past
-				    * recursive-budget: its slots are in a
+				    * recursive-budget: every slot is in a
 				    * region only the outermost
 				    * recursive-frames frames of the cycles
-				    * make (transform.c) */
+				    * make, the allocator deeper
+				    * (transform.c) */
 	LLVMValueRef depth_ok;     /* transform.c, while it rewrites: i1,
 				    * this frame has the region */
 	unsigned calls_setjmp, has_musttail, optnone, coroutine;
@@ -712,6 +711,8 @@ void add_pdiff_locs(h2s_func *f, unsigned a, unsigned b, LLVMValueRef inst,
 		    int a_nonnull, int b_nonnull);
 /* 1 when condition c is `p == null` or `p != null` (*eq tells which). */
 int null_test(LLVMValueRef c, LLVMValueRef p, int *eq);
+/* The value an address is computed from by GEPs and casts. */
+LLVMValueRef address_root(LLVMValueRef p);
 /* call.c */
 void lower_call(h2s_func *f, LLVMValueRef I, unsigned *next);
 /* A call of code nothing is known of: its arguments escape. */
@@ -736,6 +737,17 @@ static inline int loc_has(const h2s_func *f, unsigned l, unsigned o)
 {
 	return bit_test(f->g.locs[l].pts, o);
 }
+/* 1 when location l may point to an object of the bitset set. */
+static inline int loc_meets(const h2s_func *f, unsigned l, const uint64_t *set)
+{
+	for (unsigned w = 0; w < f->g.words; w++)
+		if (f->g.locs[l].pts[w] & set[w])
+			return 1;
+	return 0;
+}
+/* Adds to the bitset set every object that holds, any number of derefs
+ * down, a pointer to one of its objects. */
+void objs_reaching(const h2s_func *f, uint64_t *set);
 /* The edge that first brought obj into loc, or H2S_NONE. Not recorded for
  * the unknown and null objects, whose flows nothing explains. A search of
  * the location's list: it is asked for seldom (once per object reaching a

@@ -381,8 +381,7 @@ static int carries_operands(LLVMValueRef I)
 	}
 }
 
-/* The value an address is computed from by GEPs and casts. */
-static LLVMValueRef address_root(LLVMValueRef p)
+LLVMValueRef address_root(LLVMValueRef p)
 {
 	for (unsigned k = 0; k < 32 && p; k++) {
 		if (!LLVMIsAGetElementPtrInst(p) && !LLVMIsABitCastInst(p) &&

@@ -275,7 +275,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		if (s->bounded)
 			str_printf(&b, " (its size is at most %llu)",
 				   (unsigned long long)s->size);
-		if (s->depth)
+		if (f->depth_guard)
 			str_printf(&b, " in the outermost %llu frames of its "
 				       "call cycle, heap deeper",
 				   (unsigned long long)o->recursive_frames);
@@ -326,7 +326,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		at_position(&b, s->where);
 		break;
 	case R_RECURSIVE:
-		if (s->frames)
+		if (f->frames)
 			str_printf(&b, "recursive function: %llu more bytes "
 				       "exceed frame-budget %llu",
 				   (unsigned long long)s->size,

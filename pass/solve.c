@@ -434,3 +434,18 @@ void solve(h2s_func *f)
 	} while (check_differences(f, &w) | check_empty_stores(f, &w));
 	uvec_free(&w.q);
 }
+
+void objs_reaching(const h2s_func *f, uint64_t *set)
+{
+	int changed = 1;
+	while (changed) {
+		changed = 0;
+		for (unsigned o = 0; o < f->g.nobj; o++) {
+			if (bit_test(set, o) ||
+			    !loc_meets(f, f->g.objs[o].content, set))
+				continue;
+			bit_set(set, o);
+			changed = 1;
+		}
+	}
+}

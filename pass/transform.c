@@ -25,33 +25,11 @@
 static uint64_t *reaching_demoted(h2s_func *f)
 {
 	uint64_t *d = xcalloc(f->g.words, sizeof(uint64_t));
-	int changed = 1;
 	for (unsigned i = 0; i < f->found.nsite; i++)
 		if (f->found.sites[i].reason == R_DEMOTE)
 			bit_set(d, f->found.sites[i].obj);
-	while (changed) {
-		changed = 0;
-		for (unsigned o = 0; o < f->g.nobj; o++) {
-			const uint64_t *c = f->g.locs[f->g.objs[o].content].pts;
-			if (bit_test(d, o))
-				continue;
-			for (unsigned w = 0; w < f->g.words; w++)
-				if (c[w] & d[w]) {
-					bit_set(d, o);
-					changed = 1;
-					break;
-				}
-		}
-	}
+	objs_reaching(f, d);
 	return d;
-}
-
-static int loc_meets(const h2s_func *f, unsigned l, const uint64_t *set)
-{
-	for (unsigned w = 0; w < f->g.words; w++)
-		if (f->g.locs[l].pts[w] & set[w])
-			return 1;
-	return 0;
 }
 
 /* The calls marked `tail` that may see a slot: their mark must go (a
@@ -372,7 +350,7 @@ static void rewrite_guarded(h2s_func *f, LLVMBuilderRef b, h2s_site *s,
 {
 	/* behind the depth guard, the slot is there only when this frame
 	 * made the region */
-	LLVMValueRef extra = s->depth ? f->depth_ok : NULL;
+	LLVMValueRef extra = f->depth_guard ? f->depth_ok : NULL;
 	LLVMModuleRef m = f->mod->mod;
 	LLVMContextRef ctx = LLVMGetModuleContext(m);
 	LLVMTypeRef i64 = LLVMInt64TypeInContext(ctx);
@@ -455,7 +433,7 @@ static LLVMValueRef is_site_slot(h2s_func *f, LLVMBuilderRef b,
 				   "");
 	}
 	/* behind the depth guard: a frame without the region has no slot */
-	return s->depth ? LLVMBuildAnd(b, in, f->depth_ok, "") : in;
+	return f->depth_guard ? LLVMBuildAnd(b, in, f->depth_ok, "") : in;
 }
 
 /* A free of p that may receive a block of the pool with counters pc,
@@ -629,8 +607,7 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 		return;
 	for (unsigned k = 0; k < n; k++)
 		heap_too |= f->found.sites[d[k]].guarded ||
-			    f->found.sites[d[k]].slots ||
-			    f->found.sites[d[k]].depth;
+			    f->found.sites[d[k]].slots || f->depth_guard;
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
@@ -772,7 +749,7 @@ unsigned transform_func(h2s_func *f)
 		if (s->slots)
 			n = s->slots * site_stride(s);
 		LLVMPositionBuilder(b, entry, first);
-		if (s->depth) {
+		if (f->depth_guard) {
 			/* its place in the depth guard's region */
 			bytes = round_up(bytes, s->align);
 			off[i] = bytes;
@@ -818,7 +795,7 @@ unsigned transform_func(h2s_func *f)
 		h2s_site *s = &f->found.sites[i];
 		if (s->reason != R_DEMOTE)
 			continue;
-		if (s->guarded || s->slots || s->depth)
+		if (s->guarded || s->slots || f->depth_guard)
 			rewrite_guarded(f, b, s, slot[i],
 					s->slots ? &pc[i] : NULL);
 		else
