@@ -409,12 +409,16 @@ void decide(h2s_func *f)
 {
 	const h2s_options *opt = &f->mod->opt;
 	/* on a call cycle: recursive-budget in every frame, or, past it, the
-	 * frame budget in the outermost recursive-frames frames (the depth
-	 * guard, transform.c) */
-	int frames = f->recursive && opt->recursive_frames &&
-		     opt->frame_budget > opt->recursive_budget;
-	uint64_t budget = !f->recursive || frames ? opt->frame_budget
-						  : opt->recursive_budget;
+	 * frame budget (at most recursive-stack) in the outermost frames, as
+	 * long as the cycles' frames on the thread hold at most
+	 * recursive-stack bytes of slots (the depth guard, transform.c) */
+	uint64_t deep = opt->frame_budget < opt->recursive_stack
+				? opt->frame_budget
+				: opt->recursive_stack;
+	int frames = f->recursive && deep > opt->recursive_budget;
+	uint64_t budget = !f->recursive ? opt->frame_budget
+			  : frames      ? deep
+					: opt->recursive_budget;
 	f->frames = (unsigned char)frames;
 	uint64_t used = 0;
 	h2s_map index = {0};

@@ -547,8 +547,8 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 		Add("frame-budget=" + std::to_string(O.frame_budget));
 	if (O.recursive_budget != D.recursive_budget)
 		Add("recursive-budget=" + std::to_string(O.recursive_budget));
-	if (O.recursive_frames != D.recursive_frames)
-		Add("recursive-frames=" + std::to_string(O.recursive_frames));
+	if (O.recursive_stack != D.recursive_stack)
+		Add("recursive-stack=" + std::to_string(O.recursive_stack));
 	if (O.guard_size != D.guard_size)
 		Add("guard-size=" + std::to_string(O.guard_size));
 	if (O.inline_budget != D.inline_budget)

@@ -47,7 +47,7 @@ void h2s_options_init(h2s_options *o)
 	o->max_size = 4096;
 	o->frame_budget = 8192;
 	o->recursive_budget = 0;
-	o->recursive_frames = 8;
+	o->recursive_stack = 65536;
 	o->guard_size = 256;
 	o->inline_budget = 256;
 	o->loops = 1;
@@ -68,8 +68,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		{"frame-budget", offsetof(h2s_options, frame_budget), "bytes"},
 		{"recursive-budget", offsetof(h2s_options, recursive_budget),
 		 "bytes"},
-		{"recursive-frames", offsetof(h2s_options, recursive_frames),
-		 "frames"},
+		{"recursive-stack", offsetof(h2s_options, recursive_stack),
+		 "bytes"},
 		{"guard-size", offsetof(h2s_options, guard_size), "bytes"},
 		{"inline-budget", offsetof(h2s_options, inline_budget),
 		 "instructions"},
@@ -121,7 +121,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	}
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
-		 "recursive-budget=N, recursive-frames=N, guard-size=N, "
+		 "recursive-budget=N, recursive-stack=N, guard-size=N, "
 		 "inline-budget=N, "
 		 "loop-slots=N, loops, "
 		 "no-loops, freed-escapes, no-freed-escapes, verbose, "

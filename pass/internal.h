@@ -605,16 +605,16 @@ struct h2s_func {
 				    * callers read */
 	unsigned recursive;        /* in a call cycle */
 	unsigned char frames;      /* decide.c: on a call cycle, with
-				    * frame-budget in the outermost
-				    * recursive-frames frames past
+				    * frame-budget (at most recursive-stack)
+				    * in the outermost frames past
 				    * recursive-budget (what keeps an
 				    * R_RECURSIVE site) */
 	unsigned char depth_guard; /* decide.c: its demoted sites are past
 				    * recursive-budget: every slot is in a
-				    * region only the outermost
-				    * recursive-frames frames of the cycles
-				    * make, the allocator deeper
-				    * (transform.c) */
+				    * region that only the outermost frames
+				    * of the cycles make, within
+				    * recursive-stack bytes a thread, the
+				    * allocator deeper (transform.c) */
 	LLVMValueRef depth_ok;     /* transform.c, while it rewrites: i1,
 				    * this frame has the region */
 	unsigned calls_setjmp, has_musttail, optnone, coroutine;

@@ -276,9 +276,10 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			str_printf(&b, " (its size is at most %llu)",
 				   (unsigned long long)s->size);
 		if (f->depth_guard)
-			str_printf(&b, " in the outermost %llu frames of its "
-				       "call cycle, heap deeper",
-				   (unsigned long long)o->recursive_frames);
+			str_printf(&b, " in the outermost frames of its call "
+				       "cycle (%llu bytes of slots a thread), "
+				       "heap deeper",
+				   (unsigned long long)o->recursive_stack);
 		if (s->grows)
 			str_printf(&b, "; realloc grows it in place up to %llu "
 				       "bytes, on the heap beyond",
@@ -328,9 +329,15 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 	case R_RECURSIVE:
 		if (f->frames)
 			str_printf(&b, "recursive function: %llu more bytes "
-				       "exceed frame-budget %llu",
+				       "exceed %s %llu",
 				   (unsigned long long)s->size,
-				   (unsigned long long)o->frame_budget);
+				   o->frame_budget <= o->recursive_stack
+					   ? "frame-budget"
+					   : "recursive-stack",
+				   (unsigned long long)(o->frame_budget <=
+								o->recursive_stack
+							? o->frame_budget
+							: o->recursive_stack));
 		else
 			str_printf(&b, "recursive function: %llu bytes exceed "
 				       "recursive-budget %llu",

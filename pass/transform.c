@@ -665,13 +665,13 @@ static LLVMValueRef depth_counter(LLVMModuleRef m)
 
 /* The depth guard (docs/design.md, Recursion: the outermost frames): a
  * function on a call cycle whose slots are past recursive-budget makes
- * them, `bytes` in all, in a region of its frame only while fewer than
- * recursive-frames frames of the module's cycles hold one on this
- * thread. In the entry block, after its allocas:
- *     d = h2s.depth; ok = d < N
- *     if (ok) { region = alloca [bytes]; h2s.depth = d + 1 }
- * and before every return and resume h2s.depth -= ok. Returns the region,
- * null in a frame without one; f->depth_ok is ok. */
+ * them, `bytes` in all, in a region of its frame only while the regions
+ * of the module's cycles on this thread, its own included, stay within
+ * recursive-stack (N) bytes. In the entry block, after its allocas:
+ *     d = h2s.depth; ok = d <= N - bytes
+ *     if (ok) { region = alloca [bytes]; h2s.depth = d + bytes }
+ * and before every return and resume h2s.depth -= ok ? bytes : 0.
+ * Returns the region, null in a frame without one; f->depth_ok is ok. */
 static LLVMValueRef depth_guard(h2s_func *f, LLVMBuilderRef b, uint64_t bytes,
 				uint64_t align)
 {
@@ -690,16 +690,21 @@ static LLVMValueRef depth_guard(h2s_func *f, LLVMBuilderRef b, uint64_t bytes,
 			split = LLVMGetNextInstruction(I);
 	LLVMPositionBuilderBefore(b, split);
 	LLVMSetCurrentDebugLocation2(b, NULL);
+	uint64_t room = f->mod->opt.recursive_stack;
+	LLVMValueRef size = LLVMConstInt(i64, bytes, 0);
 	d = LLVMBuildLoad2(b, i64, cnt, "h2s.depth");
-	ok = LLVMBuildICmp(b, LLVMIntULT, d,
-			   LLVMConstInt(i64, f->mod->opt.recursive_frames, 0),
-			   "h2s.frame");
+	/* (decide keeps bytes within recursive-stack; the alignment of the
+	 * slots in the region may add a little: then no frame has one) */
+	ok = bytes <= room ? LLVMBuildICmp(b, LLVMIntULE, d,
+					   LLVMConstInt(i64, room - bytes, 0),
+					   "h2s.frame")
+			   : LLVMConstInt(LLVMInt1TypeInContext(ctx), 0, 0);
 	h->if_else(h->ctx, ok, split, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
 	region = LLVMBuildArrayAlloca(b, i8, LLVMConstInt(i64, bytes, 0),
 				      "h2s.region");
 	LLVMSetAlignment(region, (unsigned)align);
-	LLVMBuildStore(b, LLVMBuildAdd(b, d, LLVMConstInt(i64, 1, 0), ""), cnt);
+	LLVMBuildStore(b, LLVMBuildAdd(b, d, size, ""), cnt);
 	region = join(b, then_t, region, else_t,
 		      LLVMConstPointerNull(LLVMTypeOf(region)));
 	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f->fn); bb;
@@ -711,7 +716,10 @@ static LLVMValueRef depth_guard(h2s_func *f, LLVMBuilderRef b, uint64_t bytes,
 		LLVMPositionBuilderBefore(b, t);
 		LLVMBuildStore(b,
 			       LLVMBuildSub(b, LLVMBuildLoad2(b, i64, cnt, ""),
-					    LLVMBuildZExt(b, ok, i64, ""), ""),
+					    LLVMBuildSelect(b, ok, size,
+							    LLVMConstInt(i64, 0, 0),
+							    ""),
+					    ""),
 			       cnt);
 	}
 	f->depth_ok = ok;

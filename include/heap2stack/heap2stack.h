@@ -43,11 +43,13 @@ typedef struct h2s_options {
 	uint64_t max_size;         /* largest single allocation demoted, bytes */
 	uint64_t frame_budget;     /* total bytes demoted per function */
 	uint64_t recursive_budget; /* frame budget inside a recursive call cycle */
-	uint64_t recursive_frames; /* beyond recursive_budget, a function on a
+	uint64_t recursive_stack;  /* beyond recursive_budget, a function on a
 				    * call cycle may demote frame_budget bytes
-				    * in the outermost this many of its
-				    * cycle's active frames per thread, the
-				    * allocator deeper (0: none) */
+				    * in its outermost frames, while the
+				    * slots of the module's cycles' active
+				    * frames on the thread stay within this
+				    * many bytes, the allocator deeper (0:
+				    * none) */
 	uint64_t guard_size;       /* stack buffer for a size known only at run
 				    * time, at most max_size (0: such sizes
 				    * stay on the heap) */

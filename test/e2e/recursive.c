@@ -1,20 +1,22 @@
 // Recursion: the outermost frames (docs/design.md). walk() allocates a
-// scratch array in every active call; a slot in every frame would multiply
-// by the recursion depth, so it gets one only in the outermost
-// recursive-frames (8) frames of the thread's call cycles, and malloc
-// deeper. Both sides at run time: walk(5) (all 5 frames on the stack),
-// walk(20) (8 on the stack, 12 on the heap), the same in a second thread
-// (its own count) and on a makecontext coroutine whose stack is heap
-// memory. jumpy() longjmps out of 12 frames that never uncount
-// themselves: the thread's count stays at 8, and the next walk(20) takes
-// all its arrays from malloc (safe: fewer slots, never more). With
-// recursive-frames=0 every array is on the heap, as before the rule.
+// 4096-byte scratch array in every active call; a slot in every frame
+// would multiply by the recursion depth, so it gets one only in the
+// outermost frames of the thread's call cycles, while their regions hold
+// at most recursive-stack bytes (65536: 16 of walk's), and malloc deeper.
+// Both sides at run time: walk(5) (all 5 frames on the stack), walk(20)
+// (16 on the stack, 4 on the heap), the same in a second thread (its own
+// count) and on a makecontext coroutine whose stack is heap memory.
+// jumpy() longjmps out of 12 frames (32-byte regions) that never uncount
+// themselves: the thread's count stays at 384 bytes, and the next
+// walk(20) finds room for 15 regions only (61440 <= 65536 - 384 < 65536),
+// 5 arrays from malloc (safe: fewer slots, never more). With
+// recursive-stack=0 every array is on the heap, as before the rule.
 //
 // RUN: %e2e %t -O2 %s -lpthread
 // RUN: FileCheck --check-prefix=OUT %s < %t.h2s.out
 // RUN: %clang -O2 -fpass-plugin=%plugin -Rpass=heap2stack -Rpass-missed=heap2stack -c %s -o /dev/null 2> %t.rem
 // RUN: FileCheck %s < %t.rem
-// RUN: %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options='recursive-frames=0' -Rpass-missed=heap2stack -c %s -o /dev/null 2> %t.off
+// RUN: %clang -O2 -fplugin=%plugin -fpass-plugin=%plugin -mllvm -escape-options='recursive-stack=0' -Rpass-missed=heap2stack -c %s -o /dev/null 2> %t.off
 // RUN: FileCheck --check-prefix=OFF %s < %t.off
 // RUN: rm -f %t.cnt
 // RUN: env LD_PRELOAD=%alloccount ALLOCCOUNT_OUT=%t.cnt %t.plain > /dev/null
@@ -33,11 +35,11 @@
 //
 // Allocation calls, plain: 5 + 20 (main) + 20 (thread) + 20 (coroutine)
 // + 12 (jumpy) + 20 (after) = 97, and the coroutine's stack: 98. With
-// the plugin: 0 + 12 + 12 + 12 (the coroutine's frames count in main's
-// thread, which no other walk holds then) + 4 (jumpy's frames below the
-// eighth) + 20 (after the longjmp, no slot) = 60, and the stack: 61.
+// the plugin: 0 + 4 + 4 + 4 (the coroutine's frames count in main's
+// thread, which no other walk holds then) + 0 (jumpy's twelve regions
+// fit) + 5 (after the longjmp) = 17, and the stack: 18.
 // COUNT: alloccount: program=98
-// COUNT: alloccount: program=61
+// COUNT: alloccount: program=18
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -49,9 +51,9 @@ static __attribute__((noinline)) unsigned long walk(unsigned depth,
 {
 	if (depth == 0)
 		return 0;
-	// CHECK-DAG: recursive.c:[[@LINE+2]]:{{[0-9]+}}: remark: malloc(64) does not escape: moved to a 64-byte stack slot in the outermost 8 frames of its call cycle, heap deeper
-	// OFF-DAG: recursive.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(64) escapes to heap: recursive function: 64 bytes exceed recursive-budget 0
-	unsigned *tmp = malloc(16 * sizeof *tmp);
+	// CHECK-DAG: recursive.c:[[@LINE+2]]:{{[0-9]+}}: remark: malloc(4096) does not escape: moved to a 4096-byte stack slot in the outermost frames of its call cycle (65536 bytes of slots a thread), heap deeper
+	// OFF-DAG: recursive.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(4096) escapes to heap: recursive function: 4096 bytes exceed recursive-budget 0
+	unsigned *tmp = malloc(1024 * sizeof *tmp);
 	if (!tmp)
 		abort();
 	for (unsigned i = 0; i < 16; i++)
@@ -66,7 +68,7 @@ static jmp_buf env;
 
 static __attribute__((noinline)) void jumpy(unsigned depth)
 {
-	// CHECK-DAG: recursive.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(32) does not escape: moved to a 32-byte stack slot in the outermost 8 frames of its call cycle, heap deeper
+	// CHECK-DAG: recursive.c:[[@LINE+1]]:{{[0-9]+}}: remark: malloc(32) does not escape: moved to a 32-byte stack slot in the outermost frames of its call cycle (65536 bytes of slots a thread), heap deeper
 	volatile unsigned *tmp = malloc(8 * sizeof *tmp);
 	if (!tmp)
 		abort();

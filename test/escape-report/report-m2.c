@@ -129,7 +129,7 @@ void fine(void)
 // ONESLOT-NEXT:report-m2.c:71:13:   flow: {heap} = &{storage for malloc(32)}:
 // ONESLOT-NEXT:report-m2.c:71:13:     from malloc(32) (live across loop iterations) at report-m2.c:71:13
 // ONESLOT-NEXT:report-m2.c:71:13: malloc(32) escapes to heap
-// CHECK-NEXT:report-m2.c:85:12: malloc(32) does not escape: moved to a 32-byte stack slot in the outermost 8 frames of its call cycle, heap deeper
+// CHECK-NEXT:report-m2.c:85:12: malloc(32) does not escape: moved to a 32-byte stack slot in the outermost frames of its call cycle (65536 bytes of slots a thread), heap deeper
 // NOFRAMES:report-m2.c:85:12: malloc(32) escapes to heap:
 // NOFRAMES-NEXT:report-m2.c:85:12:   flow: {heap} = &{storage for malloc(32)}:
 // NOFRAMES-NEXT:report-m2.c:85:12:     from malloc(32) (recursive function) at report-m2.c:85:12
@@ -141,6 +141,6 @@ void fine(void)
 // RUN: cd %S && %escape_report -m=2 report-m2.c -- -mllvm -escape-options=loop-slots=0 | FileCheck %s --check-prefix=ONESLOT --match-full-lines --strict-whitespace
 
 // depth is recursive: by default its block has a slot in the outermost
-// recursive-frames frames; with recursive-frames=0, the explanation of a
-// site kept for it.
-// RUN: cd %S && %escape_report -m=2 report-m2.c -- -mllvm -escape-options=recursive-frames=0 | FileCheck %s --check-prefix=NOFRAMES --match-full-lines --strict-whitespace
+// frames of its call cycle, within recursive-stack bytes a thread; with
+// recursive-stack=0, the explanation of a site kept for it.
+// RUN: cd %S && %escape_report -m=2 report-m2.c -- -mllvm -escape-options=recursive-stack=0 | FileCheck %s --check-prefix=NOFRAMES --match-full-lines --strict-whitespace

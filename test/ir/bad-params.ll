@@ -23,8 +23,9 @@
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=1k>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=GUARD
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<inline-budget=lots>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=INLINE
 ; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<loop-slots=-2>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=SLOTS
-; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=some>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=FRAMES
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;recursive-frames=0;guard-size=32;loop-slots=0;no-loops>' -disable-output %s
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=some>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=FRAMES
+; RUN: not %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=8>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=RETIRED
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<max-size=64;frame-budget=128;recursive-budget=0;recursive-stack=0;guard-size=32;loop-slots=0;no-loops>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<loops;verbose;freed-escapes>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<no-freed-escapes>' -disable-output %s
 ; RUN: %opt -load-pass-plugin=%plugin -passes='print<escape<verbose;max-size=8>>' -disable-output %s
@@ -44,9 +45,10 @@
 ; GUARD:      heap2stack: {{(error: )?}}in 'heap2stack<guard-size=1k>': invalid value '1k' for parameter 'guard-size': expected a number of bytes
 ; INLINE:     heap2stack: {{(error: )?}}in 'heap2stack<inline-budget=lots>': invalid value 'lots' for parameter 'inline-budget': expected a number of instructions
 ; SLOTS:      heap2stack: {{(error: )?}}in 'heap2stack<loop-slots=-2>': invalid value '-2' for parameter 'loop-slots': expected a number of slots
-; FRAMES:     heap2stack: {{(error: )?}}in 'heap2stack<recursive-frames=some>': invalid value 'some' for parameter 'recursive-frames': expected a number of frames
+; FRAMES:     heap2stack: {{(error: )?}}in 'heap2stack<recursive-stack=some>': invalid value 'some' for parameter 'recursive-stack': expected a number of bytes
+; RETIRED:    heap2stack: {{(error: )?}}in 'heap2stack<recursive-frames=8>': unknown parameter 'recursive-frames' (known: {{.*}}recursive-stack=N{{.*}})
 ; NOVALUE:    heap2stack: {{(error: )?}}in 'heap2stack<max-size>': invalid value '' for parameter 'max-size': expected a number of bytes
-; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, recursive-frames=N, guard-size=N, inline-budget=N, loop-slots=N, loops, no-loops, freed-escapes, no-freed-escapes, verbose, profile=FILE)
+; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, recursive-stack=N, guard-size=N, inline-budget=N, loop-slots=N, loops, no-loops, freed-escapes, no-freed-escapes, verbose, profile=FILE)
 ; FLAG:       heap2stack: {{(error: )?}}in 'heap2stack<no-loops=1>': parameter 'no-loops' is a flag and takes no value
 ; EMPTY:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=64;;no-loops>': empty parameter
 ; NOTHING:    heap2stack: {{(error: )?}}in 'heap2stack<>': empty parameter

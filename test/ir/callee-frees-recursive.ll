@@ -1,7 +1,7 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -S %s -o %t.ll 2>&1 | FileCheck --check-prefix=REMARK %s
 ; RUN: FileCheck %s < %t.ll
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-budget=64>' -pass-remarks=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=BUDGET %s
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=NOFRAMES %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck --check-prefix=NOFRAMES %s
 ;
 ; Callees that free, on a call cycle (docs/design.md): a callee that frees
 ; the block itself and recurses only on what it points to (a tree's
@@ -156,9 +156,9 @@ define void @jmp(ptr %env) {
 
 ; a function on the cycle frees, through the other member, a block of its
 ; own; inlined, the block is its own, and it lies on a call cycle: a slot
-; in the outermost recursive-frames frames (Recursion: the outermost
+; in the outermost frames, within recursive-stack (Recursion: the outermost
 ; frames); with recursive-budget=64, a slot in every frame; with
-; recursive-frames=0, kept
+; recursive-stack=0, kept
 define internal void @walk_b(ptr %p, i32 %n) {
   call void @free(ptr %p)
   %c = icmp eq i32 %n, 0
@@ -177,6 +177,6 @@ define void @walk_a(i32 %n) {
   call void @walk_b(ptr %p, i32 %n)
   ret void
 }
-; REMARK-DAG: remark: <unknown>:0:0: malloc(56) does not escape: moved to a 56-byte stack slot in the outermost 8 frames of its call cycle, heap deeper; inlined walk_b, which frees it
+; REMARK-DAG: remark: <unknown>:0:0: malloc(56) does not escape: moved to a 56-byte stack slot in the outermost frames of its call cycle (65536 bytes of slots a thread), heap deeper; inlined walk_b, which frees it
 ; NOFRAMES-DAG: remark: <unknown>:0:0: malloc(56) escapes to heap: recursive function: 56 bytes exceed recursive-budget 0
 ; BUDGET-DAG: remark: <unknown>:0:0: malloc(56) does not escape: moved to a 56-byte stack slot; inlined walk_b, which frees it

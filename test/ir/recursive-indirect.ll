@@ -1,6 +1,6 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0>' -S %s | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=0>' -S %s | FileCheck %s
 ;
-; (recursive-frames=0: a recursive function's site then stays on the heap,
+; (recursive-stack=0: a recursive function's site then stays on the heap,
 ; which shows which functions the cycles reach; by default they get the
 ; depth guard of recursive.ll.)
 ; A function whose address is taken may be called by every indirect call

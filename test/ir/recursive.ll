@@ -1,20 +1,25 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes=heap2stack -S %s | FileCheck %s --check-prefixes=CHECK,DEPTH
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=2>' -S %s | FileCheck %s --check-prefixes=CHECK,TWO
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=40>' -S %s | FileCheck %s --check-prefixes=CHECK,TWO
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-budget=64>' -S %s | FileCheck %s --check-prefixes=CHECK,BUDGET
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0>' -S %s | FileCheck %s --check-prefixes=CHECK,OFF
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0;recursive-budget=8>' -S %s | FileCheck %s --check-prefixes=CHECK,OFF
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=0>' -S %s | FileCheck %s --check-prefixes=CHECK,OFF
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=0;recursive-budget=8>' -S %s | FileCheck %s --check-prefixes=CHECK,OFF
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<frame-budget=8>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=SMALL
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-frames=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=ZERO
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=ZERO
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=8>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=NARROW
 ;
 ; An allocation in a recursive function (Recursion: the outermost frames,
 ; docs/design.md). Within recursive-budget bytes (default 0) a slot in
 ; every frame (BUDGET); past it, the frame budget, but only in the
-; outermost recursive-frames frames (default 8) of the module's call
-; cycles on this thread: a thread-local count h2s.depth says how many
-; frames hold a region; a frame that finds fewer makes its region (a
-; dynamic alloca), counts itself and uncounts itself before it returns;
-; deeper frames use malloc, and the free tests the slot only in a frame
-; that has the region (DEPTH, TWO). recursive-frames=0: the heap (OFF).
+; outermost frames of the module's call cycles on this thread, as long as
+; their regions hold at most recursive-stack bytes (default 65536): a
+; thread-local count h2s.depth says how many bytes the frames' regions
+; hold; a frame that finds room for its own (16 bytes here: at most
+; 65536 - 16 already held; with recursive-stack=40, 24: two frames)
+; makes its region (a dynamic alloca), adds its bytes and subtracts them
+; before it returns; deeper frames use malloc, and the free tests the
+; slot only in a frame that has the region (DEPTH, TWO).
+; recursive-stack=0: the heap (OFF); recursive-stack=8, less than the
+; slot: kept, with the limit named (NARROW).
 ; Its non-recursive caller uses the ordinary frame budget.
 
 declare noalias ptr @malloc(i64)
@@ -61,12 +66,12 @@ entry:
 ; BUDGET-NOT:     @malloc
 ; BUDGET-NOT:     @free
 ; DEPTH:          [[D:%.*]] = load i64, ptr @h2s.depth
-; DEPTH-NEXT:     [[OK:%.*]] = icmp ult i64 [[D]], 8
-; TWO:            icmp ult i64 %h2s.depth, 2
+; DEPTH-NEXT:     [[OK:%.*]] = icmp ule i64 [[D]], 65520
+; TWO:            icmp ule i64 %h2s.depth, 24
 ; DEPTH-NEXT:     br i1 [[OK]], label %[[MAKE:.*]], label %[[JOIN:.*]]
 ; DEPTH:        [[MAKE]]:
 ; DEPTH-NEXT:     [[R:%.*]] = alloca i8, i64 16, align 16
-; DEPTH-NEXT:     [[D1:%.*]] = add i64 [[D]], 1
+; DEPTH-NEXT:     [[D1:%.*]] = add i64 [[D]], 16
 ; DEPTH-NEXT:     store i64 [[D1]], ptr @h2s.depth
 ; DEPTH:        [[JOIN]]:
 ; DEPTH-NEXT:     [[REGION:%.*]] = phi ptr [ [[R]], %[[MAKE]] ], [ null, %entry ]
@@ -82,7 +87,7 @@ entry:
 ; DEPTH:        [[FREE]]:
 ; DEPTH-NEXT:     call void @free(ptr [[P]])
 ; DEPTH:        [[OUT]]:
-; DEPTH-NEXT:     [[ONE:%.*]] = zext i1 [[OK]] to i64
+; DEPTH-NEXT:     [[ONE:%.*]] = select i1 [[OK]], i64 16, i64 0
 ; DEPTH-NEXT:     [[C:%.*]] = load i64, ptr @h2s.depth
 ; DEPTH-NEXT:     [[C1:%.*]] = sub i64 [[C]], [[ONE]]
 ; DEPTH-NEXT:     store i64 [[C1]], ptr @h2s.depth
@@ -97,7 +102,8 @@ entry:
 ; CHECK:          ret void
 
 ; Past frame-budget too, the recursive site is kept, with the budget that
-; applies named; with recursive-frames=0, recursive-budget's words.
+; applies named; with recursive-stack=0, recursive-budget's words.
 ; SMALL-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: recursive function: 16 more bytes exceed frame-budget 8
 ; SMALL-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: frame budget exhausted: 16 more bytes exceed frame-budget 8
 ; ZERO: remark: <unknown>:0:0: malloc(16) escapes to heap: recursive function: 16 bytes exceed recursive-budget 0
+; NARROW: remark: <unknown>:0:0: malloc(16) escapes to heap: recursive function: 16 more bytes exceed recursive-stack 8

@@ -1,4 +1,4 @@
-; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0;inline-budget=0;loop-slots=0;recursive-frames=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<guard-size=0;inline-budget=0;loop-slots=0;recursive-stack=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s
 ;
 ; -pass-remarks-missed=heap2stack reports each site kept on the heap with
 ; the reason in words; demoted sites are not reported. (guard-size=0 keeps

@@ -35,7 +35,9 @@ RUN_TIMEOUT = 20
 #           module compiled and run
 # noinl is -O2 with LLVM's inliner held back (a threshold no call meets):
 # the static helpers that free a block stay calls, so heap2stack's own
-# inlining of callees that free (docs/design.md) runs.
+# inlining of callees that free (docs/design.md) runs; with 256 bytes of
+# recursive-stack, a generated recursion's frames past the first few take
+# their blocks from malloc (the depth guard's other side).
 KINDS = [
     ("O1", "tu", ["-O1", "-g"], None),
     ("O2", "tu", ["-O2"], None),
@@ -47,7 +49,8 @@ KINDS = [
     ("big", "tu", ["-O2"],
      "max-size=65536;frame-budget=262144;recursive-budget=16384"),
     ("verify", "verify", ["-O2"], None),
-    ("noinl", "tu", ["-O2", "-mllvm", "-inline-threshold=-30000"], None),
+    ("noinl", "tu", ["-O2", "-mllvm", "-inline-threshold=-30000"],
+     "recursive-stack=256"),
 ]
 
 

@@ -1483,8 +1483,9 @@ class Gen:
         self.defs[tu].append("static unsigned %s(unsigned d, unsigned a);\n" % name)
         self.defs[tu].append("static unsigned %s(unsigned d, unsigned a)\n{\n%s\n}\n"
                              % (name, "\n".join(indent(body))))
-        # past recursive-frames (8) too: the depth guard's frames without
-        # a region take their blocks from malloc
+        # deep enough to pass recursive-stack too (the noinl configuration
+        # gives it 256 bytes): the depth guard's frames without a region
+        # take their blocks from malloc
         depth = self.r.choice(["%d" % self.r.randint(0, 20), "a & 15u"])
         return ["MIX(h, %s(%s, a));" % (name, depth)]
 
