@@ -553,6 +553,9 @@ void printParams(raw_ostream &OS, const h2s_options &O, StringRef Tail)
 		Add("guard-size=" + std::to_string(O.guard_size));
 	if (O.inline_budget != D.inline_budget)
 		Add("inline-budget=" + std::to_string(O.inline_budget));
+	if (O.hot_inline_budget != D.hot_inline_budget)
+		Add("hot-inline-budget=" +
+		    std::to_string(O.hot_inline_budget));
 	if (O.loop_slots != D.loop_slots)
 		Add("loop-slots=" + std::to_string(O.loop_slots));
 	if (!O.loops != !D.loops)

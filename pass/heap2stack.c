@@ -50,6 +50,7 @@ void h2s_options_init(h2s_options *o)
 	o->recursive_stack = 65536;
 	o->guard_size = 256;
 	o->inline_budget = 256;
+	o->hot_inline_budget = 4096;
 	o->loops = 1;
 	o->loop_slots = 64;
 	o->freed_escapes = 1;
@@ -72,6 +73,8 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 		 "bytes"},
 		{"guard-size", offsetof(h2s_options, guard_size), "bytes"},
 		{"inline-budget", offsetof(h2s_options, inline_budget),
+		 "instructions"},
+		{"hot-inline-budget", offsetof(h2s_options, hot_inline_budget),
 		 "instructions"},
 		{"loop-slots", offsetof(h2s_options, loop_slots), "slots"},
 	};
@@ -122,7 +125,7 @@ int h2s_options_set(h2s_options *o, const char *key, const char *value,
 	snprintf(err, errlen,
 		 "unknown parameter '%s' (known: max-size=N, frame-budget=N, "
 		 "recursive-budget=N, recursive-stack=N, guard-size=N, "
-		 "inline-budget=N, "
+		 "inline-budget=N, hot-inline-budget=N, "
 		 "loop-slots=N, loops, "
 		 "no-loops, freed-escapes, no-freed-escapes, verbose, "
 		 "profile=FILE)",
@@ -513,10 +516,11 @@ static int value_reaches(const h2s_func *f, LLVMValueRef v, unsigned obj)
 }
 
 /* Why call (of a function that frees a block of f) cannot be inlined
- * into f now, or NI_NONE; *size: the callee's instructions, once
- * counted. */
+ * into f now, with f's growth limited to budget instructions, or
+ * NI_NONE; *size: the callee's instructions, once counted. */
 static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
-				   unsigned obj, unsigned round, unsigned *size)
+				   unsigned obj, unsigned round,
+				   uint64_t budget, unsigned *size)
 {
 	const h2s_result *r = f->mod;
 	h2s_func *g = callee_func(f->mod, call);
@@ -541,7 +545,7 @@ static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
 	    call_has_fn_attr(call, "noinline"))
 		return NI_NOINLINE;
 	*size = fn_num_insts(g->fn);
-	if (*size > r->opt.inline_budget - f->inline_used)
+	if (f->inline_used > budget || *size > budget - f->inline_used)
 		return NI_BUDGET;
 	return NI_NONE;
 }
@@ -602,7 +606,9 @@ static unsigned inline_allocators(h2s_func *f, unsigned round)
 			unsigned size = 0;
 			if (!LLVMIsACallInst(c) || !(g = callee_func(f->mod, c)) ||
 			    !g->allocates_result || frees_something(f, c) ||
-			    inline_blocker(f, c, H2S_NONE, round, &size) != NI_NONE)
+			    inline_blocker(f, c, H2S_NONE, round,
+					   f->mod->opt.inline_budget,
+					   &size) != NI_NONE)
 				continue;
 			callee = LLVMGetCalledValue(c);
 			calls_of(f->fn, &before);
@@ -653,7 +659,15 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 			note_inlined(f, s->call, done[2 * k + 1], 0);
 			continue;
 		}
-		s->not_inlined = inline_blocker(f, call, s->obj, round, &size);
+		/* a site the profile counts as hot: hot-inline-budget */
+		s->hot = profile_hot(f, s);
+		s->not_inlined = inline_blocker(
+			f, call, s->obj, round,
+			s->hot && f->mod->opt.hot_inline_budget >
+					  f->mod->opt.inline_budget
+				? f->mod->opt.hot_inline_budget
+				: f->mod->opt.inline_budget,
+			&size);
 		if (s->not_inlined != NI_NONE)
 			continue;
 		callee = LLVMGetCalledValue(call);

@@ -438,6 +438,9 @@ typedef struct h2s_site {
 				  * free; R_LOOP: the user; R_CALLEE_FREE:
 				  * the call */
 	h2s_noinline not_inlined; /* R_CALLEE_FREE: why */
+	unsigned char hot;        /* the profile counts it as hot: its
+				   * callees that free it are inlined within
+				   * hot-inline-budget */
 	char *inlined;           /* functions inlined for it (that free it),
 				  * ", "-joined */
 	char *inlined_alloc;     /* the functions inlined whose allocation it
@@ -830,5 +833,8 @@ int h2s_sizes_load(const char *path, h2s_sizes **out, char *err,
 /* 1 when the profile has site s (of f): *bytes is then the stack buffer
  * its requests call for, 0 when most of them exceed max-size. */
 int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes);
+/* 1 when the profile counts site s (of f) as hot: among the sites that
+ * make 99% of the allocation calls it saw. */
+int profile_hot(const h2s_func *f, const h2s_site *s);
 
 #endif

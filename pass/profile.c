@@ -28,7 +28,40 @@ struct h2s_sizes {
 	size_site *v;
 	unsigned n;
 	char *path;
+	uint64_t hot; /* the least calls of a hot site */
 };
+
+/* LLVM's ProfileSummaryInfo counts as hot the blocks that make the top
+ * 99% of a profile's counts; the same cutoff, over allocation calls. */
+#define HOT_PERMILLE 990
+
+static int by_calls_desc(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The hot threshold of t: the calls of the last site needed, from the
+ * most called down, to reach HOT_PERMILLE of all calls (0 sites or 0
+ * calls: none is hot). */
+static uint64_t hot_threshold(const h2s_sizes *t)
+{
+	uint64_t *c, total = 0, run = 0, least = UINT64_MAX;
+	if (!t->n)
+		return UINT64_MAX;
+	c = xcalloc(t->n, sizeof *c);
+	for (unsigned i = 0; i < t->n; i++)
+		total += (c[i] = t->v[i].calls);
+	qsort(c, t->n, sizeof *c, by_calls_desc);
+	for (unsigned i = 0; i < t->n && total && c[i]; i++) {
+		least = c[i];
+		run += c[i];
+		if (run * 1000 >= total * HOT_PERMILLE)
+			break;
+	}
+	free(c);
+	return least;
+}
 
 static void sizes_free(h2s_sizes *t)
 {
@@ -189,6 +222,7 @@ int h2s_sizes_load(const char *path, h2s_sizes **out, char *err,
 	}
 	free(text);
 	t->path = xstrdup(path);
+	t->hot = hot_threshold(t);
 	*out = t;
 	return 0;
 }
@@ -257,4 +291,13 @@ int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes)
 		return 0;
 	*bytes = buffer_for(p, o->max_size);
 	return 1;
+}
+
+int profile_hot(const h2s_func *f, const h2s_site *s)
+{
+	const h2s_options *o = &f->mod->opt;
+	const size_site *p;
+	return o->profile &&
+	       (p = find_site(o->profile, s, fn_name(f->fn))) &&
+	       p->calls >= o->profile->hot;
 }

@@ -370,9 +370,15 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			str_printf(&b, "inline-budget=0");
 			break;
 		case NI_BUDGET:
-			str_printf(&b, "larger than what is left of "
-				       "inline-budget %llu",
-				   (unsigned long long)o->inline_budget);
+			if (s->hot && o->hot_inline_budget > o->inline_budget)
+				str_printf(&b, "larger than what is left of "
+					       "hot-inline-budget %llu",
+					   (unsigned long long)
+						   o->hot_inline_budget);
+			else
+				str_printf(&b, "larger than what is left of "
+					       "inline-budget %llu",
+					   (unsigned long long)o->inline_budget);
 			break;
 		case NI_RECURSIVE:
 			str_printf(&b, "it passes it on round a call cycle");

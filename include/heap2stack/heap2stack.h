@@ -57,6 +57,9 @@ typedef struct h2s_options {
 				    * function by inlining callees that free
 				    * its blocks and helpers that allocate
 				    * blocks it frees (0: none) */
+	uint64_t hot_inline_budget; /* the same, for a callee that frees a
+				    * site the profile (profile=FILE) counts
+				    * as hot */
 	int loops;                 /* demote allocations inside loops (one slot) */
 	uint64_t loop_slots;       /* a site in a loop whose blocks outlive the
 				    * iteration: at most this many slots, one

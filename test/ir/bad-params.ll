@@ -48,7 +48,7 @@
 ; FRAMES:     heap2stack: {{(error: )?}}in 'heap2stack<recursive-stack=some>': invalid value 'some' for parameter 'recursive-stack': expected a number of bytes
 ; RETIRED:    heap2stack: {{(error: )?}}in 'heap2stack<recursive-frames=8>': unknown parameter 'recursive-frames' (known: {{.*}}recursive-stack=N{{.*}})
 ; NOVALUE:    heap2stack: {{(error: )?}}in 'heap2stack<max-size>': invalid value '' for parameter 'max-size': expected a number of bytes
-; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, recursive-stack=N, guard-size=N, inline-budget=N, loop-slots=N, loops, no-loops, freed-escapes, no-freed-escapes, verbose, profile=FILE)
+; UNKNOWN:    heap2stack: {{(error: )?}}in 'heap2stack<bogus=1>': unknown parameter 'bogus' (known: max-size=N, frame-budget=N, recursive-budget=N, recursive-stack=N, guard-size=N, inline-budget=N, hot-inline-budget=N, loop-slots=N, loops, no-loops, freed-escapes, no-freed-escapes, verbose, profile=FILE)
 ; FLAG:       heap2stack: {{(error: )?}}in 'heap2stack<no-loops=1>': parameter 'no-loops' is a flag and takes no value
 ; EMPTY:      heap2stack: {{(error: )?}}in 'heap2stack<max-size=64;;no-loops>': empty parameter
 ; NOTHING:    heap2stack: {{(error: )?}}in 'heap2stack<>': empty parameter
