@@ -139,6 +139,38 @@ static int parse_site(char *line, size_site *p)
 	return 1;
 }
 
+static int same_position(const size_site *a, const size_site *b)
+{
+	return a->oline == b->oline && a->ocol == b->ocol &&
+	       a->iline == b->iline && a->icol == b->icol &&
+	       !strcmp(a->function, b->function) &&
+	       !strcmp(a->ofile, b->ofile) && !strcmp(a->ifile, b->ifile);
+}
+
+/* A package's profile names one source position once per binary that
+ * has it (a library linked into a program and its tests): p, just read,
+ * is added into the earlier entry of its position, which it then
+ * leaves; 1 when it was (p is freed), 0 when p is the first. */
+static int merge_site(h2s_sizes *t, size_site *p)
+{
+	for (unsigned i = 0; i < t->n; i++) {
+		size_site *q = &t->v[i];
+		if (!same_position(q, p))
+			continue;
+		q->calls += p->calls;
+		q->reallocs += p->reallocs;
+		if (p->max > q->max)
+			q->max = p->max;
+		for (unsigned b = 0; b < SIZE_BUCKETS; b++)
+			q->sizes[b] += p->sizes[b];
+		free(p->function);
+		free(p->ofile);
+		free(p->ifile);
+		return 1;
+	}
+	return 0;
+}
+
 static char *slurp(FILE *in)
 {
 	size_t n = 0, cap = 4096;
@@ -218,7 +250,8 @@ int h2s_sizes_load(const char *path, h2s_sizes **out, char *err,
 			sizes_free(t);
 			return -1;
 		}
-		t->n++;
+		if (!merge_site(t, &t->v[t->n]))
+			t->n++;
 	}
 	free(text);
 	t->path = xstrdup(path);

@@ -10,8 +10,10 @@
 ; the profile counts as hot (among the sites that make 99% of its
 ; allocation calls) may have its function grow by hot-inline-budget
 ; (4096) instructions, not inline-budget (256). Inputs/hot-inline.sizes,
-; by hand: the site of @hot made 990 of the 1000 calls, @cold's 10, so
-; @hot's alone reach 99% and only it is hot. Both blocks are freed by
+; by hand: the site of @hot made 990 of the 1000 calls (listed twice, 10
+; and 980, as a package's profile lists a position once per binary; the
+; two are one site), @cold's 10, so @hot's alone reach 99% and only it is
+; hot (counted apart, 980 and 10 + 10 would make every site hot). Both blocks are freed by
 ; @release, 452 instructions (150 volatile load, add and store, the free
 ; and the return): inlined for @hot, not for @cold; with
 ; hot-inline-budget=300 not for @hot either, the hot budget named; with
