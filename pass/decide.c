@@ -387,10 +387,17 @@ static uint64_t first_size(LLVMValueRef v, uint64_t max)
  * or bound, else guard-size with a run-time test (or the size the program
  * starts from, when that is larger and within max-size); a block that a
  * realloc may grow gets at least guard-size, so that growth stays in it
- * for a while (realloc may return the block it was given). */
+ * for a while (realloc may return the block it was given), or the
+ * largest size the profile saw its blocks grow to, when that is larger
+ * and within max-size. */
 static void slot_size(h2s_func *f, h2s_site *s)
 {
-	uint64_t k = guard_bytes(&f->mod->opt);
+	uint64_t k = guard_bytes(&f->mod->opt), grown;
+	s->grown_profiled = 0;
+	if (s->grows && k && profile_growth(f, s, &grown) && grown > k) {
+		k = grown;
+		s->grown_profiled = 1;
+	}
 	if (needs_guard(&f->mod->opt, s)) {
 		uint64_t start = 0;
 		if (s->alloc->count_arg < 0 && s->alloc->size_arg >= 0 &&

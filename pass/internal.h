@@ -424,6 +424,8 @@ typedef struct h2s_site {
 				  * of its stack buffer (guard-size, or what
 				  * the profile calls for; 0: none) */
 	int profiled;            /* guard is the profile's (profile=FILE) */
+	int grown_profiled;      /* the slot of a growing block is the
+				  * largest the profile saw it grow to */
 	int freed_here;          /* it escapes, but the function frees it on
 				  * every path before it returns
 				  * (exits.c); flow_edge says where it
@@ -833,6 +835,9 @@ int h2s_sizes_load(const char *path, h2s_sizes **out, char *err,
 /* 1 when the profile has site s (of f): *bytes is then the stack buffer
  * its requests call for, 0 when most of them exceed max-size. */
 int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes);
+/* 1 when the profile saw the blocks of site s (of f) grown by realloc, to
+ * at most *bytes (rounded up to 16), within max-size. */
+int profile_growth(const h2s_func *f, const h2s_site *s, uint64_t *bytes);
 /* 1 when the profile counts site s (of f) as hot: among the sites that
  * make 99% of the allocation calls it saw. */
 int profile_hot(const h2s_func *f, const h2s_site *s);

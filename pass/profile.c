@@ -334,3 +334,14 @@ int profile_hot(const h2s_func *f, const h2s_site *s)
 	       (p = find_site(o->profile, s, fn_name(f->fn))) &&
 	       p->calls >= o->profile->hot;
 }
+
+int profile_growth(const h2s_func *f, const h2s_site *s, uint64_t *bytes)
+{
+	const h2s_options *o = &f->mod->opt;
+	const size_site *p;
+	if (!o->profile || !(p = find_site(o->profile, s, fn_name(f->fn))) ||
+	    !p->reallocs || !p->max || p->max > o->max_size)
+		return 0;
+	*bytes = round_up(p->max, 16);
+	return *bytes <= o->max_size;
+}

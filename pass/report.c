@@ -282,8 +282,10 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 				   (unsigned long long)o->recursive_stack);
 		if (s->grows)
 			str_printf(&b, "; realloc grows it in place up to %llu "
-				       "bytes, on the heap beyond",
-				   (unsigned long long)s->size);
+				       "bytes, on the heap beyond%s",
+				   (unsigned long long)s->size,
+				   s->grown_profiled ? " (sized by the profile)"
+						     : "");
 		if (s->inlined_alloc)
 			str_printf(&b, "; inlined %s, which allocates it",
 				   s->inlined_alloc);

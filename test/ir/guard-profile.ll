@@ -24,12 +24,18 @@
 ;   caller    a call written in helper.h:51:5, inlined at caller's 61:3:
 ;             50 requests of at most 40 bytes, the largest 40: 48 (40 to 16)
 ;   constant  a constant size needs no buffer: the profile does not apply
+;   grows     malloc(16) that a realloc grows: the profile saw its blocks
+;             grow to 600 bytes (5 reallocs): a slot of 608, not 256
+;   growsbig  the same, grown to 9000: past max-size, guard-size's 256
+;   nogrowth  grown at run time but not under the profile (0 reallocs):
+;             256
 ; With guard-size=0 guarded buffers are off, the profile's too.
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
+declare ptr @realloc(ptr, i64)
 
 define void @use(ptr %p) {
   %v = load volatile i8, ptr %p
@@ -102,6 +108,40 @@ define void @constant() !dbg !70 {
   ret void
 }
 
+; CHECK-LABEL: define ptr @grows(
+; CHECK: alloca [608 x i8], align 16
+; REMARK-DAG: guard-profile.c:81:5: malloc(16) does not escape: moved to a 608-byte stack slot; realloc grows it in place up to 608 bytes, on the heap beyond (sized by the profile){{$}}
+; NONE-DAG: guard-profile.c:81:5: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond{{$}}
+define ptr @grows(i64 %n) !dbg !80 {
+  %p = call ptr @malloc(i64 16), !dbg !81
+  %q = call ptr @realloc(ptr %p, i64 %n)
+  call void @use(ptr %q)
+  call void @free(ptr %q)
+  ret ptr null
+}
+
+; CHECK-LABEL: define ptr @growsbig(
+; CHECK: alloca [256 x i8], align 16
+; REMARK-DAG: guard-profile.c:91:5: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond{{$}}
+define ptr @growsbig(i64 %n) !dbg !90 {
+  %p = call ptr @malloc(i64 16), !dbg !91
+  %q = call ptr @realloc(ptr %p, i64 %n)
+  call void @use(ptr %q)
+  call void @free(ptr %q)
+  ret ptr null
+}
+
+; CHECK-LABEL: define ptr @nogrowth(
+; CHECK: alloca [256 x i8], align 16
+; REMARK-DAG: guard-profile.c:101:5: malloc(16) does not escape: moved to a 256-byte stack slot; realloc grows it in place up to 256 bytes, on the heap beyond{{$}}
+define ptr @nogrowth(i64 %n) !dbg !100 {
+  %p = call ptr @malloc(i64 16), !dbg !101
+  %q = call ptr @realloc(ptr %p, i64 %n)
+  call void @use(ptr %q)
+  call void @free(ptr %q)
+  ret ptr null
+}
+
 ; PIPE: heap2stack<profile={{.*}}Inputs/guard-profile.sizes>
 ; MISSING: heap2stack: error: {{.*}}cannot read profile '{{.*}}guard-profile.ll.tmp.missing': No such file or directory
 ; HEADER: heap2stack: error: {{.*}}profile '{{.*}}guard-profile-bad-header.sizes' is not a sizes file (no '#heap2stack-sizes 1' line: write one with heap2stack-profile sizes)
@@ -132,3 +172,9 @@ define void @constant() !dbg !70 {
 !61 = !DILocation(line: 61, column: 3, scope: !60)
 !70 = distinct !DISubprogram(name: "constant", scope: !1, file: !1, line: 70, type: !4, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)
 !71 = !DILocation(line: 71, column: 5, scope: !70)
+!80 = distinct !DISubprogram(name: "grows", scope: !1, file: !1, line: 80, type: !4, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)
+!81 = !DILocation(line: 81, column: 5, scope: !80)
+!90 = distinct !DISubprogram(name: "growsbig", scope: !1, file: !1, line: 90, type: !4, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)
+!91 = !DILocation(line: 91, column: 5, scope: !90)
+!100 = distinct !DISubprogram(name: "nogrowth", scope: !1, file: !1, line: 100, type: !4, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)
+!101 = !DILocation(line: 101, column: 5, scope: !100)
