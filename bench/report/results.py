@@ -606,36 +606,51 @@ def share_of(n, base):
 
 
 def sized_section(out, res, pkgs):
-    """profile-lto-sized against profile-lto-h2s: the guarded buffers sized
-    by the profile-lto run's profile (docs/design.md, "Guarded buffers
-    sized by a profile")."""
+    """profile-lto-sized against profile-lto-h2s and the plain profile-lto:
+    the profile-lto run's profile given to the plugin (docs/design.md,
+    "Guarded buffers sized by a profile", "Hot sites")."""
     rows = []
     for pkg in pkgs:
         paths = [os.path.join(REAL, "profile", f"{pkg}.{c}.json")
-                 for c in ("profile-lto-h2s", "profile-lto-sized")]
+                 for c in ("profile-lto", "profile-lto-h2s", "profile-lto-sized")]
         if not all(os.path.exists(p) for p in paths):
             continue
-        a, b = (json.load(open(p))["parts"]["all"] for p in paths)
+        plain, a, b = (json.load(open(p))["parts"] for p in paths)
         ra, rb = res.get((pkg, "profile-lto-h2s")), res.get((pkg, "profile-lto-sized"))
         suite = f"{ra['suite'] if ra else '-'} / {rb['suite'] if rb else '-'}"
-        rows.append(f"| {pkg} | {suite} | {fmt_int(a['allocations'])} | {fmt_int(b['allocations'])} | "
-                    f"{fmt_int(b['allocations'] - a['allocations'])} | {fmt_int(a['k0'])} | "
-                    f"{fmt_int(b['k0'])} |")
+        for part in b:
+            if part not in a or part not in plain:
+                continue
+            pa, pb, limit = a[part], b[part], plain[part]["k0"]
+            gone = limit - pb["k0"]
+            share = f"{pct(100.0 * gone / limit)} ({fmt_int(gone)})" if limit else "-"
+            rows.append(f"| {pkg} | {PROFILE_PART.get(part, part)} | {suite if part == 'all' else ''} | "
+                        f"{fmt_int(pa['allocations'])} | {fmt_int(pb['allocations'])} | "
+                        f"{fmt_int(limit)} | {fmt_int(pa['k0'])} | {fmt_int(pb['k0'])} | {share} |")
     if not rows:
         return
-    out.append("### Guarded buffers sized by the profile (LTO)")
+    out.append("### With the profile: sized buffers and slots, hot sites (LTO)")
     out.append("")
     out.append("`profile-lto-sized` is `profile-lto-h2s` built with `-Wl,-mllvm,-escape-options="
                "profile=SIZES`, SIZES written by `heap2stack-profile sizes` from the "
                "`profile-lto` run's profile (docs/design.md, \"Guarded buffers sized by a "
-               "profile\"): each site whose size is known only at run time gets a buffer for "
-               "99% of the requests the profile saw there instead of `guard-size` (256). Both "
-               "suites run under the profiler; the allocations left are the package's own "
-               "(jq's vary by a few hundred from run to run).")
+               "profile\", \"Hot sites\"): each site whose size is known only at run time gets a "
+               "buffer for 99% of the requests the profile saw there instead of `guard-size` "
+               "(256), a block that realloc grows starts in a slot of the largest size the "
+               "profile saw it reach, and the sites that make 99% of the profile's allocation "
+               "calls may have callees that free them inlined within `hot-inline-budget` (4096) "
+               "instead of `inline-budget` (256). Both suites run under the profiler; the "
+               "allocations left are the package's own (jq's vary by a few hundred from run to "
+               "run). *k=0 removed* is the plain build's k=0 count (the limit) less the sized "
+               "build's: what the sized build no longer allocates and frees in one function, "
+               "wherever the allocation call went (a block that outgrows its slot is moved to "
+               "the heap at a realloc, which the per-site join of the table above cannot see); "
+               "it is negative where heap2stack's inlining brings frees into the allocating "
+               "functions and more blocks die where they were made (json-c).")
     out.append("")
-    out.append("| package | suite (h2s / sized) | allocations, h2s | allocations, sized | "
-               "difference | k=0, h2s | k=0, sized |")
-    out.append("|---|---|--:|--:|--:|--:|--:|")
+    out.append("| package | part | suite (h2s / sized) | allocations, h2s | allocations, sized | "
+               "k=0, plain (the limit) | k=0, h2s | k=0, sized | k=0 removed, sized |")
+    out.append("|---|---|---|--:|--:|--:|--:|--:|--:|")
     out.extend(rows)
     out.append("")
 
