@@ -3,9 +3,9 @@
 #
 # Builds the plugin for LLVM 19 and 22 if needed (tools/setup.sh), then
 #   - 20 generated programs (seeds 1-20), each validated (-O0 ASan+UBSan,
-#     gcc) and run in 3 of the 20 configurations (LLVM 19 and 22 x
-#     O1 O2 O3 Os lto thin asan big verify noinl; rotating, so each
-#     configuration runs 3 times): 60 runs;
+#     gcc) and run in 3 of the 22 configurations (LLVM 19 and 22 x
+#     O1 O2 O3 Os lto thin asan big verify noinl prof; rotating, so each
+#     configuration runs about 3 times): 60 runs;
 #   - 10 IR modules (llvm-stress seeds 1-10 with allocations spliced in) on
 #     each release, through heap2stack -verify-each and print<escape<verbose>>.
 # A few minutes on a small machine. Prints

@@ -37,7 +37,11 @@ RUN_TIMEOUT = 20
 # the static helpers that free a block stay calls, so heap2stack's own
 # inlining of callees that free (docs/design.md) runs; with 256 bytes of
 # recursive-stack, a generated recursion's frames past the first few take
-# their blocks from malloc (the depth guard's other side).
+# their blocks from malloc (the depth guard's other side). prof is lto with
+# a profile: the program built with the profiler's hooks runs under
+# heap2stack-profile, whose sizes file the plugin then reads (profile=:
+# guarded buffers and growth slots sized by it, hot sites inlined within
+# hot-inline-budget).
 KINDS = [
     ("O1", "tu", ["-O1", "-g"], None),
     ("O2", "tu", ["-O2"], None),
@@ -51,6 +55,7 @@ KINDS = [
     ("verify", "verify", ["-O2"], None),
     ("noinl", "tu", ["-O2", "-mllvm", "-inline-threshold=-30000"],
      "recursive-stack=256"),
+    ("prof", "prof", ["-O2"], None),
 ]
 
 
@@ -69,6 +74,10 @@ def tool(v, name):
 
 def plugin(v):
     return os.path.join(ROOT, "build-llvm%s" % v, "pass", "heap2stack.so")
+
+
+def profiler(v):
+    return os.path.join(ROOT, "build-llvm%s" % v, "tools", "profile", "heap2stack-profile")
 
 
 def run(cmd, timeout, env=None, cwd=None):
@@ -223,6 +232,21 @@ def config_commands(p, cfg, with_plugin=True):
             objs.append(obj)
             rems.append(r)
         return cmds + [cmd + objs + ["-o", exe]], exe, rems, env
+    if kind == "prof":
+        cmd = [cc] + flags + CC_BASE + ["-g", "-flto", "-fuse-ld=lld"]
+        if not with_plugin:
+            return [cmd + p.srcs() + ["-o", exe]], exe, [], env
+        inst = os.path.join(p.dir, tag + ".inst")
+        prof = os.path.join(p.dir, tag + ".profile")
+        sizes = os.path.join(p.dir, tag + ".sizes")
+        return [cmd + ["-finstrument-functions-after-inlining"] + p.srcs() + ["-o", inst],
+                [profiler(v), "run", "-o", prof, "--", inst],
+                [profiler(v), "sizes", "-o", sizes, prof],
+                cmd + ["-Wl,-mllvm,-load=" + so, "-Wl,--load-pass-plugin=" + so,
+                       "-Wl,-mllvm,-escape-options=profile=" + sizes,
+                       "-Wl,--plugin-opt=opt-remarks-filename=" + rem,
+                       "-Wl,--plugin-opt=opt-remarks-passes=heap2stack"] +
+                p.srcs() + ["-o", exe]], exe, [rem], env
     if kind in ("lto", "thin"):
         lto = "-flto" if kind == "lto" else "-flto=thin"
         cmd = [cc] + flags + CC_BASE + [lto, "-fuse-ld=lld"]
