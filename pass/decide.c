@@ -93,6 +93,7 @@ static void site_size(h2s_func *f, h2s_site *s, int bounds)
 	s->size_known = known && csize && ccount;
 	s->bounded = known && !s->size_known;
 	s->size = known ? size * count : 0;
+	s->bound = s->bounded ? s->size : 0;
 	s->align = base;
 	/* posix_memalign stores a plain `void *` */
 	s->addrspace = a->kind == AK_POSIX_MEMALIGN
@@ -392,12 +393,12 @@ static uint64_t first_size(LLVMValueRef v, uint64_t max)
  * and within max-size. */
 static void slot_size(h2s_func *f, h2s_site *s)
 {
-	uint64_t k = guard_bytes(&f->mod->opt), grown;
+	uint64_t k = guard_bytes(&f->mod->opt), grown = 0;
 	s->grown_profiled = 0;
-	if (s->grows && k && profile_growth(f, s, &grown) && grown > k) {
+	if (s->grows && k && profile_growth(f, s, &grown) && grown > k)
 		k = grown;
-		s->grown_profiled = 1;
-	}
+	else
+		grown = 0;
 	if (needs_guard(&f->mod->opt, s)) {
 		uint64_t start = 0;
 		if (s->alloc->count_arg < 0 && s->alloc->size_arg >= 0 &&
@@ -410,6 +411,8 @@ static void slot_size(h2s_func *f, h2s_site *s)
 	}
 	if (s->grows && s->size < k)
 		s->size = k;
+	/* the profile's size is the slot's only when nothing asked for more */
+	s->grown_profiled = grown && s->size == grown;
 }
 
 void decide(h2s_func *f)
@@ -486,15 +489,20 @@ void decide(h2s_func *f)
 			 * keeps the site; heap2stack.c sets not_inlined */
 			s->reason = R_CALLEE_FREE;
 		} else {
-			uint64_t need;
+			uint64_t need, at = used;
 			slot_size(f, s);
 			need = site_stride(s);
-			if (s->slots && need <= budget && used <= budget - need) {
+			/* behind the depth guard the slots share one region,
+			 * each at its alignment (transform.c): the padding
+			 * counts, so that the region is within the budget */
+			if (frames && used <= budget)
+				at = round_up(used, s->align);
+			if (s->slots && need <= budget && at <= budget - need) {
 				/* as many slots as half the budget left has
 				 * room for (the other sites keep the rest),
 				 * at most H2S_MAX_SLOT bytes in all, and at
 				 * least one */
-				uint64_t room = (budget - used) / 2 / need;
+				uint64_t room = (budget - at) / 2 / need;
 				if (room > H2S_MAX_SLOT / need)
 					room = H2S_MAX_SLOT / need;
 				if (!room)
@@ -505,10 +513,10 @@ void decide(h2s_func *f)
 				}
 				need *= s->slots;
 			}
-			if (need > budget || used > budget - need) {
+			if (need > budget || at > budget - need) {
 				s->reason = f->recursive ? R_RECURSIVE : R_BUDGET;
 			} else {
-				used += need;
+				used = at + need;
 				s->reason = R_DEMOTE;
 			}
 		}

@@ -408,7 +408,9 @@ typedef struct h2s_site {
 	const h2s_allocfn *alloc;
 	unsigned obj;
 	int size_known, bad_align;
-	int bounded;             /* size not constant, but at most `size` */
+	int bounded;             /* size not constant, but at most `bound` */
+	uint64_t bound;          /* bounded: the bound (size may be larger:
+				  * a slot a realloc grows) */
 	int guarded;             /* demoted with a run-time test: the slot
 				  * serves sizes up to `size`, the allocator
 				  * the others */

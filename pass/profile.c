@@ -35,6 +35,12 @@ struct h2s_sizes {
  * 99% of a profile's counts; the same cutoff, over allocation calls. */
 #define HOT_PERMILLE 990
 
+/* a + b, or UINT64_MAX past it (counts of a file that may be made up) */
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 static int by_calls_desc(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -51,12 +57,15 @@ static uint64_t hot_threshold(const h2s_sizes *t)
 		return UINT64_MAX;
 	c = xcalloc(t->n, sizeof *c);
 	for (unsigned i = 0; i < t->n; i++)
-		total += (c[i] = t->v[i].calls);
+		total = sat_add(total, c[i] = t->v[i].calls);
 	qsort(c, t->n, sizeof *c, by_calls_desc);
+	/* HOT_PERMILLE of total, rounded up, without overflow */
+	uint64_t want = total / 1000 * HOT_PERMILLE +
+			((total % 1000) * HOT_PERMILLE + 999) / 1000;
 	for (unsigned i = 0; i < t->n && total && c[i]; i++) {
 		least = c[i];
-		run += c[i];
-		if (run * 1000 >= total * HOT_PERMILLE)
+		run = sat_add(run, c[i]);
+		if (run >= want)
 			break;
 	}
 	free(c);
@@ -157,12 +166,12 @@ static int merge_site(h2s_sizes *t, size_site *p)
 		size_site *q = &t->v[i];
 		if (!same_position(q, p))
 			continue;
-		q->calls += p->calls;
-		q->reallocs += p->reallocs;
+		q->calls = sat_add(q->calls, p->calls);
+		q->reallocs = sat_add(q->reallocs, p->reallocs);
 		if (p->max > q->max)
 			q->max = p->max;
 		for (unsigned b = 0; b < SIZE_BUCKETS; b++)
-			q->sizes[b] += p->sizes[b];
+			q->sizes[b] = sat_add(q->sizes[b], p->sizes[b]);
 		free(p->function);
 		free(p->ofile);
 		free(p->ifile);

@@ -274,7 +274,7 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 				   (unsigned long long)s->size);
 		if (s->bounded)
 			str_printf(&b, " (its size is at most %llu)",
-				   (unsigned long long)s->size);
+				   (unsigned long long)s->bound);
 		if (f->depth_guard)
 			str_printf(&b, " in the outermost frames of its call "
 				       "cycle (%llu bytes of slots a thread), "

@@ -29,6 +29,10 @@
 ;   growsbig  the same, grown to 9000: past max-size, guard-size's 256
 ;   nogrowth  grown at run time but not under the profile (0 reallocs):
 ;             256
+;   bigbound  malloc(n & 2047) grown, the profile's largest 600: the
+;             bound, 2047, is the larger slot; not the profile's size
+;   smallbound malloc(n & 63) grown, the profile's largest 600: 608, the
+;             bound still said as 63
 ; With guard-size=0 guarded buffers are off, the profile's too.
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -142,6 +146,26 @@ define ptr @nogrowth(i64 %n) !dbg !100 {
   ret ptr null
 }
 
+; REMARK-DAG: guard-profile.c:111:5: malloc(s) does not escape: moved to a 2047-byte stack slot (its size is at most 2047); realloc grows it in place up to 2047 bytes, on the heap beyond{{$}}
+define ptr @bigbound(i64 %n, i64 %g) !dbg !110 {
+  %s = and i64 %n, 2047
+  %p = call ptr @malloc(i64 %s), !dbg !111
+  %q = call ptr @realloc(ptr %p, i64 %g)
+  call void @use(ptr %q)
+  call void @free(ptr %q)
+  ret ptr null
+}
+
+; REMARK-DAG: guard-profile.c:121:5: malloc(s) does not escape: moved to a 608-byte stack slot (its size is at most 63); realloc grows it in place up to 608 bytes, on the heap beyond (sized by the profile){{$}}
+define ptr @smallbound(i64 %n, i64 %g) !dbg !120 {
+  %s = and i64 %n, 63
+  %p = call ptr @malloc(i64 %s), !dbg !121
+  %q = call ptr @realloc(ptr %p, i64 %g)
+  call void @use(ptr %q)
+  call void @free(ptr %q)
+  ret ptr null
+}
+
 ; PIPE: heap2stack<profile={{.*}}Inputs/guard-profile.sizes>
 ; MISSING: heap2stack: error: {{.*}}cannot read profile '{{.*}}guard-profile.ll.tmp.missing': No such file or directory
 ; HEADER: heap2stack: error: {{.*}}profile '{{.*}}guard-profile-bad-header.sizes' is not a sizes file (no '#heap2stack-sizes 1' line: write one with heap2stack-profile sizes)
@@ -178,3 +202,7 @@ define ptr @nogrowth(i64 %n) !dbg !100 {
 !91 = !DILocation(line: 91, column: 5, scope: !90)
 !100 = distinct !DISubprogram(name: "nogrowth", scope: !1, file: !1, line: 100, type: !4, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)
 !101 = !DILocation(line: 101, column: 5, scope: !100)
+!110 = distinct !DISubprogram(name: "bigbound", scope: !1, file: !1, line: 110, type: !4, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)
+!111 = !DILocation(line: 111, column: 5, scope: !110)
+!120 = distinct !DISubprogram(name: "smallbound", scope: !1, file: !1, line: 120, type: !4, spFlags: DISPFlagDefinition | DISPFlagOptimized, unit: !0)
+!121 = !DILocation(line: 121, column: 5, scope: !120)

@@ -6,6 +6,8 @@
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<frame-budget=8>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=SMALL
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=0>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=ZERO
 ; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=8>' -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=NARROW
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=100>' -pass-remarks=heap2stack -pass-remarks-missed=heap2stack -disable-output %s 2>&1 | FileCheck %s --check-prefix=PADDED
+; RUN: %opt -load-pass-plugin=%plugin -passes='heap2stack<recursive-stack=128>' -S %s | FileCheck %s --check-prefix=FIT
 ;
 ; An allocation in a recursive function (Recursion: the outermost frames,
 ; docs/design.md). Within recursive-budget bytes (default 0) a slot in
@@ -23,6 +25,7 @@
 ; Its non-recursive caller uses the ordinary frame budget.
 
 declare noalias ptr @malloc(i64)
+declare noalias ptr @aligned_alloc(i64, i64)
 declare void @free(ptr)
 
 define void @use(ptr %p) {
@@ -107,3 +110,32 @@ entry:
 ; SMALL-DAG: remark: <unknown>:0:0: malloc(16) escapes to heap: frame budget exhausted: 16 more bytes exceed frame-budget 8
 ; ZERO: remark: <unknown>:0:0: malloc(16) escapes to heap: recursive function: 16 bytes exceed recursive-budget 0
 ; NARROW: remark: <unknown>:0:0: malloc(16) escapes to heap: recursive function: 16 more bytes exceed recursive-stack 8
+
+; Two sites behind one guard share the region, each at its alignment: 16
+; bytes at 0 and a 64-aligned 64 bytes at 64, 128 in all. With
+; recursive-stack=100 the second does not fit once the padding counts,
+; and is kept with the limit named (PADDED); with 128 both are demoted
+; and a frame takes its region only when the count is 0 (FIT).
+define void @rec2(i32 %n) {
+entry:
+  %a = call ptr @malloc(i64 16)
+  %b = call ptr @aligned_alloc(i64 64, i64 64)
+  call void @use(ptr %a)
+  call void @use(ptr %b)
+  %c = icmp eq i32 %n, 0
+  br i1 %c, label %done, label %more
+more:
+  %m = sub i32 %n, 1
+  call void @rec2(i32 %m)
+  br label %done
+done:
+  call void @free(ptr %a)
+  call void @free(ptr %b)
+  ret void
+}
+; PADDED-DAG: remark: <unknown>:0:0: malloc(16) does not escape: moved to a 16-byte stack slot in the outermost frames of its call cycle (100 bytes of slots a thread), heap deeper
+; PADDED-DAG: remark: <unknown>:0:0: aligned_alloc(64, 64) escapes to heap: recursive function: 64 more bytes exceed recursive-stack 100
+; FIT-LABEL: define void @rec2(
+; FIT:         icmp ule i64 %h2s.depth, 0
+; FIT:         alloca i8, i64 128, align 64
+; FIT:         add i64 %h2s.depth, 128
