@@ -48,8 +48,9 @@
 #                   H2S_ESCAPE_OPTIONS=PARAMS in the environment, the pass
 #                   gets those parameters (-escape-options=PARAMS: say
 #                   `inline-budget=4096`), and run-info.txt says so
-#   profile-lto-sized profile-lto-h2s whose guarded stack buffers are sized
-#                   by the profile-lto run's profile (its report writes
+#   profile-lto-sized profile-lto-h2s given the profile-lto run's profile:
+#                   guarded buffers and growth slots sized by it, hot
+#                   sites inlined within hot-inline-budget (its report writes
 #                   work/build/PKG/profile-lto.record/sizes with
 #                   heap2stack-profile sizes; -Wl,-mllvm,-escape-options=
 #                   profile=...): runs after profile-lto, its suite
