@@ -358,20 +358,10 @@ def compile_section(out, summary):
         out.append(f"*Before* is the plugin built from {env.get('before plugin', 'the previous commit')}, "
                    f"timed in the same runs, interleaved with the current one. Plain and "
                    f"heap2stack compile times are CPU seconds (medians). What changed between "
-                   f"the two, in the analysis (the output is byte-identical on regex, gen-4x "
-                   f"and gen-16x): a function's graph is freed as soon as its verdicts are "
-                   f"made, the transform reading a plan taken from it, where every graph used "
-                   f"to live until the end (most of the pass's page faults, and on this "
-                   f"virtual machine a page fault costs about 10 us); the solver propagates "
-                   f"only what changed since a location's last visit; the edge that brought "
-                   f"each object is recorded in a list per location instead of a hash map; a "
-                   f"site's size bound is sought only when it does not escape (LLVM's value "
-                   f"tracking was most of deciding); the arrays and maps are sized up front; "
-                   f"and the plugin is built with link-time optimisation where the compiler "
-                   f"supports it. The plugin-alone time of the gen modules is now about half "
-                   f"cleanup (SROA, InstSimplify, SimplifyCFG on the changed functions). "
-                   f"(The earlier steps are in this page's history: 70e854b to 954b79a at "
-                   f"954b79a, the cleanup at 9339eb0.)")
+                   f"the two is in the commits between them; the steps that made the analysis "
+                   f"fast, and what each one changed, are in this page's history (70e854b to "
+                   f"954b79a at 954b79a, the cleanup at 9339eb0, the graph freed early and the "
+                   f"incremental solver at f691470).")
         out.append("")
     # What issue 8 asked of the plugin alone, per kind of input.
     targets = [(r, COMPILE_TARGETS[r["input"]]) for r in rows if r["input"] in COMPILE_TARGETS]
