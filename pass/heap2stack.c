@@ -499,20 +499,17 @@ static int forwards_on_cycle(const h2s_result *r, const h2s_func *g,
 	return 0;
 }
 
-/* 1 when the value v may point to object obj of f's graph, or to an
- * object whose contents (any number of derefs down) may. */
-static int value_reaches(const h2s_func *f, LLVMValueRef v, unsigned obj)
+/* 1 when the value v may point to an object of `reaching` (obj and the
+ * objects whose contents, any number of derefs down, may point to it:
+ * objs_reaching); reaching NULL: any value may. */
+static int value_reaches(const h2s_func *f, LLVMValueRef v,
+			 const uint64_t *reaching)
 {
-	uint64_t l, *set;
-	int found;
-	if (!map_get(&f->g.valloc, ptrkey(v), &l))
-		return 0;
-	set = xcalloc(f->g.words, sizeof *set);
-	bit_set(set, obj);
-	objs_reaching(f, set);
-	found = loc_meets(f, (unsigned)l, set);
-	free(set);
-	return found;
+	uint64_t l;
+	if (!reaching)
+		return 1;
+	return map_get(&f->g.valloc, ptrkey(v), &l) &&
+	       loc_meets(f, (unsigned)l, reaching);
 }
 
 /* Why call (of a function that frees a block of f) cannot be inlined
@@ -533,14 +530,24 @@ static h2s_noinline inline_blocker(h2s_func *f, LLVMValueRef call,
 	if (g == f)
 		return NI_RECURSIVE;
 	/* the arguments that may carry the block (obj; H2S_NONE: any) */
-	if (g->recursive)
-		for (unsigned k = 0;
+	if (g->recursive) {
+		uint64_t *reaching = NULL;
+		int forwards = 0;
+		if (obj != H2S_NONE) {
+			reaching = xcalloc(f->g.words, sizeof *reaching);
+			bit_set(reaching, obj);
+			objs_reaching(f, reaching);
+		}
+		for (unsigned k = 0; !forwards &&
 		     k < LLVMGetNumArgOperands(call) && k < g->nparams; k++)
-			if (g->pptr[k] &&
-			    (obj == H2S_NONE ||
-			     value_reaches(f, LLVMGetOperand(call, k), obj)) &&
-			    forwards_on_cycle(r, g, k))
-				return NI_RECURSIVE;
+			forwards = g->pptr[k] &&
+				   value_reaches(f, LLVMGetOperand(call, k),
+						 reaching) &&
+				   forwards_on_cycle(r, g, k);
+		free(reaching);
+		if (forwards)
+			return NI_RECURSIVE;
+	}
 	if (g->optnone || fn_has_attr(g->fn, "noinline") ||
 	    call_has_fn_attr(call, "noinline"))
 		return NI_NOINLINE;
@@ -663,11 +670,7 @@ static unsigned inline_callee_frees(h2s_func *f, unsigned round)
 		s->hot = profile_hot(f, s);
 		s->not_inlined = inline_blocker(
 			f, call, s->obj, round,
-			s->hot && f->mod->opt.hot_inline_budget >
-					  f->mod->opt.inline_budget
-				? f->mod->opt.hot_inline_budget
-				: f->mod->opt.inline_budget,
-			&size);
+			site_inline_budget(&f->mod->opt, s), &size);
 		if (s->not_inlined != NI_NONE)
 			continue;
 		callee = LLVMGetCalledValue(call);

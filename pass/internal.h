@@ -840,6 +840,16 @@ int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes);
 /* 1 when the profile saw the blocks of site s (of f) grown by realloc, to
  * at most *bytes (rounded up to 16), within max-size. */
 int profile_growth(const h2s_func *f, const h2s_site *s, uint64_t *bytes);
+/* The instructions a function may grow by when heap2stack inlines a
+ * callee that frees site s's block: hot-inline-budget for a hot site
+ * (when larger), inline-budget otherwise. */
+static inline uint64_t site_inline_budget(const h2s_options *o,
+					  const h2s_site *s)
+{
+	return s->hot && o->hot_inline_budget > o->inline_budget
+		       ? o->hot_inline_budget
+		       : o->inline_budget;
+}
 /* 1 when the profile counts site s (of f) as hot: among the sites that
  * make 99% of the allocation calls it saw. */
 int profile_hot(const h2s_func *f, const h2s_site *s);

@@ -285,12 +285,14 @@ static int names_file(const char *path, const char *name)
 	       (lp == ln || path[lp - ln - 1] == '/' || name[0] == '/');
 }
 
-static const size_site *find_site(const h2s_sizes *t, const h2s_site *s,
-				  const char *function)
+/* The profile's entry of site s of f: the same source position, in the
+ * same function; NULL without a profile or entry. */
+static const size_site *find_site(const h2s_func *f, const h2s_site *s)
 {
-	const char *ofile, *ifile;
+	const h2s_sizes *t = f->mod->opt.profile;
+	const char *ofile, *ifile, *function = fn_name(f->fn);
 	unsigned oline, ocol, iline, icol;
-	if (!inst_source_position(s->call, 1, &ofile, &oline, &ocol) ||
+	if (!t || !inst_source_position(s->call, 1, &ofile, &oline, &ocol) ||
 	    !inst_source_position(s->call, 0, &ifile, &iline, &icol) || !iline)
 		return NULL;
 	for (unsigned i = 0; i < t->n; i++) {
@@ -327,9 +329,8 @@ static uint64_t buffer_for(const size_site *p, uint64_t max_size)
 int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes)
 {
 	const h2s_options *o = &f->mod->opt;
-	const size_site *p;
-	if (!o->profile ||
-	    !(p = find_site(o->profile, s, fn_name(f->fn))) || !p->calls)
+	const size_site *p = find_site(f, s);
+	if (!p || !p->calls)
 		return 0;
 	*bytes = buffer_for(p, o->max_size);
 	return 1;
@@ -337,19 +338,15 @@ int profile_guard(const h2s_func *f, const h2s_site *s, uint64_t *bytes)
 
 int profile_hot(const h2s_func *f, const h2s_site *s)
 {
-	const h2s_options *o = &f->mod->opt;
-	const size_site *p;
-	return o->profile &&
-	       (p = find_site(o->profile, s, fn_name(f->fn))) &&
-	       p->calls >= o->profile->hot;
+	const size_site *p = find_site(f, s);
+	return p && p->calls >= f->mod->opt.profile->hot;
 }
 
 int profile_growth(const h2s_func *f, const h2s_site *s, uint64_t *bytes)
 {
 	const h2s_options *o = &f->mod->opt;
-	const size_site *p;
-	if (!o->profile || !(p = find_site(o->profile, s, fn_name(f->fn))) ||
-	    !p->reallocs || !p->max || p->max > o->max_size)
+	const size_site *p = find_site(f, s);
+	if (!p || !p->reallocs || !p->max || p->max > o->max_size)
 		return 0;
 	*bytes = round_up(p->max, 16);
 	return *bytes <= o->max_size;

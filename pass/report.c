@@ -371,17 +371,15 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 		case NI_OFF:
 			str_printf(&b, "inline-budget=0");
 			break;
-		case NI_BUDGET:
-			if (s->hot && o->hot_inline_budget > o->inline_budget)
-				str_printf(&b, "larger than what is left of "
-					       "hot-inline-budget %llu",
-					   (unsigned long long)
-						   o->hot_inline_budget);
-			else
-				str_printf(&b, "larger than what is left of "
-					       "inline-budget %llu",
-					   (unsigned long long)o->inline_budget);
+		case NI_BUDGET: {
+			uint64_t budget = site_inline_budget(o, s);
+			str_printf(&b, "larger than what is left of %s %llu",
+				   budget == o->inline_budget
+					   ? "inline-budget"
+					   : "hot-inline-budget",
+				   (unsigned long long)budget);
 			break;
+		}
 		case NI_RECURSIVE:
 			str_printf(&b, "it passes it on round a call cycle");
 			break;

@@ -601,13 +601,14 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 	LLVMValueRef p = LLVMGetOperand(fr->call, 0), is_slot = NULL;
 	const unsigned *d = fr->demoted;
 	unsigned n = fr->ndemoted;
-	/* heap_too: a site's own allocator may run too (a guard, a pool) */
-	int only = fr->only_demoted, heap_too = 0;
+	/* heap_too: a site's own allocator may run too (a guard, a pool,
+	 * a frame without the depth guard's region) */
+	int only = fr->only_demoted, heap_too = f->depth_guard;
 	if (!n)
 		return;
 	for (unsigned k = 0; k < n; k++)
 		heap_too |= f->found.sites[d[k]].guarded ||
-			    f->found.sites[d[k]].slots || f->depth_guard;
+			    f->found.sites[d[k]].slots;
 	LLVMPositionBuilderBefore(b, fr->call);
 	LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(fr->call));
 	if (fr->grow) {
@@ -645,8 +646,8 @@ static void rewrite_free(h2s_func *f, LLVMBuilderRef b, h2s_free *fr,
 				       LLVMConstPointerNull(LLVMTypeOf(p)), p, ""));
 }
 
-/* The module's per-thread count of the frames that made a depth guard's
- * region (internal, thread_local i64 `h2s.depth`, made once). */
+/* The module's per-thread count of the bytes of the depth guards' live
+ * regions (internal, thread_local i64 `h2s.depth`, made once). */
 static LLVMValueRef depth_counter(LLVMModuleRef m)
 {
 	LLVMTypeRef i64 = LLVMInt64TypeInContext(LLVMGetModuleContext(m));
@@ -693,16 +694,15 @@ static LLVMValueRef depth_guard(h2s_func *f, LLVMBuilderRef b, uint64_t bytes,
 	uint64_t room = f->mod->opt.recursive_stack;
 	LLVMValueRef size = LLVMConstInt(i64, bytes, 0);
 	d = LLVMBuildLoad2(b, i64, cnt, "h2s.depth");
-	/* (decide keeps bytes within recursive-stack; the alignment of the
-	 * slots in the region may add a little: then no frame has one) */
+	/* decide keeps the region, padding included, within recursive-stack;
+	 * were it larger (room - bytes would wrap), no frame takes it */
 	ok = bytes <= room ? LLVMBuildICmp(b, LLVMIntULE, d,
 					   LLVMConstInt(i64, room - bytes, 0),
 					   "h2s.frame")
 			   : LLVMConstInt(LLVMInt1TypeInContext(ctx), 0, 0);
 	h->if_else(h->ctx, ok, split, &then_t, &else_t);
 	LLVMPositionBuilderBefore(b, then_t);
-	region = LLVMBuildArrayAlloca(b, i8, LLVMConstInt(i64, bytes, 0),
-				      "h2s.region");
+	region = LLVMBuildArrayAlloca(b, i8, size, "h2s.region");
 	LLVMSetAlignment(region, (unsigned)align);
 	LLVMBuildStore(b, LLVMBuildAdd(b, d, size, ""), cnt);
 	region = join(b, then_t, region, else_t,
