@@ -59,8 +59,11 @@ char *h2s_explain_text(const h2s_explain *e)
 {
 	text t = {0};
 	const char *pre = e->prefix;
-	put(&t, "%s%s escapes to heap:\n", pre, e->label);
-	if (!e->nsteps) {
+	if (e->head)
+		put(&t, "%s%s:\n", pre, e->head);
+	else
+		put(&t, "%s%s escapes to heap:\n", pre, e->label);
+	if (!e->nsteps && !e->head) {
 		put(&t, "%s  flow: {heap} = &{storage for %s}:\n", pre, e->alloc);
 		put(&t, "%s    from %s (%s)", pre, e->alloc, e->reason);
 		at(&t, e->file, e->line, e->col);
@@ -76,11 +79,18 @@ char *h2s_explain_text(const h2s_explain *e)
 		for (unsigned k = i; k <= j; k++)
 			if (strcmp(s[k].why, "indirection") == 0)
 				derefs++;
+		/* a parameter's first run starts derefs down it: a first step
+		 * that is no load reads the stored pointers as they are */
+		if (e->head && i == 0 && e->derefs)
+			derefs += (int)e->derefs -
+				  (strcmp(s[0].why, "indirection") == 0 ? 1 : 0);
 		put(&t, "%s  flow: %s = %s", pre, s[j].dst, derefs < 0 ? "&" : "");
 		for (int d = 0; d < derefs; d++)
 			put(&t, "*");
 		if (is_storage(s[i].src))
 			put(&t, "{storage for %s}:\n", e->alloc);
+		else if (e->head && i == 0 && e->param)
+			put(&t, "%s:\n", e->param);
 		else
 			put(&t, "%s:\n", s[i].src);
 		for (unsigned k = i; k <= j; k++) {

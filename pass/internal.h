@@ -527,7 +527,6 @@ typedef struct h2s_ptag {
 				      * j's (a pointer difference) leaves the
 				      * function: harmless when the caller's
 				      * two arguments point into one object */
-	unsigned flow_edge;          /* edge that made it leak, for -m=2 */
 } h2s_ptag;
 
 /* 1 when the callee stores some level of the parameter into another
@@ -816,6 +815,14 @@ const char *go_reason(h2s_why w);
 /* The edges of an escaping site's flow, from the allocation to the sink,
  * into chain[0..MAX_STEPS). Returns their number. Needs the graph. */
 unsigned flow_chain(const h2s_func *f, const h2s_site *s, unsigned *chain);
+/* The flow that makes parameter p's form (param_form) at -m=2, from the
+ * parameter to the sink, into chain[0..MAX_STEPS), without the step that
+ * seeds the parameter's object; *derefs: the level of that object, *sink:
+ * "{heap}" or "~r0". Returns the number of edges: 0 when the form comes
+ * from no flow (a free, a store into another parameter's pointee, or no
+ * leak). Needs the graph. */
+unsigned param_flow(const h2s_func *f, unsigned p, unsigned *chain,
+		    unsigned *derefs, const char **sink);
 /* Go's four forms of a pointer parameter's summary. */
 typedef enum h2s_param_form {
 	PARAM_LEAKS,    /* leaking param: p */

@@ -125,6 +125,31 @@ static const char *const reason_codes[] = {
 #undef H2S_REASON_CODE
 };
 
+/* The Flow remarks of the edges chain[0..n), the steps of expr's flow (an
+ * allocation's, or a parameter's, whose first step starts at param). */
+static void flow_remarks(const h2s_func *f, const char *expr,
+			 const unsigned *chain, unsigned n, const char *param)
+{
+	for (unsigned i = 0; i < n; i++) {
+		const h2s_edge *ed = &f->g.edges[chain[i]];
+		remark k;
+		rk_start(&k, H2S_REMARK_ANALYSIS, "Flow", ed->inst, NULL, f->fn,
+			 fn_name(f->fn));
+		rk_arg(&k, "Expr", expr);
+		rk_text(&k, ": flow step ");
+		rk_num(&k, "Step", i + 1);
+		rk_text(&k, ": ");
+		rk_arg(&k, "Dst", flow_name(f, ed->dst));
+		rk_text(&k, " = ");
+		rk_arg(&k, "Src", i == 0 && param ? param
+						  : flow_name(f, ed->src));
+		rk_text(&k, " (");
+		rk_arg(&k, "Why", go_reason((h2s_why)ed->why));
+		rk_text(&k, ")");
+		rk_emit(&f->mod->hooks, &k);
+	}
+}
+
 static void site_remarks(const h2s_func *f, const h2s_site *s)
 {
 	const h2s_hooks *h = &f->mod->hooks;
@@ -159,22 +184,7 @@ static void site_remarks(const h2s_func *f, const h2s_site *s)
 	if (s->reason != R_ESCAPES || !f->g.edges)
 		return;
 	n = flow_chain(f, s, chain);
-	for (unsigned i = 0; i < n; i++) {
-		const h2s_edge *ed = &f->g.edges[chain[i]];
-		rk_start(&k, H2S_REMARK_ANALYSIS, "Flow", ed->inst, NULL, f->fn,
-			 fn_name(f->fn));
-		rk_arg(&k, "Expr", s->text);
-		rk_text(&k, ": flow step ");
-		rk_num(&k, "Step", i + 1);
-		rk_text(&k, ": ");
-		rk_arg(&k, "Dst", flow_name(f, ed->dst));
-		rk_text(&k, " = ");
-		rk_arg(&k, "Src", flow_name(f, ed->src));
-		rk_text(&k, " (");
-		rk_arg(&k, "Why", go_reason((h2s_why)ed->why));
-		rk_text(&k, ")");
-		rk_emit(h, &k);
-	}
+	flow_remarks(f, s->text, chain, n, NULL);
 }
 
 static void param_remark(const h2s_func *f, unsigned p)
@@ -184,7 +194,12 @@ static void param_remark(const h2s_func *f, unsigned p)
 		[PARAM_RESULT] = "result", [PARAM_NONE] = "none"};
 	const h2s_ptag *t = &f->ptags[p];
 	h2s_param_form form = param_form(t);
+	unsigned chain[MAX_STEPS], n = 0, derefs = 0;
+	const char *sink = NULL;
 	remark k;
+	/* the flow needs the graph, kept when report_params is set */
+	if (f->g.edges)
+		n = param_flow(f, p, chain, &derefs, &sink);
 	rk_start(&k, H2S_REMARK_ANALYSIS, "Param", NULL,
 		 line_loc(f, f->found.pline[p]), f->fn, fn_name(f->fn));
 	switch (form) {
@@ -212,8 +227,14 @@ static void param_remark(const h2s_func *f, unsigned p)
 	rk_num(&k, "ArgNo", p);
 	rk_text(&k, ", form ");
 	rk_arg(&k, "Form", forms[form]);
+	/* with the flow that follows: how many derefs down it starts */
+	if (n) {
+		rk_text(&k, ", derefs ");
+		rk_num(&k, "Derefs", derefs);
+	}
 	rk_text(&k, ")");
 	rk_emit(&f->mod->hooks, &k);
+	flow_remarks(f, f->found.pnames[p], chain, n, f->found.pnames[p]);
 }
 
 /* The allocations of the snapshot that LLVM deleted before heap2stack

@@ -613,22 +613,64 @@ static void inst_words(h2s_str *b, LLVMValueRef I)
 	}
 }
 
-unsigned flow_chain(const h2s_func *f, const h2s_site *s,
-			   unsigned *chain)
+/* The edges that brought object obj from its seed to edge e (into a
+ * sink), in flow order, into chain; their number. */
+static unsigned chain_of(const h2s_func *f, unsigned e, unsigned obj,
+			 unsigned *chain)
 {
-	unsigned e = s->flow_edge, n = 0;
-	/* walk back from the sink to the allocation's seed */
+	unsigned n = 0;
+	/* walk back from the sink to the object's seed */
 	while (e != H2S_NONE && n < MAX_STEPS) {
 		chain[n++] = e;
 		if (f->g.edges[e].src == H2S_NONE)
 			break;
-		e = why_edge(f, f->g.edges[e].src, s->obj);
+		e = why_edge(f, f->g.edges[e].src, obj);
 	}
 	for (unsigned i = 0; i < n / 2; i++) {
 		unsigned t = chain[i];
 		chain[i] = chain[n - 1 - i];
 		chain[n - 1 - i] = t;
 	}
+	return n;
+}
+
+unsigned flow_chain(const h2s_func *f, const h2s_site *s, unsigned *chain)
+{
+	return chain_of(f, s->flow_edge, s->obj, chain);
+}
+
+unsigned param_flow(const h2s_func *f, unsigned p, unsigned *chain,
+		    unsigned *derefs, const char **sink)
+{
+	const h2s_ptag *t = &f->ptags[p];
+	unsigned o = f->param_obj[p], k, sinkloc, n;
+	switch (param_form(t)) {
+	case PARAM_LEAKS:
+		k = 0;
+		sinkloc = f->g.heap;
+		break;
+	case PARAM_CONTENT:
+		k = t->content_from;
+		sinkloc = f->g.heap;
+		break;
+	case PARAM_RESULT:
+		k = (unsigned)t->result_level;
+		sinkloc = f->g.result;
+		break;
+	default:
+		return 0;
+	}
+	if (o == H2S_NONE || !f->g.edges || k > H2S_MAX_LEVEL ||
+	    !loc_has(f, sinkloc, o + k))
+		return 0;
+	n = chain_of(f, why_edge(f, sinkloc, o + k), o + k, chain);
+	/* the seed (the parameter's object itself) is no step of Go's */
+	if (n && f->g.edges[chain[0]].src == H2S_NONE) {
+		memmove(chain, chain + 1, (n - 1) * sizeof *chain);
+		n--;
+	}
+	*derefs = k;
+	*sink = sinkloc == f->g.heap ? "{heap}" : "~r0";
 	return n;
 }
 
@@ -670,35 +712,20 @@ static const char *const reason_phrases[] = {
 #undef H2S_REASON_PHRASE
 };
 
-/* Go's explanation block for site s, written with the site's prefix pre
- * (heap2stack/explain.h renders it, as for escape-report -m=2). */
-static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
-		    const char *pre)
+/* Renders e with the steps of the edges chain[0..n) (heap2stack/
+ * explain.h), site s's allocation naming the seed step. */
+static void render(h2s_str *b, const h2s_func *f, h2s_explain *e,
+		   const unsigned *chain, unsigned n, const h2s_site *s)
 {
-	unsigned chain[MAX_STEPS], n = 0;
 	h2s_explain_step st[MAX_STEPS];
 	h2s_str words[MAX_STEPS];
-	const char *phrase = reason_phrases[s->reason];
 	char *out;
-	h2s_explain e = {
-		.prefix = pre,
-		.label = s->text,
-		.alloc = s->text,
-		.reason = phrase ? phrase : s->detail,
-		/* where the call is written, as the steps' positions */
-		.file = s->ifile,
-		.line = s->iline,
-		.col = s->icol,
-		.steps = st,
-	};
-	if (s->reason == R_ESCAPES && f->g.edges)
-		n = flow_chain(f, s, chain);
 	for (unsigned k = 0; k < n; k++) {
 		const h2s_edge *ed = &f->g.edges[chain[k]];
 		const char *file = NULL;
 		unsigned ln = 0, col = 0;
 		words[k] = (h2s_str){0};
-		if (ed->src == H2S_NONE)
+		if (ed->src == H2S_NONE && s)
 			str_printf(&words[k], "%s", s->text);
 		else
 			inst_words(&words[k], ed->inst);
@@ -708,13 +735,56 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 					   flow_name(f, ed->src),
 					   words[k].s, file, ln, col, NULL, 0, 0};
 	}
-	e.nsteps = n;
-	out = h2s_explain_text(&e);
+	e->steps = st;
+	e->nsteps = n;
+	out = h2s_explain_text(e);
 	if (out)
 		str_printf(b, "%s", out);
 	free(out);
 	for (unsigned k = 0; k < n; k++)
 		free(words[k].s);
+}
+
+/* Go's explanation block for site s, written with the site's prefix pre
+ * (heap2stack/explain.h renders it, as for escape-report -m=2). */
+static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
+		    const char *pre)
+{
+	unsigned chain[MAX_STEPS], n = 0;
+	const char *phrase = reason_phrases[s->reason];
+	h2s_explain e = {
+		.prefix = pre,
+		.label = s->text,
+		.alloc = s->text,
+		.reason = phrase ? phrase : s->detail,
+		/* where the call is written, as the steps' positions */
+		.file = s->ifile,
+		.line = s->iline,
+		.col = s->icol,
+	};
+	if (s->reason == R_ESCAPES && f->g.edges)
+		n = flow_chain(f, s, chain);
+	render(b, f, &e, chain, n, s);
+}
+
+/* Go's block for parameter p, when a flow makes its form: "parameter p
+ * leaks to {heap} with derefs=1:" and the flow from it. */
+static void explain_param(h2s_str *b, const h2s_func *f, unsigned p,
+			  const char *pre)
+{
+	unsigned chain[MAX_STEPS], n, derefs = 0;
+	const char *sink = NULL;
+	h2s_str head = {0};
+	h2s_explain e = {.prefix = pre, .param = f->found.pnames[p]};
+	n = param_flow(f, p, chain, &derefs, &sink);
+	if (!n)
+		return;
+	str_printf(&head, "parameter %s leaks to %s with derefs=%u",
+		   f->found.pnames[p], sink, derefs);
+	e.head = e.label = head.s;
+	e.derefs = derefs;
+	render(b, f, &e, chain, n, NULL);
+	free(head.s);
 }
 
 h2s_param_form param_form(const h2s_ptag *t)
@@ -753,10 +823,14 @@ static void report_func(lines *L, const h2s_func *f)
 	for (unsigned i = 0; f->found.pnames && i < f->nparams; i++) {
 		const h2s_ptag *t = &f->ptags[i];
 		unsigned o = f->param_obj[i];
-		h2s_str b = {0};
+		h2s_str b = {0}, pre = {0};
 		if (o == H2S_NONE || f->g.objs == NULL || f->g.objs[o].sret)
 			continue;
-		prefix(&b, f, f->found.file, f->found.pline[i], 0, 0);
+		prefix(&pre, f, f->found.file, f->found.pline[i], 0, 0);
+		if (verbose)
+			explain_param(&b, f, i, pre.s);
+		str_printf(&b, "%s", pre.s);
+		free(pre.s);
 		switch (param_form(t)) {
 		case PARAM_LEAKS:
 			str_printf(&b, "leaking param: %s", f->found.pnames[i]);

@@ -84,8 +84,6 @@ static void tag_object(h2s_func *f, h2s_ptag *t, unsigned i, unsigned o,
 			t->heap = 1;
 		else
 			leak_from(t, k);
-		if (t->flow_edge == H2S_NONE)
-			t->flow_edge = why_edge(f, f->g.heap, o);
 	}
 	/* stored into another parameter's pointee (or its own): the caller
 	 * does that store */
@@ -140,7 +138,6 @@ void summarize(h2s_func *f)
 		memset(t->raw_to_param, 0, sizeof t->raw_to_param);
 		t->result_level = -1;
 		t->result_levels = 0;
-		t->flow_edge = H2S_NONE;
 		if (p0 == H2S_NONE)
 			continue;
 		for (unsigned k = 0; k <= 2 * H2S_MAX_LEVEL; k++) {

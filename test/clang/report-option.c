@@ -120,6 +120,16 @@ int *through(int *q)
 // REC:        - Param: q
 // REC:        - Level: '0'
 // REC:        - Form: result
+// REC:        - Derefs: '0'
+// The flow that makes the form, as for an allocation: q returned.
+// REC:      Name: Flow
+// REC-NEXT: DebugLoc: { File: {{.*}}report-option.c{{'?}}, Line: [[@LINE-65]], Column: 2 }
+// REC-NEXT: Function: through
+// REC:        - Expr: q
+// REC:        - Step: '1'
+// REC:        - Dst: '~r0'
+// REC:        - Src: q
+// REC:        - Why: return
 // REC-NOT:  Name:
 //
 // SMALL: malloc(12) escapes to heap

@@ -25,3 +25,11 @@
 // RUN: cp %t.ex/c01_return_pointer.c %t.ex/c99_new_case.c
 // RUN: not python3 %S/../lit/shared-examples.py %h2s_src/docs/escape-report.md %t.ex %escape_report | FileCheck --check-prefix=MISSING %s
 // MISSING: docs: no ```expected and ```ours blocks for c99_new_case.c
+//
+// At -m=2, c02's parameter block is Go's own, as its header comment gives
+// it (under "Expected -m=2 explanation"), line for line.
+// RUN: cd %shared_examples && %escape_report -m=2 c02_store_global.c | FileCheck %s --check-prefix=GO --match-full-lines --strict-whitespace
+// GO:c02_store_global.c:43:23: parameter yy leaks to {heap} with derefs=0:
+// GO-NEXT:c02_store_global.c:43:23:   flow: {heap} = yy:
+// GO-NEXT:c02_store_global.c:43:23:     from gxx = yy (assign) at c02_store_global.c:45:6
+// GO-NEXT:c02_store_global.c:43:23: leaking param: yy

@@ -111,6 +111,9 @@ typedef struct rec_param {
 	unsigned line, argno;
 	char *name, *form;
 	unsigned level;
+	unsigned derefs;      /* how many derefs down its flow starts */
+	rec_step *steps;      /* the flow that makes its form, if any */
+	unsigned nsteps;
 } rec_param;
 
 typedef struct rec_addr {
@@ -127,6 +130,8 @@ typedef struct records {
 	rec_addr *addrs;
 	unsigned naddrs;
 	unsigned remarks;     /* heap2stack remarks read */
+	int last_param;       /* the last site or parameter read was a
+			       * parameter: Flow remarks are its steps */
 	unsigned cap_sites, cap_params, cap_addrs;
 } records;
 
@@ -265,7 +270,8 @@ unsigned source_allocations(source *s, src_alloc **out);
 enum { OUT_M1, OUT_M2, OUT_JSON, OUT_SARIF };
 enum { K_ALLOC, K_PARAM, K_ADDR };
 
-/* One step of an allocation's flow (a W record), with its source text. */
+/* One step of the flow of an allocation or a parameter (a Flow remark),
+ * with its source text. */
 typedef struct fstep {
 	char *why, *dst, *src;
 	char *file;            /* display path */

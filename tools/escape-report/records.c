@@ -7,7 +7,8 @@
  *
  *   Demoted, KeptOnHeap   an allocation site (Passed: on the stack)
  *   Deleted               an allocation LLVM deleted before heap2stack ran
- *   Flow                  a step of the flow of the site before it
+ *   Flow                  a step of the flow of the site or parameter
+ *                         before it
  *   Param                 a pointer parameter's summary
  *   AddressEscapes        a local whose address escapes
  *
@@ -187,16 +188,27 @@ static void add_site(records *r, LLVMRemarkEntryRef e, int stack)
 	r->sites[r->nsites++] = s;
 }
 
-static void add_step(rec_site *site, LLVMRemarkEntryRef e)
+/* Appends the step of Flow remark e to steps[0..*n). */
+static void add_step(rec_step **steps, unsigned *n, LLVMRemarkEntryRef e)
 {
 	rec_step w = {0};
 	w.why = value(e, "Why");
 	w.dst = value(e, "Dst");
 	w.src = value(e, "Src");
 	position(LLVMRemarkEntryGetDebugLoc(e), &w.file, &w.line, &w.col);
-	site->steps = xrealloc(site->steps,
-			       (site->nsteps + 1) * sizeof *site->steps);
-	site->steps[site->nsteps++] = w;
+	*steps = xrealloc(*steps, (*n + 1) * sizeof **steps);
+	(*steps)[(*n)++] = w;
+}
+
+static void steps_free(rec_step *steps, unsigned n)
+{
+	for (unsigned k = 0; k < n; k++) {
+		free(steps[k].why);
+		free(steps[k].dst);
+		free(steps[k].src);
+		free(steps[k].file);
+	}
+	free(steps);
 }
 
 static void add_param(records *r, LLVMRemarkEntryRef e)
@@ -208,6 +220,7 @@ static void add_param(records *r, LLVMRemarkEntryRef e)
 	p.name = value(e, "Param");
 	p.form = value(e, "Form");
 	p.level = number(e, "Level", 0);
+	p.derefs = number(e, "Derefs", 0);
 	GROW(r->params, r->nparams, r->cap_params);
 	r->params[r->nparams++] = p;
 }
@@ -272,17 +285,24 @@ static int add_remark(records *r, LLVMRemarkEntryRef e, unsigned n,
 	}
 	if (site) {
 		add_site(r, e, type == LLVMRemarkTypePassed);
+		r->last_param = 0;
 	} else if (rstr_is(name, "Flow")) {
-		if (r->nsites == first) {
+		if (r->last_param) {
+			rec_param *q = &r->params[r->nparams - 1];
+			add_step(&q->steps, &q->nsteps, e);
+		} else if (r->nsites == first) {
 			snprintf(err, errlen,
 				 "remark %u: a flow step before any allocation "
-				 "site",
+				 "site or parameter",
 				 n);
 			return -1;
+		} else {
+			rec_site *q = &r->sites[r->nsites - 1];
+			add_step(&q->steps, &q->nsteps, e);
 		}
-		add_step(&r->sites[r->nsites - 1], e);
 	} else if (rstr_is(name, "Param")) {
 		add_param(r, e);
+		r->last_param = 1;
 	} else {
 		add_addr(r, e);
 	}
@@ -298,6 +318,7 @@ int records_parse(const char *text, size_t len, records *r, char *err,
 	LLVMRemarkParserRef p;
 	LLVMRemarkEntryRef e;
 	unsigned n = 0, first = r->nsites;
+	r->last_param = 0;
 	int status = 0;
 	size_t k = 0;
 	/* no remark at all: LLVM writes an empty file, its YAML parser
@@ -336,19 +357,14 @@ void records_free(records *r)
 		free(s->allocator);
 		free(s->reason);
 		free(s->detail);
-		for (unsigned k = 0; k < s->nsteps; k++) {
-			free(s->steps[k].why);
-			free(s->steps[k].dst);
-			free(s->steps[k].src);
-			free(s->steps[k].file);
-		}
-		free(s->steps);
+		steps_free(s->steps, s->nsteps);
 	}
 	for (unsigned i = 0; i < r->nparams; i++) {
 		free(r->params[i].function);
 		free(r->params[i].file);
 		free(r->params[i].name);
 		free(r->params[i].form);
+		steps_free(r->params[i].steps, r->params[i].nsteps);
 	}
 	for (unsigned i = 0; i < r->naddrs; i++) {
 		free(r->addrs[i].function);

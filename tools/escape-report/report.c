@@ -150,6 +150,28 @@ static int is_storage(const char *name)
 	return strcmp(name, "{storage}") == 0;
 }
 
+/* e rendered with the first n steps of f's flow (heap2stack/explain.h). */
+static char *render(h2s_explain *e, const finding *f, unsigned n)
+{
+	h2s_explain_step *st = xcalloc(f->nflow + 1, sizeof *st);
+	char *out;
+	for (unsigned k = 0; k < f->nflow; k++) {
+		const fstep *s = &f->flow[k];
+		st[k] = (h2s_explain_step){s->why,  s->dst,  s->src,   s->text,
+					   s->file, s->line, s->col,   s->atext,
+					   s->aline, s->acol};
+	}
+	e->steps = st;
+	e->nsteps = n;
+	out = h2s_explain_text(e);
+	if (!out) {
+		error_msg("out of memory");
+		exit(1);
+	}
+	free(st);
+	return out;
+}
+
 /* Go's explanation block of an escaping site: everything before its
  * verdict line (heap2stack/explain.h renders it, as for
  * print<escape<verbose>>). */
@@ -158,7 +180,6 @@ static char *explain(const finding *f)
 	char *pre = prefix_of(f), *out;
 	const char *w = reason_words(f->reason);
 	int flow = strcmp(f->reason, "escapes") == 0;
-	h2s_explain_step *st = xcalloc(f->nflow + 1, sizeof *st);
 	h2s_explain e = {
 		.prefix = pre,
 		.label = f->label,
@@ -169,21 +190,30 @@ static char *explain(const finding *f)
 		.file = f->inlined ? f->ifile : f->file,
 		.line = f->inlined ? f->iline : f->line,
 		.col = f->inlined ? f->icol : f->col,
-		.steps = st,
-		.nsteps = flow ? f->nflow : 0,
 	};
-	for (unsigned k = 0; k < f->nflow; k++) {
-		const fstep *s = &f->flow[k];
-		st[k] = (h2s_explain_step){s->why,  s->dst,  s->src,   s->text,
-					   s->file, s->line, s->col,   s->atext,
-					   s->aline, s->acol};
-	}
-	out = h2s_explain_text(&e);
-	if (!out) {
-		error_msg("out of memory");
-		exit(1);
-	}
-	free(st);
+	out = render(&e, f, flow ? f->nflow : 0);
+	free(pre);
+	return out;
+}
+
+/* Go's block of a parameter whose form a flow makes: "parameter p leaks
+ * to {heap} with derefs=1:" and the flow from it. */
+static char *explain_param(const finding *f, const rec_param *q)
+{
+	char *pre = prefix_of(f), *out;
+	char *head = xasprintf("parameter %s leaks to %s with derefs=%u",
+			       q->name,
+			       strcmp(q->form, "result") ? "{heap}" : "~r0",
+			       q->derefs);
+	h2s_explain e = {
+		.prefix = pre,
+		.label = head,
+		.head = head,
+		.param = q->name,
+		.derefs = q->derefs,
+	};
+	out = render(&e, f, f->nflow);
+	free(head);
 	free(pre);
 	return out;
 }
@@ -317,12 +347,12 @@ static void match_sites(const records *rec, char **inner_real,
 	}
 }
 
-/* Step k of site s's flow, as finding f shows it: its positions and the
- * statements written there. */
-static void add_step(fstep *t, const finding *f, const rec_site *s,
-		     unsigned k, const paths *p, source *src)
+/* Step k of the flow steps[0..n) of a site or parameter, as finding f
+ * shows it: its positions and the statements written there. */
+static void add_step(fstep *t, const finding *f, const rec_step *steps,
+		     unsigned n, unsigned k, const paths *p, source *src)
 {
-	const rec_step *w = &s->steps[k];
+	const rec_step *w = &steps[k];
 	char *sreal = real_of(p, w->file);
 	t->why = xstrdup(w->why);
 	t->dst = xstrdup(w->dst);
@@ -336,7 +366,7 @@ static void add_step(fstep *t, const finding *f, const rec_site *s,
 	else if (!t->text)
 		t->text = xstrdup(w->src);
 	if (is_storage(w->src) && w->dst[0] != '{' && w->dst[0] != '~' &&
-	    (k + 1 == s->nsteps || strcmp(s->steps[k + 1].dst, w->dst) != 0))
+	    (k + 1 == n || strcmp(steps[k + 1].dst, w->dst) != 0))
 		t->atext = source_assignment(src, sreal, w->line, w->col,
 					     w->dst, &t->aline, &t->acol);
 	free(sreal);
@@ -382,7 +412,7 @@ static void add_site(report *r, const paths *p, source *src,
 	f->nflow = s->nsteps;
 	f->flow = xcalloc(s->nsteps + 1, sizeof *f->flow);
 	for (unsigned k = 0; k < s->nsteps; k++)
-		add_step(&f->flow[k], f, s, k, p, src);
+		add_step(&f->flow[k], f, s->steps, s->nsteps, k, p, src);
 	free(oreal);
 }
 
@@ -424,6 +454,12 @@ static void add_param(report *r, const paths *p, source *src,
 		f->level = (int)q->level;
 	} else
 		f->message = xasprintf("%s " H2S_WORDS_STACK, q->name);
+	f->nflow = q->nsteps;
+	f->flow = xcalloc(q->nsteps + 1, sizeof *f->flow);
+	for (unsigned k = 0; k < q->nsteps; k++)
+		add_step(&f->flow[k], f, q->steps, q->nsteps, k, p, src);
+	if (q->nsteps)
+		f->block = explain_param(f, q);
 }
 
 static void add_addr(report *r, const paths *p, source *src,
