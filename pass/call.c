@@ -83,6 +83,39 @@ static intrinsic_kind classify_intrinsic(LLVMValueRef I, LLVMValueRef callee,
 	return INTR_VALUE;
 }
 
+/* memcpy(dst, src, n): dst's objects get what src's hold. A struct
+ * assignment's copy, whose !tbaa.struct gives every byte a pointer or an
+ * arithmetic type, is those typed accesses: its pointer members read
+ * ptrs(src) and write pointer-typed, its arithmetic members read raw(src)
+ * and write arithmetic-typed (Typed struct copies in docs/design.md).
+ * Any other copy is untyped. */
+static void lower_memcpy(h2s_func *f, LLVMValueRef I)
+{
+	unsigned src = graph_value_loc(f, LLVMGetOperand(I, 1));
+	unsigned dst = graph_value_loc(f, LLVMGetOperand(I, 0));
+	LLVMValueRef len = LLVMGetOperand(I, 2);
+	unsigned classes = 0, t;
+	if (LLVMIsAConstantInt(len) &&
+	    struct_copy_classes(f, I, LLVMConstIntGetZExtValue(len),
+				&classes)) {
+		for (unsigned c = TBAA_POINTER; c <= TBAA_ARITH; c++) {
+			unsigned ld, st;
+			if (!(classes & (1u << c)))
+				continue;
+			t = temp(f);
+			ld = add_edge(f, E_LOAD, W_MEMCPY, src, t, I);
+			st = add_edge(f, E_STORE, W_MEMCPY, t, dst, I);
+			if (ld != H2S_NONE)
+				f->g.edges[ld].tbaa = (unsigned char)c;
+			if (st != H2S_NONE)
+				f->g.edges[st].tbaa = (unsigned char)c;
+		}
+		return;
+	}
+	t = load_into_temp(f, src, W_MEMCPY, I);
+	add_edge(f, E_STORE, W_MEMCPY, t, dst, I);
+}
+
 static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 			    unsigned nargs)
 {
@@ -104,10 +137,7 @@ static void lower_intrinsic(h2s_func *f, LLVMValueRef I, LLVMValueRef callee,
 		}
 		return;
 	case INTR_MEMCPY:
-		t = load_into_temp(f, graph_value_loc(f, LLVMGetOperand(I, 1)),
-				   W_MEMCPY, I);
-		add_edge(f, E_STORE, W_MEMCPY, t,
-			 graph_value_loc(f, LLVMGetOperand(I, 0)), I);
+		lower_memcpy(f, I);
 		return;
 	case INTR_PASS:
 		copy_from(f, I, LLVMGetOperand(I, 0), W_ASSIGN);

@@ -948,6 +948,8 @@ h2s_result *h2s_analyze(LLVMModuleRef M, const h2s_options *o,
 	if (!r->ptr_bytes)
 		r->ptr_bytes = 8;
 	r->tbaa_kind = LLVMGetMDKindIDInContext(LLVMGetModuleContext(M), "tbaa", 4);
+	r->tbaa_struct_kind = LLVMGetMDKindIDInContext(LLVMGetModuleContext(M),
+						       "tbaa.struct", 11);
 	/* what LLVM deleted before heap2stack ran (the analysis's inlining
 	 * keeps the positions of the calls it copies) */
 	r->ndeleted = snapshot_deleted(M, &r->deleted);

@@ -661,6 +661,7 @@ struct h2s_result {
 	h2s_map fnindex;           /* function value -> index into fns */
 	unsigned ptr_bytes;
 	unsigned tbaa_kind;         /* the metadata kind of !tbaa (lower.c) */
+	unsigned tbaa_struct_kind;  /* and of !tbaa.struct */
 	LLVMTargetDataRef td;       /* the module's data layout, or NULL */
 	unsigned char declared_c;   /* the module is C: a local's struct type
 				     * is its effective type (lower.c,
@@ -692,6 +693,14 @@ void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why, LLVMValueRef inst);
 /* A fresh temporary location. */
 unsigned temp(h2s_func *f);
 /* dst = *src, as a fresh temporary. */
+/* lower.c: what the !tbaa.struct of memcpy (or memmove) I, copying len
+ * bytes, says of them: 1 when its fields cover [0, len) one after the
+ * other, each tagged with a pointer or an arithmetic type, with bit
+ * (1 << TBAA_POINTER) and bit (1 << TBAA_ARITH) of *classes set for the
+ * kinds present; 0 otherwise, when the copy is untyped (Typed struct
+ * copies in docs/design.md). */
+int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
+			unsigned *classes);
 unsigned load_into_temp(h2s_func *f, unsigned src, h2s_why why,
 			LLVMValueRef inst);
 /* {heap} = v, except a narrow scalar handed to a call (docs/design.md,

@@ -34,14 +34,15 @@ static const char *tbaa_name(LLVMValueRef type)
 	return s && LLVMIsAMDString(s) ? LLVMGetMDString(s, &len) : NULL;
 }
 
-static h2s_tbaa tbaa_of(const h2s_func *f, LLVMValueRef I)
+/* The class of the bytes an access with type tag `tag` (NULL: none)
+ * touches. */
+static h2s_tbaa tbaa_class(LLVMValueRef tag)
 {
 	static const char *const arith[] = {
 		"_Bool", "bool", "short", "int", "long", "long long",
 		"__int128", "float", "double", "long double", "_Float16",
 		"__fp16", "__bf16", "wchar_t", "char16_t", "char32_t",
 	};
-	LLVMValueRef tag = LLVMGetMetadata(I, f->mod->tbaa_kind);
 	LLVMValueRef type, t;
 	const char *name, *parent;
 	unsigned depth = 0;
@@ -68,6 +69,47 @@ static h2s_tbaa tbaa_of(const h2s_func *f, LLVMValueRef I)
 		if (!strcmp(name, arith[k]))
 			return TBAA_ARITH;
 	return TBAA_ANY;
+}
+
+static h2s_tbaa tbaa_of(const h2s_func *f, LLVMValueRef I)
+{
+	return tbaa_class(LLVMGetMetadata(I, f->mod->tbaa_kind));
+}
+
+int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
+			unsigned *classes)
+{
+	LLVMValueRef node = LLVMGetMetadata(I, f->mod->tbaa_struct_kind);
+	LLVMValueRef *ops;
+	unsigned n;
+	uint64_t end = 0;
+	int ok = 1;
+	*classes = 0;
+	if (!node || !LLVMIsAMDNode(node))
+		return 0;
+	n = LLVMGetMDNodeNumOperands(node);
+	if (n == 0 || n % 3 != 0)
+		return 0;
+	ops = xcalloc(n, sizeof *ops);
+	LLVMGetMDNodeOperands(node, ops);
+	/* (offset, size, tag) for each field, in order of offset */
+	for (unsigned k = 0; ok && k < n; k += 3) {
+		h2s_tbaa c;
+		if (!ops[k] || !ops[k + 1] || !LLVMIsAConstantInt(ops[k]) ||
+		    !LLVMIsAConstantInt(ops[k + 1]) ||
+		    LLVMConstIntGetZExtValue(ops[k]) != end) {
+			ok = 0;
+			break;
+		}
+		end += LLVMConstIntGetZExtValue(ops[k + 1]);
+		c = tbaa_class(ops[k + 2]);
+		if (c == TBAA_ANY)
+			ok = 0;
+		else
+			*classes |= 1u << c;
+	}
+	free(ops);
+	return ok && end == len;
 }
 
 /* 1 when the named struct type t is a C struct (or C++ class) of clang's
