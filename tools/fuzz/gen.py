@@ -152,6 +152,25 @@ __attribute__((unused, noinline)) static const unsigned *w_next(const unsigned *
 	return p + 1 < end ? p + 1 : NULL;
 }
 
+/* A struct assignment of the caller's holder, its address handed on (a
+ * typed copy: its pointer member copied as a pointer, its count as an
+ * integer); hd_note keeps the count through a call that may do anything.
+ * Not inlined. */
+static size_t g_kept_n;
+static void keep_n(size_t n) { g_kept_n += n; }
+static void (*volatile p_keep_n)(size_t) = keep_n;
+__attribute__((unused, noinline)) static unsigned hd_note(const struct holder *hd)
+{
+	p_keep_n(hd->n);
+	return hd->n ? hd->p[0] : 0u;
+}
+__attribute__((unused, noinline)) static unsigned hd_copy_sum(const struct holder *hd)
+{
+	struct holder c = *hd;
+	unsigned s = hd_note(&c);
+	return s + hd_sum(&c);
+}
+
 /* Copies the words of the holder's block into a block a global keeps (the
  * last 4 are kept, the older ones freed): what the holder's block holds
  * leaks, the block itself does not. Not inlined. */
@@ -734,6 +753,7 @@ class Gen:
                 (3, "ptrarith"), (2, "cmp"), (1.5, "intptr"), (3, "memset"),
                 (3, "holder_local"), (2, "holder_set"), (2, "outptr"),
                 (0 if f.noglobal else 2, "holder_intern"), (2, "cursor"),
+                (2, "holder_copy"),
                 (2, "ptrarray"), (1, "fnptr"),
                 (3, "ident"), (2, "memmove"), (0.5, "global_tmp"),
                 (2, "bytes_local"), (1, "union"), (2, "heap_holder"),
@@ -851,6 +871,12 @@ class Gen:
             else:
                 read = "\tMIX(h, hd_sum(&%s));" % hd
             return ["{"] + fill + [read, "\t%s.p[%d] += 1;" % (hd, k), "}"]
+        if what == "holder_copy" and b.ty == "w":
+            hd = f.var("hd")
+            return ["{",
+                    "\tstruct holder %s = { %s, %s };" % (hd, p, n),
+                    "\tMIX(h, hd_copy_sum(&%s));" % hd,
+                    "}"]
         if what == "outptr" and b.ty == "w":
             at = f.var("at")
             return ["{",
@@ -869,7 +895,7 @@ class Gen:
                     "\tMIX(h, %s + w_span(%s, %s));" % (c, p, e),
                     "}"]
         if what in ("holder_local", "heap_holder", "holder_set", "outptr",
-                    "holder_intern", "cursor") and b.ty != "w":
+                    "holder_intern", "cursor", "holder_copy") and b.ty != "w":
             return ["MIX(h, s_sum_b(%s, %s));" % (p, n)]
         if what == "heap_holder":
             hd = f.var("hd")
