@@ -83,6 +83,25 @@ static intrinsic_kind classify_intrinsic(LLVMValueRef I, LLVMValueRef callee,
 	return INTR_VALUE;
 }
 
+/* 1 when call I calls an intrinsic of kind k. */
+static int calls_intrinsic(LLVMValueRef I, intrinsic_kind k)
+{
+	LLVMValueRef callee = LLVMGetCalledValue(I);
+	return callee && LLVMIsAFunction(callee) &&
+	       LLVMGetIntrinsicID(callee) &&
+	       classify_intrinsic(I, callee, LLVMGetNumArgOperands(I)) == k;
+}
+
+int call_is_inert(LLVMValueRef I)
+{
+	return calls_intrinsic(I, INTR_INERT);
+}
+
+int call_is_memcpy(LLVMValueRef I)
+{
+	return calls_intrinsic(I, INTR_MEMCPY);
+}
+
 /* memcpy(dst, src, n): dst's objects get what src's hold. A struct
  * assignment's copy, whose !tbaa.struct gives every byte a pointer or an
  * arithmetic type, is those typed accesses: its pointer members read
@@ -95,9 +114,12 @@ static void lower_memcpy(h2s_func *f, LLVMValueRef I)
 	unsigned dst = graph_value_loc(f, LLVMGetOperand(I, 0));
 	LLVMValueRef len = LLVMGetOperand(I, 2);
 	unsigned classes = 0, t;
+	uint64_t slots[3];
 	if (LLVMIsAConstantInt(len) &&
 	    struct_copy_classes(f, I, LLVMConstIntGetZExtValue(len),
-				&classes)) {
+				&classes, slots)) {
+		uint64_t killed = 0;
+		map_get(&f->slot_kill, ptrkey(I), &killed);
 		for (unsigned c = TBAA_POINTER; c <= TBAA_ARITH; c++) {
 			unsigned ld, st;
 			if (!(classes & (1u << c)))
@@ -107,8 +129,13 @@ static void lower_memcpy(h2s_func *f, LLVMValueRef I)
 			st = add_edge(f, E_STORE, W_MEMCPY, t, dst, I);
 			if (ld != H2S_NONE)
 				f->g.edges[ld].tbaa = (unsigned char)c;
-			if (st != H2S_NONE)
-				f->g.edges[st].tbaa = (unsigned char)c;
+			if (st == H2S_NONE)
+				continue;
+			f->g.edges[st].tbaa = (unsigned char)c;
+			/* into a slotted local at offset 0: the slots this
+			 * class's members lie in, but those killed */
+			copy_slots(f, st, LLVMGetOperand(I, 0),
+				   slots[c] & ~killed);
 		}
 		return;
 	}

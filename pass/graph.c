@@ -72,6 +72,8 @@ unsigned graph_new_edge(h2s_func *f, h2s_ekind kind, h2s_why why,
 	e->via = H2S_NONE;
 	e->nonnull = 0;
 	e->tbaa = TBAA_ANY;
+	e->slot_obj = H2S_NONE;
+	e->slot_mask = 0;
 	return f->g.nedge++;
 }
 
@@ -227,7 +229,12 @@ static unsigned collect_objects(h2s_func *f)
 			const h2s_allocfn *a;
 			ninst++;
 			if (LLVMIsAAllocaInst(I)) {
-				new_obj(f, OBJ_ALLOCA, I);
+				unsigned o = new_obj(f, OBJ_ALLOCA, I);
+				unsigned n = alloca_slots(f, I);
+				if (n) {
+					f->g.objs[o].nslots = n;
+					map_put(&f->g.slotobj, ptrkey(I), o);
+				}
 			} else if ((LLVMIsACallInst(I) || LLVMIsAInvokeInst(I)) &&
 				   (a = lib_alloc_call(I))) {
 				unsigned o = new_obj(f, OBJ_SITE, I);
@@ -263,6 +270,13 @@ static void make_contents(h2s_func *f)
 		for (unsigned k = 0; k < 3; k++) {
 			*part[k] = new_loc(f, LOC_CONTENT);
 			f->g.locs[*part[k]].obj = o;
+		}
+		/* a slotted local's slots (slots.c) */
+		for (unsigned k = 0; k < f->g.objs[o].nslots; k++) {
+			unsigned l = new_loc(f, LOC_CONTENT);
+			f->g.locs[l].obj = o;
+			if (k == 0)
+				f->g.objs[o].slots = l;
 		}
 	}
 	for (unsigned o = 0; o < f->g.nobj; o++) {
@@ -399,6 +413,7 @@ void graph_free(h2s_func *f)
 	free(f->g.edges);
 	map_free(&f->g.valloc);
 	map_free(&f->g.edgeset);
+	map_free(&f->g.slotobj);
 	free(f->g.pout);
 	f->g.pout = NULL;
 	free(f->g.pout_raw);

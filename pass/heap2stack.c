@@ -465,6 +465,16 @@ static void analyze_func(h2s_func *f)
 	graph_init(f);
 	graph_build(f);
 	solve(f);
+	/* Slots of a local: the bytes of typed copies that no path reads
+	 * before overwriting them, found on this solution, are left out of
+	 * a second one (whose points-to sets are only smaller) */
+	if (slot_kills(f)) {
+		reset_func(f);
+		graph_init(f);
+		graph_build(f);
+		solve(f);
+	}
+	map_free(&f->slot_kill);
 	summarize(f);
 }
 

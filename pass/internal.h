@@ -289,6 +289,11 @@ typedef struct h2s_obj {
 	unsigned char written;  /* a store or memcpy may write into it */
 	unsigned char sunk;     /* bit 0: handled as escaped, bit 1: exposed */
 	unsigned char rawbytes; /* OBJ_PARAM: the raw object of its level */
+	/* OBJ_ALLOCA that a typed struct copy writes (Slots of a local): its
+	 * bytes in nslots pointer-sized slots, slot k holding what every
+	 * write that may touch bytes [k * P, k * P + P) wrote, at locations
+	 * slots, slots + 1, ...; nslots 0: none */
+	unsigned slots, nslots;
 } h2s_obj;
 
 typedef enum h2s_lkind {
@@ -372,6 +377,11 @@ typedef struct h2s_edge {
 	unsigned char tbaa;   /* E_LOAD, E_STORE: the instruction's type
 			       * tag says it accesses bytes of a pointer
 			       * type or of an arithmetic one (h2s_tbaa) */
+	/* E_LOAD, E_STORE of an address that is slot_obj's alloca plus a
+	 * constant: the slots of slot_obj it reads (one) or writes; other
+	 * objects, and edges with slot_obj H2S_NONE, as without slots */
+	unsigned slot_obj;
+	uint64_t slot_mask;
 } h2s_edge;
 
 /* Verdict reasons, in the order of the shared vocabulary
@@ -558,6 +568,7 @@ typedef struct h2s_graph {
 	unsigned words;            /* bitset words per location */
 	h2s_arena arena;           /* bitsets and edge lists of locations */
 	h2s_map valloc;            /* value -> location */
+	h2s_map slotobj;           /* alloca with slots -> its object */
 	h2s_map edgeset;           /* solve.c: (src,dst) of derived copies,
 				    * deduped */
 	unsigned heap, result, exposed, nullloc, unknownloc;
@@ -641,6 +652,10 @@ struct h2s_func {
 	} *inl;
 	unsigned ninl;
 	uint64_t inline_used;      /* instructions inlined so far */
+	/* slots.c, between analyze_func's two solves: typed struct copy ->
+	 * the slots of its destination that every path overwrites before
+	 * anything may read them (left out of the copy) */
+	h2s_map slot_kill;
 };
 
 /* An allocation of the snapshot LLVM deleted (snapshot.c): where and what
@@ -700,7 +715,36 @@ unsigned temp(h2s_func *f);
  * kinds present; 0 otherwise, when the copy is untyped (Typed struct
  * copies in docs/design.md). */
 int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
-			unsigned *classes);
+			unsigned *classes, uint64_t *slots);
+/* The alloca that address a points into at a constant byte offset (*off):
+ * the alloca itself, or GEPs of it with constant indices only; NULL
+ * otherwise. */
+LLVMValueRef alloca_offset(LLVMTargetDataRef td, LLVMValueRef a,
+			   uint64_t *off);
+/* call.c: 1 when I calls an intrinsic that moves no pointer and reads
+ * no memory the analysis follows (lifetime markers, debug info, assume,
+ * memset). */
+int call_is_inert(LLVMValueRef I);
+/* 1 when I calls llvm.memcpy or llvm.memmove. */
+int call_is_memcpy(LLVMValueRef I);
+/* slots.c (Slots of a local, docs/design.md) */
+/* The number of pointer-sized slots of alloca I when it gets slots: the
+ * destination of a typed struct copy, of constant size, at most 64
+ * slots; 0 otherwise. */
+unsigned alloca_slots(const h2s_func *f, LLVMValueRef I);
+/* The slots of the object edge id, an access of a value of type `type`
+ * at address addr, reads (read) or writes: sets the edge's slot_obj and
+ * slot_mask when addr is a slotted alloca plus a constant. A read gets a
+ * slot only when it reads exactly one. */
+void mark_slots(h2s_func *f, unsigned id, LLVMValueRef addr,
+		LLVMTypeRef type, int read);
+/* Store edge st of a typed struct copy into address dst writes only the
+ * slots of mask (relative to dst) when dst is a slotted alloca itself;
+ * otherwise it is left as any write. */
+void copy_slots(h2s_func *f, unsigned st, LLVMValueRef dst, uint64_t mask);
+/* After a first solve: fills f->slot_kill; 1 when some slot is killed,
+ * and the graph must be built and solved again with them. */
+int slot_kills(h2s_func *f);
 unsigned load_into_temp(h2s_func *f, unsigned src, h2s_why why,
 			LLVMValueRef inst);
 /* {heap} = v, except a narrow scalar handed to a call (docs/design.md,

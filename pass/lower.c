@@ -77,14 +77,17 @@ static h2s_tbaa tbaa_of(const h2s_func *f, LLVMValueRef I)
 }
 
 int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
-			unsigned *classes)
+			unsigned *classes, uint64_t *slots)
 {
+	uint64_t P = f->mod->ptr_bytes;
 	LLVMValueRef node = LLVMGetMetadata(I, f->mod->tbaa_struct_kind);
 	LLVMValueRef *ops;
 	unsigned n;
 	uint64_t end = 0;
 	int ok = 1;
 	*classes = 0;
+	if (slots)
+		slots[TBAA_ANY] = slots[TBAA_POINTER] = slots[TBAA_ARITH] = 0;
 	if (!node || !LLVMIsAMDNode(node))
 		return 0;
 	n = LLVMGetMDNodeNumOperands(node);
@@ -95,18 +98,24 @@ int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
 	/* (offset, size, tag) for each field, in order of offset */
 	for (unsigned k = 0; ok && k < n; k += 3) {
 		h2s_tbaa c;
+		uint64_t size;
 		if (!ops[k] || !ops[k + 1] || !LLVMIsAConstantInt(ops[k]) ||
 		    !LLVMIsAConstantInt(ops[k + 1]) ||
 		    LLVMConstIntGetZExtValue(ops[k]) != end) {
 			ok = 0;
 			break;
 		}
-		end += LLVMConstIntGetZExtValue(ops[k + 1]);
+		size = LLVMConstIntGetZExtValue(ops[k + 1]);
 		c = tbaa_class(ops[k + 2]);
-		if (c == TBAA_ANY)
+		if (c == TBAA_ANY || size == 0)
 			ok = 0;
 		else
 			*classes |= 1u << c;
+		/* the pointer-sized slots the field's bytes lie in */
+		for (uint64_t b = end / P; slots && ok && b <= (end + size - 1) / P &&
+					     b < 64; b++)
+			slots[c] |= (uint64_t)1 << b;
+		end += size;
 	}
 	free(ops);
 	return ok && end == len;
@@ -126,8 +135,8 @@ static int record_type(LLVMTypeRef t)
 /* The alloca that address a points into at a constant byte offset
  * (*off): the alloca itself, or GEPs of it with constant indices only;
  * NULL otherwise. */
-static LLVMValueRef alloca_offset(LLVMTargetDataRef td, LLVMValueRef a,
-				  uint64_t *off)
+LLVMValueRef alloca_offset(LLVMTargetDataRef td, LLVMValueRef a,
+			   uint64_t *off)
 {
 	uint64_t o = 0;
 	for (unsigned depth = 0; depth < 8; depth++) {
@@ -711,6 +720,7 @@ void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 				       graph_value_loc(f, I), I);
 		mark_tbaa(f, id, I);
 		mark_declared(f, id, LLVMGetOperand(I, 0), LLVMTypeOf(I));
+		mark_slots(f, id, LLVMGetOperand(I, 0), LLVMTypeOf(I), 1);
 		break;
 	}
 	case LLVMStore:
@@ -723,6 +733,8 @@ void lower_inst(h2s_func *f, LLVMValueRef I, unsigned *next)
 			mark_tbaa(f, id, I);
 			mark_declared(f, id, LLVMGetOperand(I, 1),
 				      LLVMTypeOf(LLVMGetOperand(I, 0)));
+			mark_slots(f, id, LLVMGetOperand(I, 1),
+				   LLVMTypeOf(LLVMGetOperand(I, 0)), 0);
 		}
 		break;
 	case LLVMAtomicRMW:

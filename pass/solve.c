@@ -110,6 +110,20 @@ static void expose(h2s_func *f, worklist *w, unsigned o, unsigned parent)
 	derive(f, w, f->g.unknownloc, f->g.objs[o].content, parent, o, W_EXPOSED);
 	derive(f, w, f->g.unknownloc, f->g.objs[o].ptrs, parent, o, W_EXPOSED);
 	derive(f, w, f->g.unknownloc, f->g.objs[o].raw, parent, o, W_EXPOSED);
+	for (unsigned k = 0; k < f->g.objs[o].nslots; k++)
+		derive(f, w, f->g.unknownloc, f->g.objs[o].slots + k, parent, o,
+		       W_EXPOSED);
+}
+
+/* The slot of object o a load edge reads (slots.c), or H2S_NONE. */
+static unsigned load_slot(const h2s_func *f, const h2s_edge *e, unsigned o)
+{
+	if (e->slot_obj != o || !f->g.objs[o].nslots || !e->slot_mask)
+		return H2S_NONE;
+	for (unsigned k = 0; k < f->g.objs[o].nslots; k++)
+		if (e->slot_mask >> k & 1)
+			return f->g.objs[o].slots + k;
+	return H2S_NONE;
 }
 
 /* Where a load edge reads object o: a load tagged with a pointer type
@@ -119,6 +133,9 @@ static void expose(h2s_func *f, worklist *w, unsigned o, unsigned parent)
  * of it. */
 static unsigned load_part(const h2s_func *f, const h2s_edge *e, unsigned o)
 {
+	unsigned slot = load_slot(f, e, o);
+	if (slot != H2S_NONE)
+		return slot;
 	switch ((h2s_tbaa)e->tbaa) {
 	case TBAA_POINTER:
 		return f->g.objs[o].ptrs;
@@ -142,6 +159,12 @@ static void store_into(h2s_func *f, worklist *w, unsigned id, unsigned o,
 		derive(f, w, src, f->g.objs[o].ptrs, id, o, why);
 	if (t != TBAA_POINTER)
 		derive(f, w, src, f->g.objs[o].raw, id, o, why);
+	/* a slotted local: the slots the store's bytes lie in when its
+	 * address is the local plus a constant, all of them otherwise */
+	for (unsigned k = 0; k < f->g.objs[o].nslots; k++)
+		if (f->g.edges[id].slot_obj != o ||
+		    (f->g.edges[id].slot_mask >> k & 1))
+			derive(f, w, src, f->g.objs[o].slots + k, id, o, why);
 }
 
 /* Consequences of object o reaching sink location l. */

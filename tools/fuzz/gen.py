@@ -171,6 +171,26 @@ __attribute__((unused, noinline)) static unsigned hd_copy_sum(const struct holde
 	return s + hd_sum(&c);
 }
 
+/* The same copy, whose block is replaced by a copy of its words (on both
+ * branches) before anything reads it, then freed: its own block, never
+ * the caller's (Slots of a local). Not inlined. */
+__attribute__((unused, noinline)) static unsigned hd_recopy_sum(const struct holder *hd)
+{
+	struct holder c = *hd;
+	unsigned s;
+	if (hd->n > 0) {
+		c.p = CAST(unsigned *) malloc(hd->n * sizeof *c.p);
+		if (!c.p)
+			abort();
+		memcpy(c.p, hd->p, hd->n * sizeof *c.p);
+	} else {
+		c.p = NULL;
+	}
+	s = hd_note(&c) + hd_sum(&c);
+	free(c.p);
+	return s;
+}
+
 /* Copies the words of the holder's block into a block a global keeps (the
  * last 4 are kept, the older ones freed): what the holder's block holds
  * leaks, the block itself does not. Not inlined. */
@@ -753,7 +773,7 @@ class Gen:
                 (3, "ptrarith"), (2, "cmp"), (1.5, "intptr"), (3, "memset"),
                 (3, "holder_local"), (2, "holder_set"), (2, "outptr"),
                 (0 if f.noglobal else 2, "holder_intern"), (2, "cursor"),
-                (2, "holder_copy"),
+                (2, "holder_copy"), (2, "holder_recopy"),
                 (2, "ptrarray"), (1, "fnptr"),
                 (3, "ident"), (2, "memmove"), (0.5, "global_tmp"),
                 (2, "bytes_local"), (1, "union"), (2, "heap_holder"),
@@ -871,11 +891,12 @@ class Gen:
             else:
                 read = "\tMIX(h, hd_sum(&%s));" % hd
             return ["{"] + fill + [read, "\t%s.p[%d] += 1;" % (hd, k), "}"]
-        if what == "holder_copy" and b.ty == "w":
+        if what in ("holder_copy", "holder_recopy") and b.ty == "w":
             hd = f.var("hd")
+            fn = "hd_copy_sum" if what == "holder_copy" else "hd_recopy_sum"
             return ["{",
                     "\tstruct holder %s = { %s, %s };" % (hd, p, n),
-                    "\tMIX(h, hd_copy_sum(&%s));" % hd,
+                    "\tMIX(h, %s(&%s));" % (fn, hd),
                     "}"]
         if what == "outptr" and b.ty == "w":
             at = f.var("at")
@@ -895,7 +916,8 @@ class Gen:
                     "\tMIX(h, %s + w_span(%s, %s));" % (c, p, e),
                     "}"]
         if what in ("holder_local", "heap_holder", "holder_set", "outptr",
-                    "holder_intern", "cursor", "holder_copy") and b.ty != "w":
+                    "holder_intern", "cursor", "holder_copy",
+                    "holder_recopy") and b.ty != "w":
             return ["MIX(h, s_sum_b(%s, %s));" % (p, n)]
         if what == "heap_holder":
             hd = f.var("hd")
