@@ -107,19 +107,38 @@ void copy_slots(h2s_func *f, unsigned st, LLVMValueRef dst, uint64_t mask)
 
 /* ------------------------------------------------------------- the kills */
 
+/* 1 when value v may lead to alloca a: a pointer into it, or a value
+ * whose location may hold one of reach (objs_reaching of a's object).
+ * Constants do not (a is reached from no memory the function does not
+ * own: kills_of checks it), nor do integers narrower than an address. */
+static int leads_to(const h2s_func *f, LLVMValueRef v, LLVMValueRef a,
+		    const uint64_t *reach)
+{
+	uint64_t off, l;
+	LLVMTypeRef t = LLVMTypeOf(v);
+	if (LLVMIsAConstant(v))
+		return 0;
+	/* too narrow to hold an address */
+	if (LLVMGetTypeKind(t) == LLVMIntegerTypeKind &&
+	    LLVMGetIntTypeWidth(t) < 8 * f->mod->ptr_bytes)
+		return 0;
+	if (alloca_offset(f->mod->td, v, &off) == a)
+		return 1;
+	return !map_get(&f->g.valloc, ptrkey(v), &l) ||
+	       loc_meets(f, (unsigned)l, reach);
+}
+
 /* What instruction I does to the slots of alloca a (object o) for the
  * copy's bytes there: *kill the slots it overwrites whole, *read those
  * it may read; reach: the objects that may hold a pointer to o, any
- * number of derefs down (objs_reaching), escaped: o may be reached by
- * code the function does not see. */
+ * number of derefs down (objs_reaching). */
 static void effect(const h2s_func *f, LLVMValueRef I, LLVMValueRef a,
-		   unsigned o, const uint64_t *reach, int escaped,
-		   uint64_t *kill, uint64_t *read)
+		   unsigned o, const uint64_t *reach, uint64_t *kill,
+		   uint64_t *read)
 {
 	LLVMTargetDataRef td = f->mod->td;
 	uint64_t P = f->mod->ptr_bytes, off, all;
 	unsigned n = f->g.objs[o].nslots;
-	uint64_t l;
 	LLVMValueRef base;
 	all = n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
 	*kill = *read = 0;
@@ -129,9 +148,7 @@ static void effect(const h2s_func *f, LLVMValueRef I, LLVMValueRef a,
 		base = alloca_offset(td, addr, &off);
 		if (base == a)
 			*read = size ? slots_of(off, size, P, n) : 0;
-		else if (!base &&
-			 (!map_get(&f->g.valloc, ptrkey(addr), &l) ||
-			  loc_meets(f, (unsigned)l, reach)))
+		else if (!base && leads_to(f, addr, a, reach))
 			*read = all;
 		return;
 	}
@@ -151,31 +168,19 @@ static void effect(const h2s_func *f, LLVMValueRef I, LLVMValueRef a,
 		unsigned nargs = LLVMGetNumArgOperands(I);
 		if (call_is_inert(I))
 			return;
-		if (escaped) {
-			*read = all;
-			return;
-		}
-		for (unsigned k = 0; k < nargs; k++) {
-			LLVMValueRef v = LLVMGetOperand(I, k);
-			if (LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMPointerTypeKind)
-				continue;
-			if (alloca_offset(td, v, &off) == a ||
-			    !map_get(&f->g.valloc, ptrkey(v), &l) ||
-			    loc_meets(f, (unsigned)l, reach)) {
+		/* any argument, of any type: integers and aggregates carry
+		 * what they were made of */
+		for (unsigned k = 0; k < nargs; k++)
+			if (leads_to(f, LLVMGetOperand(I, k), a, reach)) {
 				*read = all;
 				return;
 			}
-		}
 		return;
 	}
-	if (LLVMIsAAtomicRMWInst(I) || LLVMIsAAtomicCmpXchgInst(I) ||
-	    LLVMIsAVAArgInst(I)) {
-		LLVMValueRef addr = LLVMGetOperand(I, 0);
-		if (alloca_offset(td, addr, &off) == a ||
-		    !map_get(&f->g.valloc, ptrkey(addr), &l) ||
-		    loc_meets(f, (unsigned)l, reach))
-			*read = all;
-	}
+	if ((LLVMIsAAtomicRMWInst(I) || LLVMIsAAtomicCmpXchgInst(I) ||
+	     LLVMIsAVAArgInst(I)) &&
+	    leads_to(f, LLVMGetOperand(I, 0), a, reach))
+		*read = all;
 }
 
 /* Runs the instructions of block b on live (the slots still holding the
@@ -183,8 +188,8 @@ static void effect(const h2s_func *f, LLVMValueRef I, LLVMValueRef a,
  * *read the live slots an instruction may read. */
 static uint64_t run_block(const h2s_func *f, LLVMBasicBlockRef b,
 			  LLVMValueRef C, uint64_t cs, LLVMValueRef a,
-			  unsigned o, const uint64_t *reach, int escaped,
-			  uint64_t live, uint64_t *read)
+			  unsigned o, const uint64_t *reach, uint64_t live,
+			  uint64_t *read)
 {
 	for (LLVMValueRef I = LLVMGetFirstInstruction(b); I;
 	     I = LLVMGetNextInstruction(I)) {
@@ -195,7 +200,7 @@ static uint64_t run_block(const h2s_func *f, LLVMBasicBlockRef b,
 		}
 		if (!live)
 			continue;
-		effect(f, I, a, o, reach, escaped, &k, &r);
+		effect(f, I, a, o, reach, &k, &r);
 		*read |= r & live;
 		live &= ~k;
 	}
@@ -231,7 +236,7 @@ static uint64_t kills_of(const h2s_func *f, const h2s_cfg *g, LLVMValueRef C,
 		for (unsigned i = 0; i < g->nrpo; i++) {
 			unsigned b = g->rpo[i];
 			uint64_t out = run_block(f, g->block[b], C, cs, a, o,
-						 reach, 0, in[b], &read);
+						 reach, in[b], &read);
 			for (unsigned s = 0; s < g->succ[b].n; s++) {
 				unsigned t = g->succ[b].v[s];
 				if ((in[t] | out) != in[t]) {
