@@ -366,21 +366,22 @@ typedef enum h2s_tbaa {
 
 typedef struct h2s_edge {
 	unsigned char kind, why;
-	unsigned src, dst;
-	LLVMValueRef inst;    /* the instruction the flow happens at */
-	unsigned parent;      /* derived edges: the load/store edge they come
-			       * from; H2S_NONE otherwise */
-	unsigned via;         /* derived edges: the object dereferenced */
 	unsigned char nonnull; /* a copy that leaves out the null object: the
 			       * value is not null where it flows (a phi's
 			       * incoming value past a test of it) */
 	unsigned char tbaa;   /* E_LOAD, E_STORE: the instruction's type
 			       * tag says it accesses bytes of a pointer
 			       * type or of an arithmetic one (h2s_tbaa) */
+	unsigned src, dst;
 	/* E_LOAD, E_STORE of an address that is slot_obj's alloca plus a
-	 * constant: the slots of slot_obj it reads (one) or writes; other
-	 * objects, and edges with slot_obj H2S_NONE, as without slots */
+	 * constant: the slots of slot_obj it reads (one) or writes
+	 * (slot_mask); other objects, and edges with slot_obj H2S_NONE, as
+	 * without slots (fields ordered for a 40-byte edge) */
 	unsigned slot_obj;
+	LLVMValueRef inst;    /* the instruction the flow happens at */
+	unsigned parent;      /* derived edges: the load/store edge they come
+			       * from; H2S_NONE otherwise */
+	unsigned via;         /* derived edges: the object dereferenced */
 	uint64_t slot_mask;
 } h2s_edge;
 
