@@ -255,6 +255,17 @@ static uint64_t kills_of(const h2s_func *f, const h2s_cfg *g, LLVMValueRef C,
 	return k;
 }
 
+/* The slots of object o that some load reads as its own slot (a kill of
+ * any other changes no points-to set: no second solve for it). */
+static uint64_t slots_loaded(const h2s_func *f, unsigned o)
+{
+	uint64_t m = 0;
+	for (unsigned e = 0; e < f->g.nedge; e++)
+		if (f->g.edges[e].kind == E_LOAD && f->g.edges[e].slot_obj == o)
+			m |= f->g.edges[e].slot_mask;
+	return m;
+}
+
 int slot_kills(h2s_func *f)
 {
 	h2s_cfg g;
@@ -274,7 +285,8 @@ int slot_kills(h2s_func *f)
 				continue;
 			a = LLVMGetOperand(I, 0);
 			o = slotted(f, a);
-			if (o == H2S_NONE || !(cs = typed_copy_slots(f, I, a)))
+			if (o == H2S_NONE ||
+			    !(cs = typed_copy_slots(f, I, a) & slots_loaded(f, o)))
 				continue;
 			k = kills_of(f, &g, I, cs, a, o);
 			if (k) {
