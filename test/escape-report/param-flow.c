@@ -82,3 +82,11 @@ void none(int *n)
 // RUN: %validate_json %h2s_src/docs/escape-report.schema.json %t.json
 // JSON: "expression": "c", "verdict": "content", {{.*}} "flow": [{"why": "indirection", "dst": "v", "src": "c", "file": "param-flow.c", "line": 12, "column": 11, "text": "*c"}, {"why": "assign", "dst": "{heap}", "src": "v", "file": "param-flow.c", "line": 13, "column": 7, "text": "sink = v"}]},
 // JSON: "expression": "f", "verdict": "leak", {{.*}} "flow": []},
+//
+// -html shows a parameter's steps in its details, as an allocation's.
+// RUN: rm -rf %t.html && cd %S && %escape_report -html %t.html param-flow.c > /dev/null
+// RUN: FileCheck %s --check-prefix=HTML < %t.html/param-flow.c.html
+// HTML: leaking param content: c</summary>
+// HTML: <ol class="flow">
+// HTML-NEXT: <li>from <code>*c</code> (indirection) at <a href="param-flow.c.html#L12">param-flow.c:12:11</a> &#x2192; <code>v</code></li>
+// HTML-NEXT: <li>from <code>sink = v</code> (assign) at <a href="param-flow.c.html#L13">param-flow.c:13:7</a> &#x2192; <code>{heap}</code></li>
