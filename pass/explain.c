@@ -55,6 +55,20 @@ static int is_storage(const char *name)
 	return strcmp(name, "{storage}") == 0;
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Steps a and b say the same: the same words at the same position, and
+ * no assignment after a spill. */
+static int same_step(const h2s_explain_step *a, const h2s_explain_step *b)
+{
+	return !a->atext && !b->atext && same_str(a->why, b->why) &&
+	       same_str(a->text, b->text) && same_str(a->file, b->file) &&
+	       a->line == b->line && a->col == b->col;
+}
+
 char *h2s_explain_text(const h2s_explain *e)
 {
 	text t = {0};
@@ -94,6 +108,10 @@ char *h2s_explain_text(const h2s_explain *e)
 		else
 			put(&t, "%s:\n", s[i].src);
 		for (unsigned k = i; k <= j; k++) {
+			/* one statement's two edges (a copy's load and store)
+			 * are one step to the reader */
+			if (k > i && same_step(&s[k], &s[k - 1]))
+				continue;
 			put(&t, "%s    from %s (%s)", pre, s[k].text, s[k].why);
 			at(&t, s[k].file, s[k].line, s[k].col);
 			put(&t, "\n");

@@ -16,7 +16,9 @@
  * location (a run continues through {temp}s), as Go prints one flow per
  * edge between named locations with its steps below it; SRC is the run's
  * first source with a `*` per indirection, or `&{storage for ALLOC}` for
- * the allocation itself. Without steps (a reason that is not a flow): one
+ * the allocation itself. A step that repeats the one before it (a
+ * copy's load and store: the same words at the same position) is printed
+ * once. Without steps (a reason that is not a flow): one
  * flow from the allocation to {heap}, and the reason in words.
  *
  * The implementation (pass/explain.c) uses the C library only: escape-report

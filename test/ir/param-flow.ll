@@ -79,6 +79,20 @@ define void @copied(ptr %s) {
 }
 declare void @llvm.memcpy.p0.p0.i64(ptr, ptr, i64, i1)
 
+; A copy's load and store at one statement are one step.
+; CHECK-NEXT:twice: parameter s leaks to {heap} with derefs=1:
+; CHECK-NEXT:twice:   flow: {heap} = *s:
+; CHECK-NEXT:twice:     from call llvm.memcpy.p0.p0.i64 (copy)
+; CHECK-NEXT:twice:     from call keep (stored in escaping memory)
+; CHECK-NEXT:twice: leaking param content: s
+declare void @keep(ptr)
+define void @twice(ptr %s) {
+  %l = alloca [2 x ptr]
+  call void @llvm.memcpy.p0.p0.i64(ptr %l, ptr %s, i64 16, i1 false)
+  call void @keep(ptr %l)
+  ret void
+}
+
 ; CHECK-NEXT:caller: parameter a leaks to {heap} with derefs=1:
 ; CHECK-NEXT:caller:   flow: {heap} = *a:
 ; CHECK-NEXT:caller:     from call content (indirection)
