@@ -112,12 +112,9 @@ static void lower_memcpy(h2s_func *f, LLVMValueRef I)
 {
 	unsigned src = graph_value_loc(f, LLVMGetOperand(I, 1));
 	unsigned dst = graph_value_loc(f, LLVMGetOperand(I, 0));
-	LLVMValueRef len = LLVMGetOperand(I, 2);
 	unsigned classes = 0, t;
 	uint64_t slots[3];
-	if (LLVMIsAConstantInt(len) &&
-	    struct_copy_classes(f, I, LLVMConstIntGetZExtValue(len),
-				&classes, slots)) {
+	if (struct_copy_classes(f, I, &classes, slots)) {
 		uint64_t killed = 0;
 		map_get(&f->slot_kill, ptrkey(I), &killed);
 		for (unsigned c = TBAA_POINTER; c <= TBAA_ARITH; c++) {

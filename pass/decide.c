@@ -422,9 +422,7 @@ void decide(h2s_func *f)
 	 * frame budget (at most recursive-stack) in the outermost frames, as
 	 * long as the cycles' frames on the thread hold at most
 	 * recursive-stack bytes of slots (the depth guard, transform.c) */
-	uint64_t deep = opt->frame_budget < opt->recursive_stack
-				? opt->frame_budget
-				: opt->recursive_stack;
+	uint64_t deep = deep_budget(opt);
 	int frames = f->recursive && deep > opt->recursive_budget;
 	uint64_t budget = !f->recursive ? opt->frame_budget
 			  : frames      ? deep

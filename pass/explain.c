@@ -73,11 +73,12 @@ char *h2s_explain_text(const h2s_explain *e)
 {
 	text t = {0};
 	const char *pre = e->prefix;
-	if (e->head)
-		put(&t, "%s%s:\n", pre, e->head);
+	if (e->param)
+		put(&t, "%sparameter %s leaks to %s with derefs=%u:\n", pre,
+		    e->param, e->sink, e->derefs);
 	else
 		put(&t, "%s%s escapes to heap:\n", pre, e->label);
-	if (!e->nsteps && !e->head) {
+	if (!e->nsteps && !e->param) {
 		put(&t, "%s  flow: {heap} = &{storage for %s}:\n", pre, e->alloc);
 		put(&t, "%s    from %s (%s)", pre, e->alloc, e->reason);
 		at(&t, e->file, e->line, e->col);
@@ -95,7 +96,7 @@ char *h2s_explain_text(const h2s_explain *e)
 				derefs++;
 		/* a parameter's first run starts derefs down it: a first step
 		 * that is no load reads the stored pointers as they are */
-		if (e->head && i == 0 && e->derefs)
+		if (e->param && i == 0 && e->derefs)
 			derefs += (int)e->derefs -
 				  (strcmp(s[0].why, "indirection") == 0 ? 1 : 0);
 		put(&t, "%s  flow: %s = %s", pre, s[j].dst, derefs < 0 ? "&" : "");
@@ -103,7 +104,7 @@ char *h2s_explain_text(const h2s_explain *e)
 			put(&t, "*");
 		if (is_storage(s[i].src))
 			put(&t, "{storage for %s}:\n", e->alloc);
-		else if (e->head && i == 0 && e->param)
+		else if (e->param && i == 0)
 			put(&t, "%s:\n", e->param);
 		else
 			put(&t, "%s:\n", s[i].src);

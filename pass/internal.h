@@ -709,14 +709,26 @@ void seed(h2s_func *f, unsigned l, unsigned o, h2s_why why, LLVMValueRef inst);
 /* A fresh temporary location. */
 unsigned temp(h2s_func *f);
 /* dst = *src, as a fresh temporary. */
-/* lower.c: what the !tbaa.struct of memcpy (or memmove) I, copying len
- * bytes, says of them: 1 when its fields cover [0, len) one after the
- * other, each tagged with a pointer or an arithmetic type, with bit
- * (1 << TBAA_POINTER) and bit (1 << TBAA_ARITH) of *classes set for the
- * kinds present; 0 otherwise, when the copy is untyped (Typed struct
- * copies in docs/design.md). */
-int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
-			unsigned *classes, uint64_t *slots);
+/* lower.c: what the !tbaa.struct of memcpy (or memmove) I says of the
+ * bytes it copies: 1 when its length is a constant len and its fields
+ * cover [0, len) one after the other, each tagged with a pointer or an
+ * arithmetic type, with bit (1 << TBAA_POINTER) and bit
+ * (1 << TBAA_ARITH) of *classes set for the kinds present, and slots[c]
+ * the pointer-sized slots (of the first 64) class c's fields lie in;
+ * 0 otherwise, when the copy is untyped (Typed struct copies in
+ * docs/design.md). */
+int struct_copy_classes(const h2s_func *f, LLVMValueRef I,
+			unsigned *classes, uint64_t slots[3]);
+/* The slots bytes [off, off + size) lie in, size > 0, within n slots of
+ * P bytes (n at most 64). */
+static inline uint64_t slots_of(uint64_t off, uint64_t size, uint64_t P,
+				unsigned n)
+{
+	uint64_t m = 0;
+	for (uint64_t b = off / P; b <= (off + size - 1) / P && b < n; b++)
+		m |= (uint64_t)1 << b;
+	return m;
+}
 /* The alloca that address a points into at a constant byte offset (*off):
  * the alloca itself, or GEPs of it with constant indices only; NULL
  * otherwise. */
@@ -910,6 +922,14 @@ static inline uint64_t site_inline_budget(const h2s_options *o,
 	return s->hot && o->hot_inline_budget > o->inline_budget
 		       ? o->hot_inline_budget
 		       : o->inline_budget;
+}
+/* The frame bytes a function on a call cycle may give its slots past
+ * recursive-budget, behind the depth guard: frame-budget, at most
+ * recursive-stack (decide.c decides with it, report.c names it). */
+static inline uint64_t deep_budget(const h2s_options *o)
+{
+	return o->frame_budget < o->recursive_stack ? o->frame_budget
+						    : o->recursive_stack;
 }
 /* 1 when the profile counts site s (of f) as hot: among the sites that
  * make 99% of the allocation calls it saw. */

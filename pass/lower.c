@@ -76,19 +76,18 @@ static h2s_tbaa tbaa_of(const h2s_func *f, LLVMValueRef I)
 	return tbaa_class(LLVMGetMetadata(I, f->mod->tbaa_kind));
 }
 
-int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
-			unsigned *classes, uint64_t *slots)
+int struct_copy_classes(const h2s_func *f, LLVMValueRef I,
+			unsigned *classes, uint64_t slots[3])
 {
 	uint64_t P = f->mod->ptr_bytes;
 	LLVMValueRef node = LLVMGetMetadata(I, f->mod->tbaa_struct_kind);
-	LLVMValueRef *ops;
+	LLVMValueRef len = LLVMGetOperand(I, 2), *ops;
 	unsigned n;
 	uint64_t end = 0;
 	int ok = 1;
 	*classes = 0;
-	if (slots)
-		slots[TBAA_ANY] = slots[TBAA_POINTER] = slots[TBAA_ARITH] = 0;
-	if (!node || !LLVMIsAMDNode(node))
+	slots[TBAA_ANY] = slots[TBAA_POINTER] = slots[TBAA_ARITH] = 0;
+	if (!node || !LLVMIsAMDNode(node) || !LLVMIsAConstantInt(len))
 		return 0;
 	n = LLVMGetMDNodeNumOperands(node);
 	if (n == 0 || n % 3 != 0)
@@ -111,14 +110,12 @@ int struct_copy_classes(const h2s_func *f, LLVMValueRef I, uint64_t len,
 			ok = 0;
 		else
 			*classes |= 1u << c;
-		/* the pointer-sized slots the field's bytes lie in */
-		for (uint64_t b = end / P; slots && ok && b <= (end + size - 1) / P &&
-					     b < 64; b++)
-			slots[c] |= (uint64_t)1 << b;
+		if (ok)
+			slots[c] |= slots_of(end, size, P, 64);
 		end += size;
 	}
 	free(ops);
-	return ok && end == len;
+	return ok && end == LLVMConstIntGetZExtValue(len);
 }
 
 /* 1 when the named struct type t is a C struct (or C++ class) of clang's

@@ -333,13 +333,10 @@ static char *reason_words(const h2s_func *f, const h2s_site *s)
 			str_printf(&b, "recursive function: %llu more bytes "
 				       "exceed %s %llu",
 				   (unsigned long long)s->size,
-				   o->frame_budget <= o->recursive_stack
+				   deep_budget(o) == o->frame_budget
 					   ? "frame-budget"
 					   : "recursive-stack",
-				   (unsigned long long)(o->frame_budget <=
-								o->recursive_stack
-							? o->frame_budget
-							: o->recursive_stack));
+				   (unsigned long long)deep_budget(o));
 		else
 			str_printf(&b, "recursive function: %llu bytes exceed "
 				       "recursive-budget %llu",
@@ -772,19 +769,11 @@ static void explain(h2s_str *b, const h2s_func *f, const h2s_site *s,
 static void explain_param(h2s_str *b, const h2s_func *f, unsigned p,
 			  const char *pre)
 {
-	unsigned chain[MAX_STEPS], n, derefs = 0;
-	const char *sink = NULL;
-	h2s_str head = {0};
+	unsigned chain[MAX_STEPS], n;
 	h2s_explain e = {.prefix = pre, .param = f->found.pnames[p]};
-	n = param_flow(f, p, chain, &derefs, &sink);
-	if (!n)
-		return;
-	str_printf(&head, "parameter %s leaks to %s with derefs=%u",
-		   f->found.pnames[p], sink, derefs);
-	e.head = e.label = head.s;
-	e.derefs = derefs;
-	render(b, f, &e, chain, n, NULL);
-	free(head.s);
+	n = param_flow(f, p, chain, &e.derefs, &e.sink);
+	if (n)
+		render(b, f, &e, chain, n, NULL);
 }
 
 h2s_param_form param_form(const h2s_ptag *t)

@@ -24,16 +24,11 @@
 static uint64_t typed_copy_slots(const h2s_func *f, LLVMValueRef I,
 				 LLVMValueRef a)
 {
-	LLVMValueRef len;
 	unsigned classes;
 	uint64_t slots[3];
 	if (!LLVMIsACallInst(I) || !call_is_memcpy(I) ||
-	    LLVMGetOperand(I, 0) != a)
-		return 0;
-	len = LLVMGetOperand(I, 2);
-	if (!LLVMIsAConstantInt(len) ||
-	    !struct_copy_classes(f, I, LLVMConstIntGetZExtValue(len), &classes,
-				 slots))
+	    LLVMGetOperand(I, 0) != a ||
+	    !struct_copy_classes(f, I, &classes, slots))
 		return 0;
 	return slots[TBAA_POINTER] | slots[TBAA_ARITH];
 }
@@ -62,15 +57,6 @@ static unsigned slotted(const h2s_func *f, LLVMValueRef a)
 	uint64_t o;
 	return a && map_get(&f->g.slotobj, ptrkey(a), &o) ? (unsigned)o
 							  : H2S_NONE;
-}
-
-/* The slots bytes [off, off + size) lie in, within n slots of P bytes. */
-static uint64_t slots_of(uint64_t off, uint64_t size, uint64_t P, unsigned n)
-{
-	uint64_t m = 0;
-	for (uint64_t b = off / P; b <= (off + size - 1) / P && b < n; b++)
-		m |= (uint64_t)1 << b;
-	return m;
 }
 
 void mark_slots(h2s_func *f, unsigned id, LLVMValueRef addr,

@@ -44,12 +44,13 @@ typedef struct h2s_explain_step {
 typedef struct h2s_explain {
 	const char *prefix;       /* each line's start: "FILE:L:C: " */
 	const char *label;        /* the site as its verdict line names it */
-	/* a parameter's block: the first line's words ("parameter p leaks
-	 * to {heap} with derefs=1"), or NULL for a site's ("LABEL escapes
-	 * to heap"); its first step starts from `param`, `derefs` derefs
-	 * down (from the pointers stored derefs - 1 derefs down it: a
-	 * first step that loads them is the last deref) */
-	const char *head, *param;
+	/* a parameter's block: the parameter's name (NULL for a site's
+	 * block), the sink it leaks to ("{heap}" or "~r0") and how many
+	 * derefs down: "parameter p leaks to {heap} with derefs=1:". Its
+	 * first step starts from param, derefs derefs down (from the
+	 * pointers stored derefs - 1 derefs down it: a first step that
+	 * loads them is the last deref). */
+	const char *param, *sink;
 	unsigned derefs;
 	const char *alloc;        /* the allocation call */
 	/* without steps: why it stays on the heap, and where the allocation

@@ -201,19 +201,13 @@ static char *explain(const finding *f)
 static char *explain_param(const finding *f, const rec_param *q)
 {
 	char *pre = prefix_of(f), *out;
-	char *head = xasprintf("parameter %s leaks to %s with derefs=%u",
-			       q->name,
-			       strcmp(q->form, "result") ? "{heap}" : "~r0",
-			       q->derefs);
 	h2s_explain e = {
 		.prefix = pre,
-		.label = head,
-		.head = head,
 		.param = q->name,
+		.sink = strcmp(q->form, "result") ? "{heap}" : "~r0",
 		.derefs = q->derefs,
 	};
 	out = render(&e, f, f->nflow);
-	free(head);
 	free(pre);
 	return out;
 }
