@@ -29,7 +29,34 @@ struct h2s_sizes {
 	unsigned n;
 	char *path;
 	uint64_t hot; /* the least calls of a hot site */
+	/* the entries by position_key, in the file's order: the first entry
+	 * of a key, and each entry's next of the same key (H2S_NONE: the
+	 * last) */
+	h2s_map first;
+	unsigned *next;
 };
+
+/* A key for an entry's position without its files (which find_site
+ * matches by name, not as spelled): FNV-1a of the function and the four
+ * numbers; never 0. */
+static uint64_t position_key(const char *function, unsigned oline,
+			     unsigned ocol, unsigned iline, unsigned icol)
+{
+	uint64_t h = 14695981039346656037ull;
+	unsigned num[4] = {oline, ocol, iline, icol};
+	for (const char *c = function; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ull;
+	for (unsigned k = 0; k < 4; k++)
+		h = (h ^ num[k]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+/* The first entry of key's chain, or H2S_NONE. */
+static unsigned chain_first(const h2s_sizes *t, uint64_t key)
+{
+	uint64_t i;
+	return map_get(&t->first, key, &i) ? (unsigned)i : H2S_NONE;
+}
 
 /* LLVM's ProfileSummaryInfo counts as hot the blocks that make the top
  * 99% of a profile's counts; the same cutoff, over allocation calls. */
@@ -83,6 +110,8 @@ static void sizes_free(h2s_sizes *t)
 	}
 	free(t->v);
 	free(t->path);
+	map_free(&t->first);
+	free(t->next);
 	free(t);
 }
 
@@ -157,12 +186,17 @@ static int same_position(const size_site *a, const size_site *b)
 }
 
 /* A package's profile names one source position once per binary that
- * has it (a library linked into a program and its tests): p, just read,
- * is added into the earlier entry of its position, which it then
- * leaves; 1 when it was (p is freed), 0 when p is the first. */
+ * has it (a library linked into a program and its tests): p, just read
+ * (entry t->n), is added into the earlier entry of its position, which it
+ * then leaves; 1 when it was (p is freed), 0 when p is the first (it is
+ * then indexed). */
 static int merge_site(h2s_sizes *t, size_site *p)
 {
-	for (unsigned i = 0; i < t->n; i++) {
+	uint64_t key = position_key(p->function, p->oline, p->ocol, p->iline,
+				    p->icol);
+	unsigned last = H2S_NONE;
+	for (unsigned i = chain_first(t, key); i != H2S_NONE;
+	     last = i, i = t->next[i]) {
 		size_site *q = &t->v[i];
 		if (!same_position(q, p))
 			continue;
@@ -177,6 +211,13 @@ static int merge_site(h2s_sizes *t, size_site *p)
 		free(p->ifile);
 		return 1;
 	}
+	/* at the chain's end: find_site takes the first of the file that
+	 * matches */
+	t->next[t->n] = H2S_NONE;
+	if (last == H2S_NONE)
+		map_put(&t->first, key, t->n);
+	else
+		t->next[last] = t->n;
 	return 0;
 }
 
@@ -247,9 +288,11 @@ int h2s_sizes_load(const char *path, h2s_sizes **out, char *err,
 		lineno++;
 		if (!*line)
 			continue;
-		if (t->n == cap)
-			t->v = xrealloc(t->v, (cap = cap ? 2 * cap : 64) *
-						      sizeof *t->v);
+		if (t->n == cap) {
+			cap = cap ? 2 * cap : 64;
+			t->v = xrealloc(t->v, cap * sizeof *t->v);
+			t->next = xrealloc(t->next, cap * sizeof *t->next);
+		}
 		if (!parse_site(line, &t->v[t->n])) {
 			snprintf(err, errlen,
 				 "profile '%s', line %u: not a site of a "
@@ -295,7 +338,9 @@ static const size_site *find_site(const h2s_func *f, const h2s_site *s)
 	if (!t || !inst_source_position(s->call, 1, &ofile, &oline, &ocol) ||
 	    !inst_source_position(s->call, 0, &ifile, &iline, &icol) || !iline)
 		return NULL;
-	for (unsigned i = 0; i < t->n; i++) {
+	for (unsigned i = chain_first(t, position_key(function, oline, ocol,
+						      iline, icol));
+	     i != H2S_NONE; i = t->next[i]) {
 		const size_site *p = &t->v[i];
 		if (p->iline == iline && p->icol == icol && p->oline == oline &&
 		    p->ocol == ocol && !strcmp(p->function, function) &&
